@@ -1,0 +1,35 @@
+package org.influxshell.config;
+
+/**
+ * One connection profile of the configs file.
+ *
+ * @param name the table name
+ * @param url the server URL as stored
+ * @param token the API token, empty when none
+ * @param org the default organisation name, empty when none
+ * @param active whether this is the active profile
+ * @param previous whether this was the active profile before the last switch
+ * @param cookie a session cookie ({@code -p user:pass}), empty when none
+ */
+public record Profile(String name, String url, String token, String org, boolean active, boolean previous,
+		String cookie) {
+
+	public Profile {
+		token = token == null ? "" : token;
+		org = org == null ? "" : org;
+		cookie = cookie == null ? "" : cookie;
+	}
+
+	/** The built-in profile used when the configs file has none. */
+	public static Profile builtInDefault() {
+		return new Profile("default", "http://localhost:8086", "", "", true, false, "");
+	}
+
+	public Profile withActive(boolean value) {
+		return new Profile(name, url, token, org, value, previous, cookie);
+	}
+
+	public Profile withPrevious(boolean value) {
+		return new Profile(name, url, token, org, active, value, cookie);
+	}
+}

@@ -1,0 +1,145 @@
+package org.influxshell.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import org.influxshell.cli.CliException;
+
+/**
+ * The changes {@code config} commands make to a set of profiles, as pure functions, with
+ * upstream's rules and wording.
+ */
+public final class ProfileEdits {
+
+	private static final Set<String> RESERVED = Set.of("-", "list", "ls", "update", "set", "delete", "remove", "rm",
+			"switch", "create", "use", "help");
+
+	private ProfileEdits() {
+	}
+
+	/**
+	 * Values given to {@code config create}/{@code config set}; {@code null} means not given.
+	 *
+	 * @param name {@code -n}
+	 * @param url {@code -u}
+	 * @param token {@code -t}
+	 * @param usernamePassword {@code -p user:pass}
+	 * @param org {@code -o}
+	 * @param active {@code -a}
+	 */
+	public record Changes(String name, String url, String token, String usernamePassword, String org,
+			boolean active) {
+	}
+
+	/** {@code config use NAME}, or {@code config use -} for the previous profile. */
+	public static Profiles use(Profiles profiles, String name) {
+		if (name.equals("-")) {
+			List<Profile> previous = profiles.all().stream().filter(Profile::previous).toList();
+			if (previous.isEmpty()) {
+				throw CliException.failure("previous activated config is not found");
+			}
+			if (previous.size() > 1) {
+				throw CliException.failure("more than one previous activated configs found");
+			}
+			return profiles.activate(previous.get(0).name());
+		}
+		Profile target = profiles.require(name);
+		if (target.active() && profiles.activeAmbiguity().isEmpty()) {
+			return profiles;
+		}
+		return profiles.activate(name);
+	}
+
+	/** The profile {@code config use NAME|-} switches to. */
+	public static String target(Profiles before, String name) {
+		return name.equals("-") ? before.all().stream().filter(Profile::previous).findFirst().map(Profile::name).orElse(name)
+				: name;
+	}
+
+	public static Profiles create(Profiles profiles, Changes c) {
+		String name = c.name();
+		try {
+			checkNewName(name);
+			if (profiles.get(name).isPresent()) {
+				throw CliException.failure("config \"" + name + "\" already exists");
+			}
+			Credentials creds = credentials(c);
+			Profile created = new Profile(name, c.url(), creds.token(), c.org(), false, false, creds.cookie());
+			Profiles after = profiles.with(created);
+			return c.active() ? after.activate(name) : after;
+		}
+		catch (CliException ex) {
+			throw CliException.failure("failed to create config \"" + name + "\": " + ex.getMessage());
+		}
+	}
+
+	public static Profiles update(Profiles profiles, Changes c) {
+		String name = c.name();
+		try {
+			Profile old = profiles.require(name);
+			String token = old.token();
+			String cookie = old.cookie();
+			if (c.token() != null || c.usernamePassword() != null) {
+				Credentials creds = credentials(c);
+				token = creds.token();
+				cookie = creds.cookie();
+			}
+			Profile updated = new Profile(name, c.url() != null ? c.url() : old.url(), token,
+					c.org() != null ? c.org() : old.org(), old.active(), old.previous(), cookie);
+			Profiles after = profiles.with(updated);
+			return c.active() ? after.activate(name) : after;
+		}
+		catch (CliException ex) {
+			throw CliException.failure("failed to update config \"" + name + "\": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * {@code config rm}: removes the named profiles that exist (others are skipped, as upstream
+	 * does); when the active one goes, the first remaining by name becomes active.
+	 */
+	public static Profiles remove(Profiles profiles, List<String> names) {
+		Profiles after = profiles;
+		boolean activeRemoved = false;
+		for (String name : names) {
+			Profile p = after.get(name).orElse(null);
+			if (p != null) {
+				activeRemoved |= p.active();
+				after = after.without(name);
+			}
+		}
+		if (activeRemoved && !after.isEmpty()) {
+			String first = after.all().get(0).name();
+			after = after.with(after.require(first).withActive(true).withPrevious(false));
+		}
+		return after;
+	}
+
+	private static void checkNewName(String name) {
+		if (name == null || name.isEmpty()) {
+			throw CliException.failure("config name is empty");
+		}
+		if (RESERVED.contains(name)) {
+			throw CliException.failure("\"" + name + "\" is not a valid config name");
+		}
+	}
+
+	private record Credentials(String token, String cookie) {
+	}
+
+	private static Credentials credentials(Changes c) {
+		if (c.token() != null && c.usernamePassword() != null) {
+			throw CliException.failure("use either a token or a username-password, not both");
+		}
+		if (c.usernamePassword() != null) {
+			if (!c.usernamePassword().contains(":")) {
+				throw CliException.failure("username-password must be of the form USER:PASSWORD");
+			}
+			return new Credentials("",
+					Base64.getEncoder().encodeToString(c.usernamePassword().getBytes(StandardCharsets.UTF_8)));
+		}
+		return new Credentials(c.token() == null ? "" : c.token(), "");
+	}
+}

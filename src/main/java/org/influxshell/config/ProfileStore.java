@@ -1,0 +1,17 @@
+package org.influxshell.config;
+
+import java.util.function.UnaryOperator;
+
+/** Where the connection profiles live. */
+public interface ProfileStore {
+
+	/** The profiles as stored now; none when nothing is stored yet. */
+	Profiles read();
+
+	/**
+	 * Reads the profiles, applies {@code change} and stores the result, as one step that no other
+	 * writer can interleave with. When {@code change} throws, nothing is stored.
+	 * @return the profiles as stored afterwards
+	 */
+	Profiles update(UnaryOperator<Profiles> change);
+}

@@ -1,0 +1,384 @@
+package org.influxshell.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the configs file's TOML. Writing produces exactly what upstream {@code influx}
+ * writes. Reading accepts what upstream writes plus the usual hand edits (comments, literal
+ * strings, unknown keys of any single-line type); anything else is an error naming the line.
+ */
+public final class TomlCodec {
+
+	private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
+	static final String TRAILER = """
+			# \n\
+			# [eu-central]
+			#   url = "https://eu-central-1-1.aws.cloud2.influxdata.com"
+			#   token = "XXX"
+			#   org = ""
+			# \n\
+			# [us-central]
+			#   url = "https://us-central1-1.gcp.cloud2.influxdata.com"
+			#   token = "XXX"
+			#   org = ""
+			# \n\
+			# [us-west]
+			#   url = "https://us-west-2-1.aws.cloud2.influxdata.com"
+			#   token = "XXX"
+			#   org = ""
+			""";
+
+	private TomlCodec() {
+	}
+
+	/** The whole file for these profiles, tables sorted by name, trailer included. */
+	public static String write(Profiles profiles) {
+		StringBuilder out = new StringBuilder();
+		String sep = "";
+		for (Profile p : profiles.all()) {
+			out.append(sep).append('[').append(key(p.name())).append("]\n");
+			out.append("  url = ").append(quote(p.url())).append('\n');
+			out.append("  token = ").append(quote(p.token())).append('\n');
+			out.append("  org = ").append(quote(p.org())).append('\n');
+			if (p.active()) {
+				out.append("  active = true\n");
+			}
+			if (p.previous()) {
+				out.append("  previous = true\n");
+			}
+			if (!p.cookie().isEmpty()) {
+				out.append("  cookie = ").append(quote(p.cookie())).append('\n');
+			}
+			sep = "\n";
+		}
+		return out.append(TRAILER).toString();
+	}
+
+	private static String key(String name) {
+		return BARE_KEY.matcher(name).matches() ? name : quote(name);
+	}
+
+	static String quote(String s) {
+		StringBuilder out = new StringBuilder("\"");
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\b' -> out.append("\\b");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\f' -> out.append("\\f");
+				case '\r' -> out.append("\\r");
+				default -> {
+					if (c < 0x20 || c == 0x7f) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+
+	/**
+	 * Parses a configs file.
+	 * @throws TomlException with the 1-based line of the first problem
+	 */
+	public static Profiles read(String text) {
+		Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
+		Map<String, Integer> lineOf = new HashMap<>();
+		Map<String, Object> current = null;
+		String[] lines = text.split("\r?\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			int lineNo = i + 1;
+			Cursor c = new Cursor(lines[i], lineNo);
+			c.skipSpace();
+			if (c.atEnd() || c.peek() == '#') {
+				continue;
+			}
+			if (c.peek() == '[') {
+				c.next();
+				if (!c.atEnd() && c.peek() == '[') {
+					throw new TomlException(lineNo, "arrays of tables are not supported");
+				}
+				c.skipSpace();
+				String name = c.key();
+				c.skipSpace();
+				if (!c.atEnd() && c.peek() == '.') {
+					throw new TomlException(lineNo, "dotted table names are not supported");
+				}
+				c.expect(']');
+				c.endOfLine();
+				if (tables.containsKey(name)) {
+					throw new TomlException(lineNo, "table [" + name + "] is defined twice");
+				}
+				current = new HashMap<>();
+				tables.put(name, current);
+				lineOf.put(name, lineNo);
+				continue;
+			}
+			String key = c.key();
+			c.skipSpace();
+			c.expect('=');
+			c.skipSpace();
+			Object value = c.value();
+			c.endOfLine();
+			if (current == null) {
+				throw new TomlException(lineNo, "key \"" + key + "\" is outside any config table");
+			}
+			if (current.containsKey(key)) {
+				throw new TomlException(lineNo, "key \"" + key + "\" is defined twice");
+			}
+			checkType(key, value, lineNo);
+			current.put(key, value);
+		}
+		List<Profile> profiles = new ArrayList<>();
+		tables.forEach((name, t) -> profiles.add(new Profile(name, string(t, "url"), string(t, "token"),
+				string(t, "org"), Boolean.TRUE.equals(t.get("active")), Boolean.TRUE.equals(t.get("previous")),
+				string(t, "cookie"))));
+		return new Profiles(profiles);
+	}
+
+	private static void checkType(String key, Object value, int lineNo) {
+		switch (key) {
+			case "url", "token", "org", "cookie" -> {
+				if (!(value instanceof String)) {
+					throw new TomlException(lineNo, "\"" + key + "\" must be a string");
+				}
+			}
+			case "active", "previous" -> {
+				if (!(value instanceof Boolean)) {
+					throw new TomlException(lineNo, "\"" + key + "\" must be a boolean");
+				}
+			}
+			default -> {
+				// unknown keys are read and ignored, as upstream does
+			}
+		}
+	}
+
+	private static String string(Map<String, Object> table, String key) {
+		Object v = table.get(key);
+		return v == null ? "" : (String) v;
+	}
+
+	/** A syntax or type problem at one line of the file. */
+	public static final class TomlException extends RuntimeException {
+
+		private final int line;
+
+		TomlException(int line, String message) {
+			super(message);
+			this.line = line;
+		}
+
+		public int line() {
+			return line;
+		}
+	}
+
+	/** A value that is valid TOML but of no type the configs file uses. */
+	private record Other(String text) {
+	}
+
+	private static final class Cursor {
+
+		private final String s;
+
+		private final int line;
+
+		private int pos;
+
+		Cursor(String s, int line) {
+			this.s = s;
+			this.line = line;
+		}
+
+		boolean atEnd() {
+			return pos >= s.length();
+		}
+
+		char peek() {
+			return s.charAt(pos);
+		}
+
+		char next() {
+			if (atEnd()) {
+				throw error("unexpected end of line");
+			}
+			return s.charAt(pos++);
+		}
+
+		void skipSpace() {
+			while (!atEnd() && (peek() == ' ' || peek() == '\t')) {
+				pos++;
+			}
+		}
+
+		void expect(char c) {
+			if (atEnd() || peek() != c) {
+				throw error("expected '" + c + "'" + (atEnd() ? " before the end of the line" : ", found '" + peek() + "'"));
+			}
+			pos++;
+		}
+
+		void endOfLine() {
+			skipSpace();
+			if (!atEnd() && peek() != '#') {
+				throw error("unexpected '" + peek() + "' after the value");
+			}
+		}
+
+		TomlException error(String message) {
+			return new TomlException(line, message);
+		}
+
+		String key() {
+			if (atEnd()) {
+				throw error("expected a key");
+			}
+			if (peek() == '"') {
+				return basicString();
+			}
+			if (peek() == '\'') {
+				return literalString();
+			}
+			int start = pos;
+			while (!atEnd() && (Character.isLetterOrDigit(peek()) && peek() < 128 || peek() == '_' || peek() == '-')) {
+				pos++;
+			}
+			if (start == pos) {
+				throw error("expected a key, found '" + peek() + "'");
+			}
+			return s.substring(start, pos);
+		}
+
+		Object value() {
+			if (atEnd()) {
+				throw error("expected a value");
+			}
+			char c = peek();
+			if (s.startsWith("\"\"\"", pos) || s.startsWith("'''", pos)) {
+				throw error("multi-line strings are not supported");
+			}
+			if (c == '"') {
+				return basicString();
+			}
+			if (c == '\'') {
+				return literalString();
+			}
+			if (c == '[' || c == '{') {
+				return new Other(bracketed());
+			}
+			int start = pos;
+			while (!atEnd() && peek() != ' ' && peek() != '\t' && peek() != '#') {
+				pos++;
+			}
+			String word = s.substring(start, pos);
+			if (word.equals("true") || word.equals("false")) {
+				return Boolean.valueOf(word);
+			}
+			if (word.matches("[-+0-9.:TZa-z_]+") && !word.isEmpty() && word.matches(".*[0-9].*|[+-]?(inf|nan)")) {
+				return new Other(word);
+			}
+			throw error("invalid value '" + word + "'");
+		}
+
+		private String bracketed() {
+			int start = pos;
+			int depth = 0;
+			while (!atEnd()) {
+				char c = peek();
+				if (c == '"') {
+					basicString();
+					continue;
+				}
+				if (c == '\'') {
+					literalString();
+					continue;
+				}
+				pos++;
+				if (c == '[' || c == '{') {
+					depth++;
+				}
+				else if (c == ']' || c == '}') {
+					depth--;
+					if (depth == 0) {
+						return s.substring(start, pos);
+					}
+				}
+			}
+			throw error("unterminated array or inline table (values over several lines are not supported)");
+		}
+
+		private String literalString() {
+			pos++;
+			int end = s.indexOf('\'', pos);
+			if (end < 0) {
+				throw error("unterminated string");
+			}
+			String value = s.substring(pos, end);
+			pos = end + 1;
+			return value;
+		}
+
+		private String basicString() {
+			pos++;
+			StringBuilder out = new StringBuilder();
+			while (true) {
+				if (atEnd()) {
+					throw error("unterminated string");
+				}
+				char c = next();
+				if (c == '"') {
+					return out.toString();
+				}
+				if (c != '\\') {
+					out.append(c);
+					continue;
+				}
+				char e = next();
+				switch (e) {
+					case 'b' -> out.append('\b');
+					case 't' -> out.append('\t');
+					case 'n' -> out.append('\n');
+					case 'f' -> out.append('\f');
+					case 'r' -> out.append('\r');
+					case 'e' -> out.append('\u001b');
+					case '"' -> out.append('"');
+					case '\\' -> out.append('\\');
+					case 'u' -> out.appendCodePoint(hex(4));
+					case 'U' -> out.appendCodePoint(hex(8));
+					default -> throw error("invalid escape '\\" + e + "'");
+				}
+			}
+		}
+
+		private int hex(int digits) {
+			if (pos + digits > s.length()) {
+				throw error("unterminated escape");
+			}
+			String h = s.substring(pos, pos + digits);
+			pos += digits;
+			try {
+				int cp = Integer.parseInt(h, 16);
+				if (!Character.isValidCodePoint(cp)) {
+					throw error("invalid escape '\\u" + h + "'");
+				}
+				return cp;
+			}
+			catch (NumberFormatException ex) {
+				throw error("invalid escape '\\u" + h + "'");
+			}
+		}
+	}
+}

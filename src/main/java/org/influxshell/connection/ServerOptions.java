@@ -1,0 +1,20 @@
+package org.influxshell.connection;
+
+/**
+ * The options of every command that talks to a server (cli-contract section 2). A {@code null}
+ * field was not given on the command line.
+ *
+ * @param local configs path and output options
+ * @param host {@code --host}
+ * @param token {@code -t/--token}
+ * @param activeConfig {@code -c/--active-config}
+ * @param skipVerify {@code --skip-verify}
+ * @param httpDebug {@code --http-debug}
+ */
+public record ServerOptions(LocalOptions local, String host, String token, String activeConfig, Boolean skipVerify,
+		boolean httpDebug) {
+
+	public static ServerOptions none() {
+		return new ServerOptions(LocalOptions.none(), null, null, null, null, false);
+	}
+}

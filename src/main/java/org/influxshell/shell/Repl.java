@@ -1,0 +1,118 @@
+package org.influxshell.shell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import org.influxshell.cli.CliException;
+import org.influxshell.cli.ErrorMapper.Failure;
+
+/**
+ * The interactive console: a JLine prompt with history in {@code ~/.influxdbv2/} and tab
+ * completion. Ctrl-C at the prompt clears the line; during a command it interrupts the command
+ * (cancelling its request), not the console. {@code exit}, {@code quit} or Ctrl-D leave.
+ */
+public class Repl {
+
+	private final CommandDispatcher dispatcher;
+
+	private final ConsoleCompleter completer;
+
+	private final Path historyFile;
+
+	private final Supplier<String> promptName;
+
+	public Repl(CommandDispatcher dispatcher, ConsoleCompleter completer, Path historyFile,
+			Supplier<String> promptName) {
+		this.dispatcher = dispatcher;
+		this.completer = completer;
+		this.historyFile = historyFile;
+		this.promptName = promptName;
+	}
+
+	/** Runs until the user leaves; returns 0. */
+	public int run() {
+		try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+			DefaultParser parser = new DefaultParser();
+			parser.setEofOnUnclosedQuote(true);
+			LineReader reader = LineReaderBuilder.builder()
+				.terminal(terminal)
+				.appName("influx-shell")
+				.completer(completer)
+				.parser(parser)
+				.variable(LineReader.HISTORY_FILE, historyFile)
+				.build();
+			PrintStream out = new PrintStream(terminal.output(), true, terminal.encoding());
+			loop(terminal, reader, out);
+			reader.getHistory().save();
+			return 0;
+		}
+		catch (IOException ex) {
+			throw new CliException("cannot open the terminal: " + ex.getMessage(), CliException.FAILURE, ex);
+		}
+	}
+
+	private void loop(Terminal terminal, LineReader reader, PrintStream out) {
+		while (true) {
+			String line;
+			try {
+				line = reader.readLine(prompt());
+			}
+			catch (UserInterruptException ex) {
+				continue;
+			}
+			catch (EndOfFileException ex) {
+				return;
+			}
+			if (Words.isComment(line)) {
+				continue;
+			}
+			String trimmed = line.strip();
+			if (trimmed.equals("exit") || trimmed.equals("quit")) {
+				return;
+			}
+			Failure failure = runInterruptibly(terminal, line, out);
+			if (failure != null) {
+				terminal.writer().println("Error: " + failure.message());
+				terminal.writer().flush();
+			}
+		}
+	}
+
+	private Failure runInterruptibly(Terminal terminal, String line, PrintStream out) {
+		Thread worker = Thread.currentThread();
+		Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
+		try {
+			List<String> words = Words.split(line);
+			return dispatcher.execute(words, out);
+		}
+		catch (CliException ex) {
+			return new Failure(ex.getMessage(), ex.exitCode());
+		}
+		finally {
+			terminal.handle(Terminal.Signal.INT, previous);
+			Thread.interrupted();
+		}
+	}
+
+	private String prompt() {
+		String name;
+		try {
+			name = promptName.get();
+		}
+		catch (RuntimeException ex) {
+			name = null;
+		}
+		return name == null ? "influx-shell> " : "influx-shell:" + name + "> ";
+	}
+}
