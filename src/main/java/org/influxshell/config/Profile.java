@@ -25,6 +25,14 @@ public record Profile(String name, String url, String token, String org, boolean
 		return new Profile("default", "http://localhost:8086", "", "", true, false, "");
 	}
 
+	/** Never shows the token or the cookie. */
+	@Override
+	public String toString() {
+		return "Profile[" + name + ", " + url + ", token " + (token.isEmpty() ? "none" : "***") + ", org " + org
+				+ (active ? ", active" : "") + (previous ? ", previous" : "") + (cookie.isEmpty() ? "" : ", cookie ***")
+				+ "]";
+	}
+
 	public Profile withActive(boolean value) {
 		return new Profile(name, url, token, org, value, previous, cookie);
 	}

@@ -85,11 +85,11 @@ public final class Profiles {
 	}
 
 	/**
-	 * A copy where {@code name} is the only active profile and the one active before (if it was
-	 * another) is the only previous one.
+	 * A copy where {@code name} is the only active profile and the one marked active before (if it
+	 * was another) is the only previous one.
 	 */
 	public Profiles activate(String name) {
-		String before = isEmpty() ? null : active().name();
+		String before = markedActive().stream().findFirst().map(Profile::name).orElse(null);
 		return edit(list -> list.replaceAll(p -> p.withActive(p.name().equals(name))
 			.withPrevious(!name.equals(before) && p.name().equals(before))));
 	}

@@ -18,7 +18,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 import org.influxshell.cli.CliException;
@@ -29,7 +32,7 @@ import org.influxshell.cli.CliException;
  * one, under an exclusive lock on a lock file beside it; a file that cannot be read or parsed is
  * reported with its path and line and never overwritten.
  */
-public final class TomlProfileStore implements ProfileStore {
+public class TomlProfileStore implements ProfileStore {
 
 	/** Largest configs file read; anything bigger is not a configs file. */
 	static final long MAX_SIZE = 4 * 1024 * 1024;
@@ -37,6 +40,8 @@ public final class TomlProfileStore implements ProfileStore {
 	private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
 
 	private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+
+	private static final Map<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
 
 	private final Path path;
 
@@ -88,6 +93,9 @@ public final class TomlProfileStore implements ProfileStore {
 	public Profiles update(UnaryOperator<Profiles> change) {
 		createFolder();
 		Path lockPath = path.resolveSibling(path.getFileName() + ".lock");
+		// file locks are held per process: threads of this process take turns first
+		ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(lockPath, k -> new ReentrantLock());
+		local.lock();
 		try (FileChannel lockChannel = openLock(lockPath); FileLock lock = lockChannel.lock()) {
 			Profiles before = read();
 			Profiles after = change.apply(before);
@@ -98,6 +106,9 @@ public final class TomlProfileStore implements ProfileStore {
 		}
 		catch (IOException ex) {
 			throw fail(": " + describe(ex));
+		}
+		finally {
+			local.unlock();
 		}
 	}
 

@@ -17,4 +17,11 @@ public record ServerOptions(LocalOptions local, String host, String token, Strin
 	public static ServerOptions none() {
 		return new ServerOptions(LocalOptions.none(), null, null, null, null, false);
 	}
+
+	/** Never shows the token. */
+	@Override
+	public String toString() {
+		return "ServerOptions[" + local + ", host=" + host + ", token=" + (token == null ? "unset" : "***")
+				+ ", activeConfig=" + activeConfig + ", skipVerify=" + skipVerify + ", httpDebug=" + httpDebug + "]";
+	}
 }

@@ -13,6 +13,7 @@ import org.influxshell.connection.InfluxProperties;
 import org.influxshell.connection.LocalOptions;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +49,9 @@ public class ConsoleConfiguration {
 		return new CommandDispatcher(catalog, errors);
 	}
 
+	/** Off in tests that drive the dispatcher directly ({@code influx.console.enabled=false}). */
 	@Bean
+	@ConditionalOnProperty(name = "influx.console.enabled", matchIfMissing = true)
 	ConsoleRunner consoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, Environment environment,
 			Stderr stderr) {
 		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);

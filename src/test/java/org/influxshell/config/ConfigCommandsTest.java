@@ -1,0 +1,144 @@
+package org.influxshell.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.influxshell.support.ConsoleTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigCommandsTest extends ConsoleTest {
+
+	void threeProfiles() {
+		assertThat(run("config create -n a -u http://127.0.0.1:18086 -t tokA -o orgA").exit()).isZero();
+		assertThat(run("config create -n b -u https://example.com:8086/ -t tokB -o orgB -a").exit()).isZero();
+		assertThat(run("config create --config-name=c --host-url=http://localhost:8086").exit()).isZero();
+	}
+
+	@Test
+	void createPrintsTheNewProfileAndWritesTheSpecFile() throws Exception {
+		Run a = run("config create -n a -u http://127.0.0.1:18086 -t tokA -o orgA");
+		assertThat(a).isEqualTo(new Run(0, "Active\tName\tURL\t\t\tOrg\n\ta\thttp://127.0.0.1:18086\torgA\n", ""));
+		Run b = run("config create -n b -u https://example.com:8086/ -t tokB -o orgB -a");
+		assertThat(b.out()).isEqualTo("Active\tName\tURL\t\t\t\tOrg\n*\tb\thttps://example.com:8086/\torgB\n");
+		assertThat(Files.readString(configs)).isEqualTo(TomlCodecTest.SPEC_EXAMPLE);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configs))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void listsAllSortedAsTableHeaderlessAndJson() {
+		threeProfiles();
+		assertThat(run("config ls").out()).isEqualTo("Active\tName\tURL\t\t\t\tOrg\n"
+				+ "\ta\thttp://127.0.0.1:18086\t\torgA\n"
+				+ "*\tb\thttps://example.com:8086/\torgB\n"
+				+ "\tc\thttp://localhost:8086\t\t\n");
+		assertThat(run("config list --hide-headers").out()).isEqualTo("\ta\thttp://127.0.0.1:18086\t\torgA\n"
+				+ "*\tb\thttps://example.com:8086/\torgB\n"
+				+ "\tc\thttp://localhost:8086\t\t\n");
+		assertThat(run("config ls --json").out()).isEqualTo("""
+				{
+				\t"a": {
+				\t\t"url": "http://127.0.0.1:18086",
+				\t\t"token": "tokA",
+				\t\t"org": "orgA"
+				\t},
+				\t"b": {
+				\t\t"url": "https://example.com:8086/",
+				\t\t"token": "tokB",
+				\t\t"org": "orgB",
+				\t\t"active": true
+				\t},
+				\t"c": {
+				\t\t"url": "http://localhost:8086",
+				\t\t"token": "",
+				\t\t"org": ""
+				\t}
+				}
+				""");
+	}
+
+	@Test
+	void emptyFileListsNothingAndConfigShowsTheDefault() {
+		assertThat(run("config ls").out()).isEqualTo("Active\tName\tURL\tOrg\n");
+		assertThat(run("config ls --hide-headers").out()).isEmpty();
+		assertThat(run("config ls --json").out()).isEqualTo("{}\n");
+		assertThat(run("config").out()).isEqualTo("Active\tName\tURL\t\t\tOrg\n*\tdefault\thttp://localhost:8086\t\n");
+		assertThat(configs).doesNotExist();
+	}
+
+	@Test
+	void switchesWithEveryForm() {
+		threeProfiles();
+		assertThat(run("config use a").out()).isEqualTo("Active\tName\tURL\t\t\tOrg\n*\ta\thttp://127.0.0.1:18086\torgA\n");
+		assertThat(run("config c").out()).isEqualTo("Active\tName\tURL\t\t\tOrg\n*\tc\thttp://localhost:8086\t\n");
+		assertThat(run("config -").out()).contains("*\ta\t");
+		assertThat(run("config use -").out()).contains("*\tc\t");
+		assertThat(run("config --json").out()).isEqualTo("{\n\t\"url\": \"http://localhost:8086\",\n\t\"token\": \"\",\n\t\"org\": \"\",\n\t\"active\": true\n}\n");
+		assertThat(run("config --json a").out()).contains("\"active\": true");
+		assertThat(run("config").out()).contains("*\ta\t");
+	}
+
+	@Test
+	void setChangesOnlyGivenValuesAndRmRemoves() {
+		threeProfiles();
+		assertThat(run("config set -n a -o newOrg").out()).isEqualTo("Active\tName\tURL\t\t\tOrg\n\ta\thttp://127.0.0.1:18086\tnewOrg\n");
+		assertThat(run("config update -n a --host-url http://x:1 -a").out()).isEqualTo("Active\tName\tURL\t\tOrg\n*\ta\thttp://x:1\tnewOrg\n");
+		Run rm = run("config rm a c zz");
+		assertThat(rm.out()).isEqualTo("Active\tName\tURL\t\t\tOrg\tDeleted\n*\ta\thttp://x:1\t\tnewOrg\ttrue\n\tc\thttp://localhost:8086\t\ttrue\n");
+		assertThat(rm.err()).isEqualTo("config \"b\" is now active\n");
+		assertThat(run("config delete b --json").out()).isEqualTo("{\n\t\"b\": {\n\t\t\"url\": \"https://example.com:8086/\",\n\t\t\"token\": \"tokB\",\n\t\t\"org\": \"orgB\",\n\t\t\"active\": true\n\t}\n}\n");
+		assertThat(run("config ls --hide-headers").out()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiterString = "=>", quoteCharacter = '~', textBlock = """
+			config use nope                          => 1 => Error: config "nope" is not found
+			config nope                              => 1 => Error: config "nope" is not found
+			config use -                             => 1 => Error: previous activated config is not found
+			config create -n a -u http://x:1         => 1 => Error: failed to create config "a": config "a" already exists
+			config create -n ls -u http://x:1        => 1 => Error: failed to create config "ls": "ls" is not a valid config name
+			config create -n '' -u http://x:1        => 1 => Error: failed to create config "": config name is empty
+			config create -n z -u localhost:8086     => 1 => Error: host URL "localhost:8086" is invalid: a scheme of http or https must be provided for host url
+			config create -n z                       => 2 => Error: Required flag "host-url" not set
+			config set -n zz -o x                    => 1 => Error: failed to update config "zz": config "zz" is not found
+			config set -n a -u ftp://x               => 1 => Error: host URL "ftp://x" is invalid: a scheme of http or https must be provided for host url
+			config ls --bogus                        => 2 => Error: unknown flag: --bogus (see 'config list --help')
+			config use                               => 2 => Error: Required flag "name" not set
+			config ls extra                          => 2 => Error: unexpected argument "extra" (see 'config list --help')
+			config ls --json=maybe                   => 2 => Error: invalid boolean value "maybe" for flag --json
+			nosuch command                           => 2 => Error: unknown command "nosuch command" (see 'help')
+			config use a b                           => 2 => Error: unexpected argument "b" (see 'config use --help')
+			""")
+	void failuresPrintOneLineAndLeaveTheFileAlone(String line, int exit, String error) {
+		threeProfiles();
+		byte[] before = configsBytes();
+		Run r = run(line);
+		assertThat(r).isEqualTo(new Run(exit, "", error + "\n"));
+		assertThat(configsBytes()).isEqualTo(before);
+	}
+
+	@Test
+	void aBrokenFileIsNeverOverwritten() throws Exception {
+		Files.createDirectories(configs.getParent());
+		Files.writeString(configs, "[a]\n  url = 5\n");
+		for (String line : new String[] { "config", "config ls", "config use a", "config create -n b -u http://b:1",
+				"config rm a", "config set -n a -o x" }) {
+			Run r = run(line);
+			assertThat(r.exit()).as(line).isEqualTo(1);
+			assertThat(r.err()).as(line).isEqualTo("Error: configs file " + configs + ", line 2: \"url\" must be a string\n");
+		}
+		assertThat(Files.readString(configs)).isEqualTo("[a]\n  url = 5\n");
+	}
+
+	@Test
+	void helpForACommandAndTheList() {
+		Run h = run("config create --help");
+		assertThat(h.exit()).isZero();
+		assertThat(h.out()).startsWith("NAME:\n   config create - Create a config\n").contains("-n, --config-name value");
+		Run all = runWords(java.util.List.of("help"));
+		assertThat(all.out()).contains("   config use ", "   config list ").doesNotContain("auth ls");
+	}
+}

@@ -1,0 +1,151 @@
+package org.influxshell.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.influxshell.cli.CliException;
+import org.influxshell.config.Profile;
+import org.influxshell.config.TomlProfileStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConnectionResolverTest {
+
+	@TempDir
+	Path home;
+
+	Path configs;
+
+	@BeforeEach
+	void profiles() {
+		configs = home.resolve(".influxdbv2/configs");
+		new TomlProfileStore(configs).update(p -> p
+			.with(new Profile("active", "http://active:1/some/path", "activeToken", "activeOrg", true, false, ""))
+			.with(new Profile("other", "https://other:2", "otherToken", "otherOrg", false, false, "")));
+	}
+
+	/** One layer each: flag, environment/property, -c profile, active profile, default. */
+	static Stream<Arguments> layers() {
+		return Stream.of(
+				// flags win over everything
+				Arguments.of("flag", new String[] { "http://flag:9", "flagToken", "other" },
+						new String[] { "http://env:8", "envToken", null }, "http://flag:9", "flagToken", "otherOrg"),
+				// env beats the profile
+				Arguments.of("env", new String[] { null, null, null },
+						new String[] { "http://env:8", "envToken", null }, "http://env:8", "envToken", ""),
+				// the profile chosen with -c
+				Arguments.of("-c flag", new String[] { null, null, "other" },
+						new String[] { null, null, null }, "https://other:2", "otherToken", "otherOrg"),
+				// the profile chosen with INFLUX_ACTIVE_CONFIG
+				Arguments.of("active-config env", new String[] { null, null, null },
+						new String[] { null, null, "other" }, "https://other:2", "otherToken", "otherOrg"),
+				// -c flag beats INFLUX_ACTIVE_CONFIG
+				Arguments.of("-c over env", new String[] { null, null, "active" },
+						new String[] { null, null, "other" }, "http://active:1", "activeToken", "activeOrg"),
+				// the active profile; only scheme, host and port of its URL
+				Arguments.of("active profile", new String[] { null, null, null },
+						new String[] { null, null, null }, "http://active:1", "activeToken", "activeOrg"),
+				// env host with the profile's token
+				Arguments.of("mixed", new String[] { null, null, null },
+						new String[] { "http://env:8", null, null }, "http://env:8", "activeToken", "activeOrg"),
+				// an empty flag token means no token, not the profile's
+				Arguments.of("empty token flag", new String[] { null, "", null },
+						new String[] { null, "envToken", null }, "http://active:1", "", "activeOrg"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("layers")
+	void eachLayerInItsPlace(String name, String[] flags, String[] env, String url, String token, String org) {
+		InfluxProperties props = new InfluxProperties();
+		props.setHost(env[0]);
+		props.setToken(env[1]);
+		props.setActiveConfig(env[2]);
+		var resolver = new ConnectionResolver(props, TomlProfileStore::new, home.toString());
+		Connection c = resolver.connection(new ServerOptions(LocalOptions.none(), flags[0], flags[1], flags[2], null, false));
+		assertThat(c.baseUrl()).isEqualTo(url);
+		assertThat(c.token()).isEqualTo(token);
+		assertThat(c.org()).isEqualTo(org);
+	}
+
+	@Test
+	void defaultsWithoutAnyProfile() {
+		var resolver = new ConnectionResolver(new InfluxProperties(), TomlProfileStore::new, home.resolve("empty").toString());
+		Connection c = resolver.connection(ServerOptions.none());
+		assertThat(c).isEqualTo(new Connection("http://localhost:8086", "", "", false, false));
+	}
+
+	@Test
+	void chosenProfileMustExistAndTheFileIsNotWritten() throws IOException {
+		byte[] before = Files.readAllBytes(configs);
+		var resolver = new ConnectionResolver(new InfluxProperties(), TomlProfileStore::new, home.toString());
+		resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "other", null, false));
+		assertThatThrownBy(() -> resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "nope", null, false)))
+			.hasMessage("config \"nope\" is not found");
+		assertThat(Files.readAllBytes(configs)).isEqualTo(before);
+	}
+
+	@Test
+	void configsPathFlagBeatsEnvBeatsHome() {
+		InfluxProperties props = new InfluxProperties();
+		var resolver = new ConnectionResolver(props, TomlProfileStore::new, "/h");
+		assertThat(resolver.configsPath(LocalOptions.none())).isEqualTo(Path.of("/h/.influxdbv2/configs"));
+		props.setConfigsPath("");
+		assertThat(resolver.configsPath(LocalOptions.none())).isEqualTo(Path.of("/h/.influxdbv2/configs"));
+		props.setConfigsPath("/env/c");
+		assertThat(resolver.configsPath(LocalOptions.none())).isEqualTo(Path.of("/env/c"));
+		assertThat(resolver.configsPath(new LocalOptions("/flag/c", null, null))).isEqualTo(Path.of("/flag/c"));
+	}
+
+	@Test
+	void outputFlagsBeatEnvAndEnvUsesGoBooleans() {
+		InfluxProperties props = new InfluxProperties();
+		var resolver = new ConnectionResolver(props, TomlProfileStore::new, "/h");
+		props.setOutputJson("T");
+		props.setHideHeaders("1");
+		assertThat(resolver.output(LocalOptions.none())).isEqualTo(new org.influxshell.output.OutputOptions(true, true));
+		assertThat(resolver.output(new LocalOptions(null, false, false)))
+			.isEqualTo(new org.influxshell.output.OutputOptions(false, false));
+		props.setOutputJson("yes");
+		assertThatThrownBy(() -> resolver.output(LocalOptions.none()))
+			.isInstanceOfSatisfying(CliException.class, ex -> assertThat(ex.exitCode()).isEqualTo(2))
+			.hasMessageStartingWith("invalid value \"yes\" for INFLUX_OUTPUT_JSON");
+	}
+
+	@Test
+	void skipVerifyFromFlagOrEnv() {
+		InfluxProperties props = new InfluxProperties();
+		props.setHost("https://h:1");
+		props.setToken("t");
+		var resolver = new ConnectionResolver(props, TomlProfileStore::new, "/h");
+		assertThat(resolver.connection(ServerOptions.none()).skipVerify()).isFalse();
+		props.setSkipVerify("true");
+		assertThat(resolver.connection(ServerOptions.none()).skipVerify()).isTrue();
+		assertThat(resolver.connection(new ServerOptions(LocalOptions.none(), null, null, null, false, false)).skipVerify()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "localhost:8086", "ftp://h:1", "h" })
+	void hostsNeedHttpOrHttps(String host) {
+		assertThatThrownBy(() -> ConnectionResolver.baseUrl(host)).hasMessage("host URL \"" + host
+				+ "\" is invalid: a scheme of http or https must be provided for host url");
+	}
+
+	@Test
+	void hostsWithBadPortsOrNoHostAreInvalid() {
+		for (String host : List.of("http://h:abc", "http://", "http://h:99999", "http://h :1")) {
+			assertThatThrownBy(() -> ConnectionResolver.baseUrl(host)).hasMessageStartingWith("host URL \"" + host + "\" is invalid: ");
+		}
+		assertThat(ConnectionResolver.baseUrl("HTTPS://User@Host:8086/a/b?q#f")).isEqualTo("https://Host:8086");
+	}
+}
