@@ -1,8 +1,8 @@
 package org.influxshell.shell;
 
 import java.util.List;
-import java.util.Properties;
 
+import org.influxshell.cli.BuildInfo;
 import org.influxshell.cli.CliException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,17 +48,7 @@ public class HelpCommands {
 
 	@ShellMethod(key = "version", value = "Show the version of influx-shell and of Java")
 	public String version() {
-		Properties build = new Properties();
-		try (var in = getClass().getResourceAsStream("/META-INF/build-info.properties")) {
-			if (in != null) {
-				build.load(in);
-			}
-		}
-		catch (java.io.IOException ex) {
-			// no build information: report what is known
-		}
-		return "influx-shell " + build.getProperty("build.version", "dev") + " (build "
-				+ build.getProperty("build.time", "unknown") + ") java " + System.getProperty("java.version") + " "
+		return "influx-shell " + BuildInfo.version() + " (build " + BuildInfo.time() + ") java " + System.getProperty("java.version") + " "
 				+ System.getProperty("java.vendor") + "\n";
 	}
 }

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Primary;
  * capturing stdout and stderr. Each test gets its own configs file.
  */
 @SpringBootTest(properties = { "spring.config.location=classpath:/influx-shell/application.yml",
-		"influx.console.enabled=false", "influx.connect-timeout=2s", "influx.response-timeout=2s" })
+		"influx.console.enabled=false", "influx.connect-timeout=2s", "influx.response-timeout=1s" })
 @Import(ConsoleTest.CapturedStderr.class)
 public abstract class ConsoleTest {
 

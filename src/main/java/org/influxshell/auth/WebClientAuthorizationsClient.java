@@ -1,0 +1,146 @@
+package org.influxshell.auth;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.influxshell.connection.Connection;
+import org.influxshell.http.ApiErrors;
+import org.influxshell.http.HttpResponse;
+import org.influxshell.http.InfluxHttp;
+import org.influxshell.http.TransportException;
+
+import org.springframework.http.HttpMethod;
+
+/** {@link AuthorizationsClient} over {@link InfluxHttp} (WebClient). */
+public class WebClientAuthorizationsClient implements AuthorizationsClient {
+
+	static final String PATH = "/api/v2/authorizations";
+
+	private static final ObjectMapper JSON = new ObjectMapper()
+		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+	private final InfluxHttp http;
+
+	public WebClientAuthorizationsClient(InfluxHttp http) {
+		this.http = http;
+	}
+
+	@Override
+	public List<Authorization> list(Connection conn, ListFilter filter) {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("id", filter.id());
+		query.put("userID", filter.userID());
+		query.put("user", filter.user());
+		query.put("orgID", filter.orgID());
+		query.put("org", filter.org());
+		StringBuilder path = new StringBuilder(PATH);
+		char sep = '?';
+		for (Map.Entry<String, String> e : query.entrySet()) {
+			if (e.getValue() != null) {
+				path.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+				sep = '&';
+			}
+		}
+		HttpResponse r = send(conn, HttpMethod.GET, path.toString(), null);
+		JsonNode list = parse(r, JsonNode.class, HttpMethod.GET, path.toString()).path("authorizations");
+		List<Authorization> out = new ArrayList<>();
+		for (JsonNode node : list) {
+			out.add(convert(node, HttpMethod.GET, path.toString()));
+		}
+		return out;
+	}
+
+	@Override
+	public Authorization get(Connection conn, String id) {
+		String path = PATH + "/" + id;
+		return parse(send(conn, HttpMethod.GET, path, null), Authorization.class, HttpMethod.GET, path);
+	}
+
+	@Override
+	public Authorization setStatus(Connection conn, String id, Status status) {
+		String path = PATH + "/" + id;
+		// always a body: the server answers an empty PATCH body with a 500
+		String body = "{\"status\":\"" + status.value() + "\"}";
+		return parse(send(conn, HttpMethod.PATCH, path, body), Authorization.class, HttpMethod.PATCH, path);
+	}
+
+	@Override
+	public Authorization create(Connection conn, CreateRequest request) {
+		String body;
+		try {
+			body = JSON.writeValueAsString(CreateBody.of(request));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return parse(send(conn, HttpMethod.POST, PATH, body), Authorization.class, HttpMethod.POST, PATH);
+	}
+
+	@Override
+	public void delete(Connection conn, String id) {
+		send(conn, HttpMethod.DELETE, PATH + "/" + id, null);
+	}
+
+	private HttpResponse send(Connection conn, HttpMethod method, String path, String body) {
+		return ApiErrors.check(http.exchange(conn, method, path, body));
+	}
+
+	private static <T> T parse(HttpResponse r, Class<T> type, HttpMethod method, String path) {
+		try {
+			T value = JSON.readValue(r.body(), type);
+			if (value == null) {
+				throw new TransportException(method + " " + path + ": empty response body", null);
+			}
+			return value;
+		}
+		catch (JsonProcessingException ex) {
+			throw malformed(method, path, ex);
+		}
+	}
+
+	private static Authorization convert(JsonNode node, HttpMethod method, String path) {
+		try {
+			return JSON.treeToValue(node, Authorization.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw malformed(method, path, ex);
+		}
+	}
+
+	private static TransportException malformed(HttpMethod method, String path, JsonProcessingException ex) {
+		return new TransportException(method + " " + path + ": the server's answer is not the expected JSON ("
+				+ ex.getOriginalMessage().lines().findFirst().orElse("") + ")", ex);
+	}
+
+	/** The JSON body of a create request, in the field order the API documents. */
+	record CreateBody(String orgID, String userID, String description, List<Map<String, Object>> permissions) {
+
+		static CreateBody of(CreateRequest r) {
+			List<Map<String, Object>> perms = new ArrayList<>();
+			for (Authorization.Permission p : r.permissions()) {
+				Map<String, Object> resource = new LinkedHashMap<>();
+				resource.put("type", p.resource().type());
+				if (p.resource().id() != null) {
+					resource.put("id", p.resource().id());
+				}
+				if (p.resource().orgID() != null) {
+					resource.put("orgID", p.resource().orgID());
+				}
+				Map<String, Object> perm = new LinkedHashMap<>();
+				perm.put("action", p.action());
+				perm.put("resource", resource);
+				perms.add(perm);
+			}
+			return new CreateBody(r.orgID(), r.userID(), r.description(), perms);
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package org.influxshell.http;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The one place that turns an error response into an {@link InfluxApiException}: the server's
+ * {@code {"code","message"}} body when there is one, else a short summary of whatever came
+ * back (an HTML page from a proxy, plain text, nothing), never the raw body.
+ */
+public final class ApiErrors {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final Pattern TITLE = Pattern.compile("<title>\\s*([^<]{1,200}?)\\s*</title>", Pattern.CASE_INSENSITIVE);
+
+	private ApiErrors() {
+	}
+
+	/** The response itself when it succeeded, else the matching exception. */
+	public static HttpResponse check(HttpResponse response) {
+		if (response.isSuccess()) {
+			return response;
+		}
+		throw toException(response);
+	}
+
+	static InfluxApiException toException(HttpResponse r) {
+		String statusLine = statusLine(r.status());
+		if (r.status() >= 300 && r.status() < 400) {
+			return new InfluxApiException(r.status(), statusLine, "",
+					"redirect to " + (r.location().isEmpty() ? "an unknown location" : r.location()) + " not followed");
+		}
+		String body = r.body();
+		try {
+			JsonNode node = JSON.readTree(body);
+			if (node != null && node.isObject() && (node.hasNonNull("message") || node.hasNonNull("code"))) {
+				String code = node.path("code").asText("");
+				String message = node.path("message").asText("");
+				return new InfluxApiException(r.status(), statusLine, code, message.isEmpty() ? code : message);
+			}
+		}
+		catch (Exception ex) {
+			// not JSON: summarised below
+		}
+		return new InfluxApiException(r.status(), statusLine, "", summary(r));
+	}
+
+	/** {@code 404 Not Found}, as Go prints a status. */
+	public static String statusLine(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return known == null ? String.valueOf(status) : status + " " + known.getReasonPhrase();
+	}
+
+	private static String summary(HttpResponse r) {
+		String body = r.body().strip();
+		if (body.isEmpty()) {
+			return "empty response body";
+		}
+		String type = r.contentType().isEmpty() ? "no content type" : r.contentType();
+		Matcher title = TITLE.matcher(body);
+		if (title.find()) {
+			return "unexpected " + type + " response: \"" + title.group(1).replaceAll("\\s+", " ") + "\"";
+		}
+		String first = body.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
+		if (first.length() > 80) {
+			first = first.substring(0, 77) + "...";
+		}
+		return "unexpected " + type + " response (" + body.length() + " bytes): \"" + Secrets.maskJson(first) + "\"";
+	}
+}

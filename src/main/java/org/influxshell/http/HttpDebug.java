@@ -1,0 +1,54 @@
+package org.influxshell.http;
+
+import java.net.URI;
+
+import org.influxshell.cli.Stderr;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+/**
+ * {@code --http-debug}: each request and response on stderr, like upstream's dump, but with the
+ * {@code Authorization} header and every {@code "token"} value in bodies shown as {@code ***}.
+ */
+final class HttpDebug {
+
+	private final Stderr stderr;
+
+	HttpDebug(Stderr stderr) {
+		this.stderr = stderr;
+	}
+
+	void request(HttpMethod method, URI uri, HttpHeaders headers, String body) {
+		StringBuilder out = new StringBuilder("> ").append(method).append(' ').append(uri.getRawPath());
+		if (uri.getRawQuery() != null) {
+			out.append('?').append(uri.getRawQuery());
+		}
+		out.append(" HTTP/1.1\n> Host: ").append(uri.getRawAuthority()).append('\n');
+		headers.forEach((name, values) -> values.forEach(v -> out.append("> ").append(name).append(": ")
+			.append(name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION) ? maskAuthorization(v) : v).append('\n')));
+		if (body != null) {
+			out.append(">\n").append(Secrets.maskJson(body)).append('\n');
+		}
+		stderr.line(out.toString().stripTrailing());
+	}
+
+	void response(HttpResponse response) {
+		StringBuilder out = new StringBuilder("< ").append(response.status()).append('\n');
+		if (!response.contentType().isEmpty()) {
+			out.append("< Content-Type: ").append(response.contentType()).append('\n');
+		}
+		if (!response.location().isEmpty()) {
+			out.append("< Location: ").append(response.location()).append('\n');
+		}
+		if (!response.body().isEmpty()) {
+			out.append("<\n").append(Secrets.maskJson(response.body())).append('\n');
+		}
+		stderr.line(out.toString().stripTrailing());
+	}
+
+	private static String maskAuthorization(String value) {
+		int space = value.indexOf(' ');
+		return (space < 0 ? "" : value.substring(0, space + 1)) + "***";
+	}
+}

@@ -1,0 +1,168 @@
+package org.influxshell.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+import org.influxshell.cli.Stderr;
+import org.influxshell.connection.Connection;
+import org.influxshell.connection.InfluxProperties;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sends requests to InfluxDB servers with WebClient over one connection pool for the whole
+ * process, so that a script or a bulk command reuses its connections. Adds the credentials and
+ * the standard headers, applies the timeouts, writes the masked exchange to stderr with
+ * {@code --http-debug}, and turns transport failures into {@link TransportException}s. Nothing
+ * is created until the first request.
+ */
+public class InfluxHttp implements AutoCloseable {
+
+	private final InfluxProperties properties;
+
+	private final Stderr stderr;
+
+	private final String userAgent;
+
+	private final Map<Boolean, WebClient> clients = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean skipVerifyWarned = new AtomicBoolean();
+
+	private volatile ConnectionProvider pool;
+
+	private volatile LoopResources loops;
+
+	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version) {
+		this.properties = properties;
+		this.stderr = stderr;
+		this.userAgent = "influx-shell/" + version + " (" + System.getProperty("os.name") + ") java/"
+				+ System.getProperty("java.version");
+	}
+
+	/**
+	 * Sends one request and reads the whole response.
+	 * @param pathAndQuery starts with {@code /}
+	 * @param jsonBody the body, or {@code null} for none
+	 * @throws TransportException when no response came back
+	 */
+	public HttpResponse exchange(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
+		return exchangeAsync(conn, method, pathAndQuery, jsonBody).block();
+	}
+
+	/** {@link #exchange} without blocking, for commands that run several requests at once. */
+	public Mono<HttpResponse> exchangeAsync(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
+		URI uri = URI.create(conn.baseUrl() + pathAndQuery);
+		HttpDebug debug = conn.httpDebug() ? new HttpDebug(stderr) : null;
+		if (conn.skipVerify() && uri.getScheme().equals("https") && skipVerifyWarned.compareAndSet(false, true)) {
+			stderr.warn("TLS certificate verification is disabled (--skip-verify)");
+		}
+		HttpHeaders headers = new HttpHeaders();
+		if (!conn.token().isEmpty()) {
+			headers.set(HttpHeaders.AUTHORIZATION, "Token " + conn.token());
+		}
+		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+		headers.set(HttpHeaders.USER_AGENT, userAgent);
+		if (jsonBody != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		if (debug != null) {
+			debug.request(method, uri, headers, jsonBody);
+		}
+		WebClient.RequestBodySpec spec = client(conn.skipVerify()).method(method).uri(uri)
+			.headers(h -> h.addAll(headers));
+		WebClient.RequestHeadersSpec<?> request = jsonBody == null ? spec : spec.bodyValue(jsonBody);
+		Duration timeout = properties.getResponseTimeout();
+		return request.exchangeToMono(resp -> resp.bodyToMono(String.class).defaultIfEmpty("")
+			.map(body -> new HttpResponse(resp.statusCode().value(),
+					resp.headers().contentType().map(MediaType::toString).orElse(""),
+					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""), body)))
+			.timeout(timeout)
+			.doOnNext(r -> {
+				if (debug != null) {
+					debug.response(r);
+				}
+			})
+			.onErrorMap(ex -> !(ex instanceof TransportException),
+					ex -> new TransportException(method + " " + uri + ": " + TransportErrors.describe(ex, timeout), ex));
+	}
+
+	private WebClient client(boolean skipVerify) {
+		return clients.computeIfAbsent(skipVerify, this::newClient);
+	}
+
+	private WebClient newClient(boolean skipVerify) {
+		HttpClient http = HttpClient.create(pool())
+			.runOn(loops())
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.getConnectTimeout().toMillis())
+			.responseTimeout(properties.getResponseTimeout())
+			.followRedirect(false)
+			.compress(false);
+		if (skipVerify) {
+			SslContext insecure = insecureContext();
+			http = http.secure(ssl -> ssl.sslContext(insecure).handlerConfigurator(handler -> {
+				SSLEngine engine = handler.engine();
+				SSLParameters params = engine.getSSLParameters();
+				params.setEndpointIdentificationAlgorithm(null);
+				engine.setSSLParameters(params);
+			}));
+		}
+		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+	}
+
+	private static SslContext insecureContext() {
+		try {
+			return SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException("cannot set up TLS: " + ex.getMessage(), ex);
+		}
+	}
+
+	private synchronized ConnectionProvider pool() {
+		if (pool == null) {
+			pool = ConnectionProvider.builder("influx-shell")
+				.maxConnections(Math.max(16, properties.getBulkConcurrency() * 2))
+				.maxIdleTime(Duration.ofSeconds(30))
+				.build();
+		}
+		return pool;
+	}
+
+	private synchronized LoopResources loops() {
+		if (loops == null) {
+			loops = LoopResources.create("influx-shell-http", 1, true);
+		}
+		return loops;
+	}
+
+	/** Closes the pool at once: a short-lived console has no requests to wait for at exit. */
+	@Override
+	public void close() {
+		if (pool != null) {
+			pool.disposeLater().block(Duration.ofSeconds(1));
+		}
+		if (loops != null) {
+			loops.disposeLater(Duration.ZERO, Duration.ZERO).block(Duration.ofSeconds(1));
+		}
+	}
+}

@@ -1,0 +1,25 @@
+package org.influxshell.http;
+
+import java.util.regex.Pattern;
+
+/** Hides token values in text meant for people: debug output and error messages. */
+public final class Secrets {
+
+	private static final Pattern TOKEN_FIELD = Pattern.compile("(\"token\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+	private Secrets() {
+	}
+
+	/** Every {@code "token": "..."} value in a JSON text replaced by {@code "***"}. */
+	public static String maskJson(String json) {
+		return TOKEN_FIELD.matcher(json).replaceAll("$1\"***\"");
+	}
+
+	/** {@code text} with every occurrence of {@code token} replaced by {@code ***}. */
+	public static String without(String text, String token) {
+		if (text == null || token == null || token.isEmpty()) {
+			return text;
+		}
+		return text.replace(token, "***");
+	}
+}

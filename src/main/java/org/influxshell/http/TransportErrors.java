@@ -1,0 +1,77 @@
+package org.influxshell.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
+
+/** Names the cause of a failed request in a few words, with a hint where one helps. */
+final class TransportErrors {
+
+	private TransportErrors() {
+	}
+
+	static String describe(Throwable ex, Duration responseTimeout) {
+		boolean certificate = false;
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof CertificateException || t instanceof CertPathBuilderException
+					|| t instanceof CertPathValidatorException) {
+				certificate = true;
+			}
+		}
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof InterruptedException) {
+				return "interrupted";
+			}
+			if (t instanceof ConnectTimeoutException) {
+				return "connection timed out";
+			}
+			if (t instanceof ConnectException) {
+				return "connection refused";
+			}
+			if (t instanceof UnknownHostException) {
+				return "unknown host";
+			}
+			if (t instanceof TimeoutException || t instanceof ReadTimeoutException
+					|| t instanceof io.netty.handler.timeout.TimeoutException) {
+				return "no response within " + seconds(responseTimeout);
+			}
+			if (t instanceof SSLException) {
+				return certificate
+						? "TLS certificate verification failed (" + firstLine(t) + "); use --skip-verify to accept an untrusted certificate"
+						: "TLS handshake failed: " + firstLine(t);
+			}
+			if (t instanceof PrematureCloseException || t instanceof ClosedChannelException) {
+				return "connection closed by the server before a complete response";
+			}
+			if (t instanceof IOException io && io.getMessage() != null && io.getMessage().contains("reset")) {
+				return "connection reset by peer";
+			}
+		}
+		return firstLine(ex);
+	}
+
+	private static String seconds(Duration d) {
+		return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+	}
+
+	private static String firstLine(Throwable t) {
+		String m = t.getMessage();
+		if (m == null || m.isBlank()) {
+			return t.getClass().getSimpleName();
+		}
+		int nl = m.indexOf('\n');
+		return nl < 0 ? m : m.substring(0, nl);
+	}
+}
