@@ -21,12 +21,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.shell.command.CommandCatalog;
+import org.springframework.shell.context.DefaultShellContext;
+import org.springframework.shell.context.ShellContext;
 import org.springframework.shell.standard.ValueProvider;
 
 /** Wires the console: streams, resolver, dispatcher, runners. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InfluxProperties.class)
 public class ConsoleConfiguration {
+
+	/**
+	 * Spring Shell's own context wants a JLine terminal, and building one runs {@code test -t}
+	 * processes and may take over stdout. Our commands work in every mode, so the terminal is
+	 * built by the REPL alone, when it starts.
+	 */
+	@Bean
+	ShellContext shellContext() {
+		return new DefaultShellContext(false);
+	}
 
 	@Bean
 	ConnectionResolver connectionResolver(InfluxProperties properties) {

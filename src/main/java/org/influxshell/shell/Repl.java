@@ -2,7 +2,9 @@ package org.influxshell.shell;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -42,6 +44,7 @@ public class Repl {
 
 	/** Runs until the user leaves; returns 0. */
 	public int run() {
+		privateHistoryFile();
 		try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
 			DefaultParser parser = new DefaultParser();
 			parser.setEofOnUnclosedQuote(true);
@@ -59,6 +62,22 @@ public class Repl {
 		}
 		catch (IOException ex) {
 			throw new CliException("cannot open the terminal: " + ex.getMessage(), CliException.FAILURE, ex);
+		}
+	}
+
+	/** History lines may hold tokens ({@code -t ...}): the file is the user's alone, like the configs file. */
+	private void privateHistoryFile() {
+		try {
+			if (!Files.exists(historyFile.getParent())) {
+				Files.createDirectories(historyFile.getParent(),
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			if (!Files.exists(historyFile)) {
+				Files.createFile(historyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+		}
+		catch (IOException ex) {
+			// no history file: the REPL works without one
 		}
 	}
 
