@@ -27,8 +27,13 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	TokenService tokenService(AuthorizationsClient client) {
-		return new TokenService(client);
+	DirectoryClient directoryClient(InfluxHttp http) {
+		return new WebClientDirectoryClient(http);
+	}
+
+	@Bean
+	TokenService tokenService(AuthorizationsClient client, DirectoryClient directory, InfluxProperties properties) {
+		return new TokenService(client, directory, properties.getBulkConcurrency());
 	}
 
 	/** HTTP failures that no command wrapped still read as one line. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,6 +123,7 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 	}
 
 	/** The JSON body of a create request, in the field order the API documents. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CreateBody(String orgID, String userID, String description, List<Map<String, Object>> permissions) {
 
 		static CreateBody of(CreateRequest r) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorMapper;
+import org.influxshell.cli.PartialFailure;
 
 import org.springframework.shell.command.CommandAlias;
 import org.springframework.shell.command.CommandCatalog;
@@ -30,6 +31,10 @@ public class CommandDispatcher {
 	private final ErrorMapper errors;
 
 	public CommandDispatcher(CommandCatalog catalog, ErrorMapper errors) {
+		this(catalog, errors, List.of());
+	}
+
+	public CommandDispatcher(CommandCatalog catalog, ErrorMapper errors, List<OptionGroup<?>> groups) {
 		this.errors = errors;
 		Map<CommandRegistration, CommandSpec> specs = new IdentityHashMap<>();
 		for (CommandRegistration r : catalog.getRegistrations().values()) {
@@ -38,7 +43,7 @@ public class CommandDispatcher {
 			}
 			CommandSpec spec = specs.computeIfAbsent(r, reg -> new CommandSpec(reg.getCommand(),
 					reg.getAliases().stream().map(CommandAlias::getCommand).toList(), reg.getDescription(),
-					reg.getTarget().getBean(), reg.getTarget().getMethod()));
+					reg.getTarget().getBean(), reg.getTarget().getMethod(), groups));
 			byWords.put(spec.name(), spec);
 			spec.aliases().forEach(a -> byWords.put(a, spec));
 		}
@@ -85,6 +90,9 @@ public class CommandDispatcher {
 			return null;
 		}
 		catch (Throwable ex) {
+			if (ex instanceof PartialFailure partial) {
+				out.print(partial.output());
+			}
 			out.flush();
 			return errors.map(ex);
 		}

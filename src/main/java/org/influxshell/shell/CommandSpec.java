@@ -20,8 +20,8 @@ import org.springframework.shell.standard.ValueProvider;
 /**
  * A command as the console parses it: its words, its options, and how the parsed values become
  * the arguments of its {@code @ShellMethod}. Built from the method's {@link ShellOption} and
- * {@link Positional} parameters; a {@link LocalOptions} or {@link ServerOptions} parameter
- * brings the shared options with it.
+ * {@link Positional} parameters; a parameter whose type has an {@link OptionGroup} (such as
+ * {@link LocalOptions} or {@link ServerOptions}) brings that group's options with it.
  *
  * <p>Parsing follows upstream {@code influx}: {@code --x v}, {@code --x=v}, {@code -x v},
  * {@code -x=v}; a flag alone means true and {@code --x=false} sets it false; an option that
@@ -51,7 +51,19 @@ public final class CommandSpec {
 
 	private final List<String> positionalKeys = new ArrayList<>();
 
+	private final Map<Class<?>, OptionGroup<?>> groups;
+
 	public CommandSpec(String name, List<String> aliases, String description, Object bean, Method method) {
+		this(name, aliases, description, bean, method, List.of());
+	}
+
+	/** @param extraGroups option groups beyond the shared {@link LocalOptions} and {@link ServerOptions} */
+	public CommandSpec(String name, List<String> aliases, String description, Object bean, Method method,
+			List<OptionGroup<?>> extraGroups) {
+		this.groups = new java.util.HashMap<>();
+		groups.put(LocalOptions.class, SharedOptions.LOCAL);
+		groups.put(ServerOptions.class, SharedOptions.SERVER);
+		extraGroups.forEach(g -> groups.put(g.type(), g));
 		this.name = name;
 		this.aliases = List.copyOf(aliases);
 		this.description = description;
@@ -64,14 +76,10 @@ public final class CommandSpec {
 	}
 
 	private ParamBinding bind(Parameter p) {
-		if (p.getType() == LocalOptions.class) {
-			SharedOptions.LOCAL.forEach(this::add);
-			return values -> SharedOptions.local(values);
-		}
-		if (p.getType() == ServerOptions.class) {
-			SharedOptions.LOCAL.forEach(this::add);
-			SharedOptions.SERVER.forEach(this::add);
-			return values -> SharedOptions.server(values);
+		OptionGroup<?> group = groups.get(p.getType());
+		if (group != null) {
+			group.options().forEach(this::add);
+			return group::bind;
 		}
 		ShellOption ann = p.getAnnotation(ShellOption.class);
 		if (ann == null) {

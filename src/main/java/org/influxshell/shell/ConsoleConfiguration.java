@@ -57,8 +57,9 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	CommandDispatcher commandDispatcher(CommandCatalog catalog, ErrorMapper errors) {
-		return new CommandDispatcher(catalog, errors);
+	CommandDispatcher commandDispatcher(CommandCatalog catalog, ErrorMapper errors,
+			ObjectProvider<OptionGroup<?>> groups) {
+		return new CommandDispatcher(catalog, errors, groups.orderedStream().toList());
 	}
 
 	/** Off in tests that drive the dispatcher directly ({@code influx.console.enabled=false}). */

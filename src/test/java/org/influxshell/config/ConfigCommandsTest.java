@@ -139,6 +139,6 @@ class ConfigCommandsTest extends ConsoleTest {
 		assertThat(h.exit()).isZero();
 		assertThat(h.out()).startsWith("NAME:\n   config create - Create a config\n").contains("-n, --config-name value");
 		Run all = runWords(java.util.List.of("help"));
-		assertThat(all.out()).contains("   config use ", "   config list ").doesNotContain("auth ls");
+		assertThat(all.out()).contains("   config use ", "   config list ", "   auth inactive ", "(also: auth find, auth ls)");
 	}
 }

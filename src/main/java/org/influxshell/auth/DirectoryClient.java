@@ -1,0 +1,16 @@
+package org.influxshell.auth;
+
+import org.influxshell.connection.Connection;
+
+/** Looks up organisations and users by name ({@code /api/v2/orgs}, {@code /api/v2/users}, {@code /api/v2/me}). */
+public interface DirectoryClient {
+
+	/** The ID of the organisation named {@code name}. */
+	String orgId(Connection conn, String name);
+
+	/** The ID of the user named {@code name}. */
+	String userId(Connection conn, String name);
+
+	/** The ID of the user the token belongs to. */
+	String myUserId(Connection conn);
+}

@@ -1,0 +1,131 @@
+package org.influxshell.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.influxshell.auth.Authorization.Permission;
+import org.influxshell.auth.Authorization.Resource;
+import org.influxshell.cli.CliException;
+
+/**
+ * The permissions {@code auth create}'s flags describe (cli-contract section 5), in upstream's
+ * order: bucket reads, bucket writes, then each resource type's read and write.
+ */
+public final class PermissionSet {
+
+	/** The resource types with {@code --read-X}/{@code --write-X} flags, in the contract's order. */
+	public static final List<String> FLAG_TYPES = List.of("authorizations", "buckets", "dashboards", "orgs", "tasks",
+			"telegrafs", "users", "variables", "secrets", "labels", "views", "documents", "notificationRules",
+			"notificationEndpoints", "checks", "dbrp", "annotations", "sources", "scrapers", "notebooks", "remotes",
+			"replications");
+
+	/** Every 2.7 resource type but {@code instance}, in the server's order. */
+	static final List<String> ALL_TYPES = List.of("authorizations", "buckets", "dashboards", "orgs", "sources", "tasks",
+			"telegrafs", "users", "variables", "scrapers", "secrets", "labels", "views", "documents",
+			"notificationRules", "notificationEndpoints", "checks", "dbrp", "notebooks", "annotations", "remotes",
+			"replications");
+
+	private PermissionSet() {
+	}
+
+	/**
+	 * What the flags ask for.
+	 *
+	 * @param readBuckets {@code --read-bucket} IDs
+	 * @param writeBuckets {@code --write-bucket} IDs
+	 * @param readTypes types given with {@code --read-X}
+	 * @param writeTypes types given with {@code --write-X}
+	 * @param operator {@code --operator}
+	 * @param allAccess {@code --all-access}
+	 */
+	public record Flags(List<String> readBuckets, List<String> writeBuckets, Set<String> readTypes,
+			Set<String> writeTypes, boolean operator, boolean allAccess) {
+
+		boolean hasSpecific() {
+			return !readBuckets.isEmpty() || !writeBuckets.isEmpty() || !readTypes.isEmpty() || !writeTypes.isEmpty();
+		}
+
+		/** Whether the permissions need an org ID. */
+		public boolean needsOrg() {
+			return !operator;
+		}
+
+		/** Whether the permissions need the owner's user ID. */
+		public boolean needsUser() {
+			return allAccess;
+		}
+	}
+
+	/** Checks the flags before anything is sent: bucket IDs, and no mix of the broad and the specific. */
+	public static void check(Flags f) {
+		if (f.operator() && f.allAccess()) {
+			throw CliException.usage("--operator and --all-access cannot be combined");
+		}
+		if ((f.operator() || f.allAccess()) && f.hasSpecific()) {
+			throw CliException.usage((f.operator() ? "--operator" : "--all-access")
+					+ " cannot be combined with other permission flags");
+		}
+		if (!f.operator() && !f.allAccess() && !f.hasSpecific()) {
+			throw CliException.usage("no permissions given: use --read-X/--write-X, --read-bucket/--write-bucket, "
+					+ "--operator or --all-access");
+		}
+		for (String id : f.readBuckets()) {
+			checkBucket(id);
+		}
+		for (String id : f.writeBuckets()) {
+			checkBucket(id);
+		}
+	}
+
+	private static void checkBucket(String id) {
+		String problem = AuthIds.problem(id);
+		if (problem != null) {
+			throw CliException.failure("invalid bucket ID '" + id + "': " + problem
+					+ (problem.startsWith("id must") ? " (did you pass a bucket name instead of an ID?)" : ""));
+		}
+	}
+
+	/** The permission list for an org (ignored by {@code --operator}) and an owner (for {@code --all-access}). */
+	public static List<Permission> build(Flags f, String orgID, String userID) {
+		List<Permission> out = new ArrayList<>();
+		if (f.operator()) {
+			for (String type : ALL_TYPES) {
+				out.add(perm("read", type, null, null));
+				out.add(perm("write", type, null, null));
+			}
+			return out;
+		}
+		if (f.allAccess()) {
+			for (String type : ALL_TYPES) {
+				switch (type) {
+					case "orgs" -> out.add(perm("read", "orgs", orgID, null));
+					case "users" -> {
+						out.add(perm("read", "users", userID, null));
+						out.add(perm("write", "users", userID, null));
+					}
+					default -> {
+						out.add(perm("read", type, null, orgID));
+						out.add(perm("write", type, null, orgID));
+					}
+				}
+			}
+			return out;
+		}
+		f.readBuckets().forEach(id -> out.add(perm("read", "buckets", id.toLowerCase(java.util.Locale.ROOT), orgID)));
+		f.writeBuckets().forEach(id -> out.add(perm("write", "buckets", id.toLowerCase(java.util.Locale.ROOT), orgID)));
+		for (String type : FLAG_TYPES) {
+			if (f.readTypes().contains(type)) {
+				out.add(perm("read", type, null, orgID));
+			}
+			if (f.writeTypes().contains(type)) {
+				out.add(perm("write", type, null, orgID));
+			}
+		}
+		return out;
+	}
+
+	private static Permission perm(String action, String type, String id, String orgID) {
+		return new Permission(action, new Resource(type, id, orgID, null, null));
+	}
+}

@@ -1,0 +1,135 @@
+package org.influxshell.auth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.influxshell.support.InfluxStub.authorization;
+import static org.influxshell.support.InfluxStub.error;
+import static org.influxshell.support.InfluxStub.ok;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import org.influxshell.support.ConsoleTest;
+import org.influxshell.support.InfluxStub;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AuthBulkCommandsTest extends ConsoleTest {
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	static final String ORG = "9c5955fc99a60b8f";
+
+	static final String A = "0d099b627e601000";
+
+	static final String B = "0d099b627e602000";
+
+	static final String C = "0d099b627e603000";
+
+	static final String MISSING = "0d099b627e609000";
+
+	static String token(String id, String status, String description, String user) {
+		return authorization(id, "", status, description, "0d09973ac760" + id.substring(12), user, ORG, "my-org", List.of());
+	}
+
+	@BeforeEach
+	void tokens() {
+		for (String[] t : new String[][] { { A, "telegraf writer", "alice" }, { B, "telegraf reader", "bob" },
+				{ C, "grafana", "alice" } }) {
+			String path = "/api/v2/authorizations/" + t[0];
+			server.stubFor(get(path).willReturn(ok(token(t[0], "active", t[1], t[2]))));
+			server.stubFor(patch(urlEqualTo(path)).withRequestBody(equalToJson("{\"status\":\"inactive\"}"))
+				.willReturn(ok(token(t[0], "inactive", t[1], t[2]))));
+			server.stubFor(delete(path).willReturn(noContent()));
+		}
+		server.stubFor(get("/api/v2/authorizations/" + MISSING).willReturn(error(404, "not found", "authorization not found")));
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(
+				token(C, "active", "grafana", "alice"), token(A, "active", "telegraf writer", "alice"),
+				token(B, "active", "telegraf reader", "bob"))))));
+	}
+
+	Run auth(String args) {
+		return run("auth " + args + " --host http://localhost:" + server.getPort() + " -t tok");
+	}
+
+	static List<String> ids(Run r) {
+		return r.out().lines().map(l -> l.substring(0, l.indexOf('\t'))).toList();
+	}
+
+	@Test
+	void repeatedAndCommaSeparatedIdsAreEachDoneOnceInIdOrder() {
+		Run r = auth("inactive --id " + C + "," + A + " -i " + A.toUpperCase() + " --id=" + C + " --hide-headers");
+		assertThat(r.exit()).isZero();
+		assertThat(ids(r)).containsExactly(A, C);
+		server.verify(1, patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + A)));
+		server.verify(1, patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + C)));
+		assertThat(auth("inactive --id " + A + "," + C + " --json").out()).startsWith("[\n\t{\n\t\t\"id\": \"" + A);
+	}
+
+	@Test
+	void selectorsPickFromTheListOnTheClient() {
+		assertThat(ids(auth("inactive --user alice --hide-headers"))).containsExactly(A, C);
+		assertThat(ids(auth("inactive --description '^telegraf' --hide-headers"))).containsExactly(A, B);
+		assertThat(ids(auth("inactive --user alice --description telegraf --hide-headers"))).containsExactly(A);
+		assertThat(ids(auth("inactive --user bob --id " + C + " --hide-headers"))).containsExactly(B, C);
+	}
+
+	@Test
+	void partialFailureDoesTheRestNamesTheFailureAndExitsOne() {
+		Run r = auth("inactive --id " + A + "," + MISSING + "," + B + " --hide-headers");
+		assertThat(r.exit()).isEqualTo(1);
+		assertThat(ids(r)).containsExactly(A, B);
+		assertThat(r.err()).isEqualTo("Error: could not find auth with ID \"" + MISSING
+				+ "\": 404 Not Found: authorization not found\nError: 1 of 3 tokens failed\n");
+		server.verify(2, patchRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void dryRunChangesNothing() {
+		Run r = auth("inactive --user alice --dry-run --hide-headers");
+		assertThat(r.exit()).isZero();
+		assertThat(ids(r)).containsExactly(A, C);
+		assertThat(r.err()).isEqualTo("Dry run: 2 token(s) would be inactivated; nothing was changed.\n");
+		Run d = auth("delete --description . --dry-run --hide-headers");
+		assertThat(ids(d)).containsExactly(A, B, C);
+		server.verify(0, patchRequestedFor(anyUrl()));
+		server.verify(0, deleteRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void deleteOneShowsDeletedAndManyNeedForceOffATerminal() {
+		Run one = auth("delete --id " + B);
+		assertThat(one.out()).isEqualTo("ID\t\t\tDescription\tToken\tUser Name\tUser ID\t\t\tPermissions\tDeleted\n"
+				+ B + "\ttelegraf reader\t\tbob\t\t0d09973ac7602000\t[]\t\ttrue\n");
+		assertThat(auth("delete --id " + B + " --json").out()).isEqualTo("{\n\t\"id\": \"" + B
+				+ "\",\n\t\"description\": \"telegraf reader\",\n\t\"token\": \"\",\n\t\"status\": \"active\",\n"
+				+ "\t\"userName\": \"bob\",\n\t\"userID\": \"0d09973ac7602000\",\n\t\"permissions\": []\n}\n");
+		server.verify(2, deleteRequestedFor(urlEqualTo("/api/v2/authorizations/" + B)));
+
+		Run many = auth("delete --user alice");
+		assertThat(many).isEqualTo(new Run(2, "", "Error: deleting 2 tokens needs --force when not run from a terminal\n"));
+		assertThat(ids(auth("delete --user alice --force --hide-headers"))).containsExactly(A, C);
+		server.verify(4, deleteRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void noSelectionIsAUsageErrorAndAnEmptyOneSaysSo() {
+		assertThat(auth("active")).isEqualTo(new Run(2, "", "Error: Required flag \"id\" not set\n"));
+		Run none = auth("inactive --user nobody --hide-headers");
+		assertThat(none).isEqualTo(new Run(0, "", "No token matches the selection; nothing inactivated.\n"));
+		assertThat(auth("inactive --description '(' ").err()).startsWith("Error: invalid --description pattern: ");
+	}
+}
