@@ -6,14 +6,26 @@ import org.influxshell.cli.CliException;
 import org.influxshell.shell.ConsoleRunner;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
+import org.springframework.shell.boot.StandardAPIAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * influx-shell: InfluxDB 2.x tokens and connection profiles from a console. Runs one command,
  * a script, or the REPL (see {@link ConsoleRunner}), then exits with the command's code.
+ *
+ * <p>Only the auto-configurations the console uses are imported: scanning and evaluating the
+ * other few hundred would cost a short-lived process most of its start-up time.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@ComponentScan
+@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
+		CommandCatalogAutoConfiguration.class, StandardAPIAutoConfiguration.class })
 public class InfluxShellApplication {
 
 	/** Our own settings only: an application.yml in the user's working folder is not read. */
@@ -22,6 +34,12 @@ public class InfluxShellApplication {
 
 	public static void main(String[] args) {
 		int code;
+		// Boot's background warm-up (validator, Jackson, charsets) competes for two cores with the
+		// one command a console run executes; nothing here uses what it prepares
+		System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+		// Netty's native epoll transport is unpacked to a temporary file at every start; NIO is
+		// as fast for a handful of connections and needs no file I/O
+		System.setProperty("reactor.netty.native", "false");
 		try {
 			SpringApplication app = new SpringApplication(InfluxShellApplication.class);
 			app.setDefaultProperties(DEFAULTS);

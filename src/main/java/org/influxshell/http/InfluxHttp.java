@@ -11,6 +11,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 import io.netty.channel.ChannelOption;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -26,7 +27,10 @@ import org.influxshell.connection.InfluxProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.core.codec.CharSequenceEncoder;
+import org.springframework.core.codec.StringDecoder;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -113,6 +117,8 @@ public class InfluxHttp implements AutoCloseable {
 	private WebClient newClient(boolean skipVerify) {
 		HttpClient http = HttpClient.create(pool())
 			.runOn(loops())
+			// the JDK's resolver: Netty's own DNS client reads resolver files and loads far more classes
+			.resolver(DefaultAddressResolverGroup.INSTANCE)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.getConnectTimeout().toMillis())
 			.responseTimeout(properties.getResponseTimeout())
 			.followRedirect(false)
@@ -126,7 +132,15 @@ public class InfluxHttp implements AutoCloseable {
 				engine.setSSLParameters(params);
 			}));
 		}
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+		// text in, text out: bodies are parsed by the callers, so only the String codecs are needed
+		// (the default set costs start-up time and a search through every codec on each request)
+		ExchangeStrategies strategies = ExchangeStrategies.builder().codecs(codecs -> {
+			codecs.registerDefaults(false);
+			codecs.customCodecs().register(CharSequenceEncoder.allMimeTypes());
+			codecs.customCodecs().register(StringDecoder.allMimeTypes());
+		}).build();
+		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+			.exchangeStrategies(strategies).build();
 	}
 
 	private static SslContext insecureContext() {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the packaged console as a user would: a separate {@code java} process with its own home
- * folder, optional environment and stdin, and captures stdout, stderr and the exit code.
+ * Runs the packaged console as a user would, through the launcher: a separate process with its
+ * own home folder, optional environment and stdin, and captures stdout, stderr and the exit code.
  */
 public final class JarProcess {
 
@@ -40,21 +40,22 @@ public final class JarProcess {
 	public record Result(int exit, String out, String err) {
 	}
 
-	public static Path jar() {
-		String jar = System.getProperty("influxshell.jar");
-		if (jar == null) {
-			throw new IllegalStateException("run through 'mvnw verify': the influxshell.jar property is not set");
+	/** The launcher the README starts the console with ({@code target/influx-shell/influx-shell}). */
+	public static Path launcher() {
+		String launcher = System.getProperty("influxshell.launcher");
+		if (launcher == null) {
+			throw new IllegalStateException("run through 'mvnw verify': the influxshell.launcher property is not set");
 		}
-		return Path.of(jar);
+		return Path.of(launcher);
 	}
 
 	public Result run(String stdin, String... args) throws IOException, InterruptedException {
-		List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Duser.home=" + home, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar",
-				jar().toString()));
+		List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
 		cmd.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
 		pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.startsWith("SPRING_"));
+		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
 		pb.environment().putAll(env);
 		Path out = Files.createTempFile(home, "out", ".txt");
 		Path err = Files.createTempFile(home, "err", ".txt");

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""influx-shell benchmark: start-up, one-shot, script, bulk and REPL prompt, against a stub
+InfluxDB running as a separate process on loopback. Prints medians and ratios to the JVM floor
+(a plain `java Hello`), so figures compare across machines.
+
+    python3 bench/run.py [--runs 5] [--tokens 1000] [--skip-build]
+"""
+import argparse
+import fcntl
+import os
+import pty
+import select
+import socket
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LAUNCHER = os.path.join(ROOT, "target", "influx-shell", "influx-shell")
+
+
+def measure(cmd, env, stdin_data=None):
+    """Runs cmd; returns (wall seconds, peak RSS in MB, exit code, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    out, err = proc.communicate(stdin_data)
+    # communicate() has reaped the child; its rusage is the last one reported to us
+    wall = time.perf_counter() - start
+    rss_kb = _last_child_rss(proc)
+    if proc.returncode != 0:
+        sys.exit("command failed (%d): %s\n%s" % (proc.returncode, " ".join(cmd[:6]), err.decode()[-2000:]))
+    return wall, rss_kb / 1024.0, out
+
+
+_children_rss = {"last": 0}
+
+
+def _last_child_rss(proc):
+    # ru_maxrss of RUSAGE_CHILDREN is the largest of all reaped children so far, so each
+    # measured process is run through wait4 below instead.
+    return proc.rss_kb
+
+
+class Popen(subprocess.Popen):
+    """A Popen that records the child's own peak RSS when it is reaped."""
+    rss_kb = 0
+
+    def _try_wait(self, wait_flags):
+        pid, sts, usage = os.wait4(self.pid, wait_flags)
+        if pid == self.pid:
+            self.rss_kb = usage.ru_maxrss
+        return (pid, sts)
+
+
+subprocess.Popen = Popen
+
+
+def repeat(cmd, env, runs, stdin_data=None):
+    measure(cmd, env, stdin_data)  # warm-up: page cache, CDS archive mapped once
+    walls, rss = [], []
+    for _ in range(runs):
+        w, r, _ = measure(cmd, env, stdin_data)
+        walls.append(w)
+        rss.append(r)
+    return statistics.median(walls), max(rss)
+
+
+def prompt_time(env, runs):
+    times = []
+    for _ in range(runs + 1):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(LAUNCHER, [LAUNCHER], env)
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+        start = time.perf_counter()
+        seen = b""
+        while b"influx-shell" not in seen or not seen.rstrip().endswith(b">"):
+            r, _, _ = select.select([fd], [], [], 30)
+            if not r:
+                sys.exit("no REPL prompt within 30 s")
+            seen += os.read(fd, 4096)
+        times.append(time.perf_counter() - start)
+        os.write(fd, b"exit\r")
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return statistics.median(times[1:])
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--tokens", type=int, default=1000)
+    ap.add_argument("--skip-build", action="store_true")
+    args = ap.parse_args()
+    if not args.skip_build:
+        subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-DskipTests", "package"], cwd=ROOT, check=True)
+    work = tempfile.mkdtemp(prefix="influx-shell-bench-")
+    classes = os.path.join(work, "classes")
+    here = os.path.dirname(os.path.abspath(__file__))
+    subprocess.run(["javac", "-d", classes, os.path.join(here, "Hello.java"), os.path.join(here, "StubInflux.java")],
+                   check=True)
+    port = free_port()
+    stub = subprocess.Popen(["java", "-Dsun.net.httpserver.nodelay=true", "-cp", classes, "StubInflux", str(port), str(args.tokens)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        if stub.stdout.readline().strip() != b"ready":
+            sys.exit("the stub server did not start")
+        ids = ["0d0%013x" % (0x99b627e605000 + i) for i in range(args.tokens)]
+        env = dict(os.environ)
+        for k in list(env):
+            if k.startswith("INFLUX_"):
+                del env[k]
+        env.update({"INFLUX_HOST": "http://127.0.0.1:%d" % port, "INFLUX_TOKEN": "bench-token",
+                    "INFLUX_SHELL_JAVA_OPTS": "-Duser.home=" + os.path.join(work, "home"), "TERM": "xterm"})
+
+        floor, floor_rss = repeat(["java", "-cp", classes, "Hello"], env, args.runs)
+        one, one_rss = repeat([LAUNCHER, "auth", "inactive", "--id", ids[0], "--hide-headers"], env, args.runs)
+
+        script = os.path.join(work, "script.txt")
+        lines = args.tokens
+        with open(script, "w") as f:
+            for i in range(lines):
+                verb = "inactive" if i % 2 == 0 else "active"
+                f.write("auth %s --id %s --hide-headers\n" % (verb, ids[(i // 2) % len(ids)]))
+        script_wall, script_rss, out = measure([LAUNCHER, "--spring.shell.script=" + script], env)
+        assert out.count(b"\n") == lines, "script printed %d rows" % out.count(b"\n")
+
+        bulk_wall, bulk_rss, out = measure([LAUNCHER, "auth", "inactive", "--id", ",".join(ids), "--hide-headers"], env)
+        assert out.count(b"\n") == len(ids), "bulk printed %d rows" % out.count(b"\n")
+
+        prompt = prompt_time(env, max(3, args.runs))
+    finally:
+        stub.stdin.close()
+        stub.wait()
+
+    print("influx-shell benchmark: %s, %d cores, %s" % (
+        subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
+        os.cpu_count(), time.strftime("%Y-%m-%d")))
+    print("%-44s %10s %10s %9s" % ("measure", "wall", "peak RSS", "x floor"))
+    rows = [
+        ("java Hello (JVM floor), median of %d" % args.runs, floor, floor_rss, 1.0),
+        ("one-shot auth inactive, median of %d" % args.runs, one, one_rss, one / floor),
+        ("script of %d auth lines, total" % lines, script_wall, script_rss, script_wall / floor),
+        ("bulk auth inactive of %d IDs, total" % len(ids), bulk_wall, bulk_rss, bulk_wall / floor),
+        ("REPL prompt appears, median of %d" % max(3, args.runs), prompt, None, prompt / floor),
+    ]
+    for name, wall, rss, ratio in rows:
+        print("%-44s %9.3fs %10s %8.1fx" % (name, wall, "-" if rss is None else "%.0f MB" % rss, ratio))
+    print("%-44s %9.0f/s" % ("script throughput (commands/s)", lines / script_wall))
+    print("%-44s %9.0f/s" % ("bulk throughput (tokens/s)", len(ids) / bulk_wall))
+
+
+if __name__ == "__main__":
+    main()
