@@ -164,9 +164,10 @@ public class TokenService {
 	public List<String> select(Connection conn, List<String> ids, String user, String descriptionRegex) {
 		Map<String, String> byKey = new TreeMap<>();
 		for (String arg : ids) {
-			for (String id : arg.split(",")) {
+			// an empty --id is a mistake to report, not nothing to do
+			for (String id : arg.isEmpty() ? new String[] { "" } : arg.split(",")) {
 				String trimmed = id.strip();
-				if (!trimmed.isEmpty()) {
+				if (!trimmed.isEmpty() || arg.isEmpty()) {
 					byKey.putIfAbsent(AuthIds.problem(trimmed) == null ? trimmed.toLowerCase(Locale.ROOT) : trimmed, trimmed);
 				}
 			}

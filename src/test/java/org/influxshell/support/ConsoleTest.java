@@ -52,11 +52,15 @@ public abstract class ConsoleTest {
 	public record Run(int exit, String out, String err) {
 	}
 
-	/** Runs {@code line} against this test's configs file (unless the line names its own). */
+	/**
+	 * Runs {@code line} against this test's configs file (unless the line names its own): the
+	 * option goes right after the command's name, so that the line's own options come later.
+	 */
 	protected Run run(String line) {
 		var words = new java.util.ArrayList<>(Words.split(line));
-		if (!line.contains("--configs-path")) {
-			words.add("--configs-path=" + configs);
+		CommandDispatcher.Match match = dispatcher.find(words);
+		if (!line.contains("--configs-path") && match != null && match.spec().option("--configs-path") != null) {
+			words.add(words.size() - match.rest().size(), "--configs-path=" + configs);
 		}
 		return runWords(words);
 	}
