@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.influxshell.connection.Connection;
-import org.influxshell.http.ApiErrors;
 import org.influxshell.http.HttpResponse;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.TransportException;
@@ -92,14 +91,17 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 	}
 
 	private HttpResponse send(Connection conn, HttpMethod method, String path, String body) {
-		return ApiErrors.check(http.exchange(conn, method, path, body));
+		return http.send(conn, method, path, body);
 	}
 
 	private static <T> T parse(HttpResponse r, Class<T> type, HttpMethod method, String path) {
+		if (r.body().isBlank()) {
+			throw new TransportException(method + " " + path + ": empty response body", null);
+		}
 		try {
 			T value = JSON.readValue(r.body(), type);
 			if (value == null) {
-				throw new TransportException(method + " " + path + ": empty response body", null);
+				throw new TransportException(method + " " + path + ": the server's answer is not the expected JSON (null)", null);
 			}
 			return value;
 		}

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.connection.Connection;
-import org.influxshell.http.ApiErrors;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.TransportException;
 
@@ -56,7 +55,7 @@ public class WebClientDirectoryClient implements DirectoryClient {
 	}
 
 	private JsonNode get(Connection conn, String path) {
-		String body = ApiErrors.check(http.exchange(conn, HttpMethod.GET, path, null)).body();
+		String body = http.send(conn, HttpMethod.GET, path, null).body();
 		try {
 			return JSON.readTree(body);
 		}

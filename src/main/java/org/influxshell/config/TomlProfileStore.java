@@ -41,6 +41,9 @@ public class TomlProfileStore implements ProfileStore {
 
 	private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
 
+	/** See {@link #beforeRename(Path)}. */
+	static final String PAUSE_PROPERTY = "influxshell.test.pause-before-rename";
+
 	private static final Map<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
 
 	private final Path path;
@@ -165,8 +168,21 @@ public class TomlProfileStore implements ProfileStore {
 		}
 	}
 
-	/** A seam for crash tests: called after the new content is durable and before the rename. */
+	/**
+	 * Called after the new content is durable and before the rename. A seam for crash tests: the
+	 * system property {@value #PAUSE_PROPERTY} (milliseconds) holds the process here, so that a
+	 * test can kill it at the worst moment.
+	 */
 	void beforeRename(Path tmp) {
+		long pause = Long.getLong(PAUSE_PROPERTY, 0);
+		if (pause > 0) {
+			try {
+				Thread.sleep(pause);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private CliException fail(String what) {

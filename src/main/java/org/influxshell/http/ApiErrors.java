@@ -22,12 +22,20 @@ public final class ApiErrors {
 	private ApiErrors() {
 	}
 
-	/** The response itself when it succeeded, else the matching exception. */
-	public static HttpResponse check(HttpResponse response) {
+	/**
+	 * The response itself when it succeeded, else the matching exception.
+	 * @param secret the credential sent; never repeated in a message, even if a proxy echoes it
+	 */
+	public static HttpResponse check(HttpResponse response, String secret) {
 		if (response.isSuccess()) {
 			return response;
 		}
-		throw toException(response);
+		InfluxApiException ex = toException(response);
+		String message = Secrets.without(ex.serverMessage(), secret);
+		if (message.equals(ex.serverMessage())) {
+			throw ex;
+		}
+		throw new InfluxApiException(ex.status(), statusLine(ex.status()), ex.code(), message);
 	}
 
 	static InfluxApiException toException(HttpResponse r) {

@@ -15,8 +15,12 @@ final class HttpDebug {
 
 	private final Stderr stderr;
 
-	HttpDebug(Stderr stderr) {
+	private final String secret;
+
+	/** @param secret the credential: masked wherever it shows up, not only in the header */
+	HttpDebug(Stderr stderr, String secret) {
 		this.stderr = stderr;
+		this.secret = secret;
 	}
 
 	void request(HttpMethod method, URI uri, HttpHeaders headers, String body) {
@@ -28,7 +32,7 @@ final class HttpDebug {
 		headers.forEach((name, values) -> values.forEach(v -> out.append("> ").append(name).append(": ")
 			.append(name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION) ? maskAuthorization(v) : v).append('\n')));
 		if (body != null) {
-			out.append(">\n").append(Secrets.maskJson(body)).append('\n');
+			out.append(">\n").append(mask(body)).append('\n');
 		}
 		stderr.line(out.toString().stripTrailing());
 	}
@@ -42,9 +46,13 @@ final class HttpDebug {
 			out.append("< Location: ").append(response.location()).append('\n');
 		}
 		if (!response.body().isEmpty()) {
-			out.append("<\n").append(Secrets.maskJson(response.body())).append('\n');
+			out.append("<\n").append(mask(response.body())).append('\n');
 		}
 		stderr.line(out.toString().stripTrailing());
+	}
+
+	private String mask(String body) {
+		return Secrets.without(Secrets.maskJson(body), secret);
 	}
 
 	private static String maskAuthorization(String value) {

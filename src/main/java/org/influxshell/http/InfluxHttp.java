@@ -73,10 +73,18 @@ public class InfluxHttp implements AutoCloseable {
 		return exchangeAsync(conn, method, pathAndQuery, jsonBody).block();
 	}
 
+	/**
+	 * {@link #exchange}, then {@link ApiErrors#check}: the successful response, or an
+	 * {@link InfluxApiException} whose message never repeats the credential.
+	 */
+	public HttpResponse send(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
+		return ApiErrors.check(exchange(conn, method, pathAndQuery, jsonBody), conn.token());
+	}
+
 	/** {@link #exchange} without blocking, for commands that run several requests at once. */
 	public Mono<HttpResponse> exchangeAsync(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
 		URI uri = URI.create(conn.baseUrl() + pathAndQuery);
-		HttpDebug debug = conn.httpDebug() ? new HttpDebug(stderr) : null;
+		HttpDebug debug = conn.httpDebug() ? new HttpDebug(stderr, conn.token()) : null;
 		if (conn.skipVerify() && uri.getScheme().equals("https") && skipVerifyWarned.compareAndSet(false, true)) {
 			stderr.warn("TLS certificate verification is disabled (--skip-verify)");
 		}
@@ -107,7 +115,8 @@ public class InfluxHttp implements AutoCloseable {
 				}
 			})
 			.onErrorMap(ex -> !(ex instanceof TransportException),
-					ex -> new TransportException(method + " " + uri + ": " + TransportErrors.describe(ex, timeout), ex));
+					ex -> new TransportException(Secrets.without(method + " " + uri + ": " + TransportErrors.describe(ex, timeout),
+							conn.token()), ex));
 	}
 
 	private WebClient client(boolean skipVerify) {

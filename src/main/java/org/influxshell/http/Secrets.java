@@ -15,9 +15,13 @@ public final class Secrets {
 		return TOKEN_FIELD.matcher(json).replaceAll("$1\"***\"");
 	}
 
-	/** {@code text} with every occurrence of {@code token} replaced by {@code ***}. */
+	/**
+	 * {@code text} with every occurrence of {@code token} replaced by {@code ***}. Tokens shorter
+	 * than 8 characters are left alone: masking them would garble ordinary words, and real tokens
+	 * are 88 characters long.
+	 */
 	public static String without(String text, String token) {
-		if (text == null || token == null || token.isEmpty()) {
+		if (text == null || token == null || token.length() < 8) {
 			return text;
 		}
 		return text.replace(token, "***");

@@ -1,0 +1,97 @@
+package org.influxshell.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.influxshell.config.Profile;
+import org.influxshell.config.Profiles;
+import org.influxshell.config.TomlProfileStore;
+import org.influxshell.support.JarProcess;
+import org.influxshell.support.JarProcess.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Many console processes changing one configs file at once, and one killed in mid-write. */
+class ConcurrentWritersIT {
+
+	static final int PROCESSES = 20;
+
+	@TempDir
+	Path home;
+
+	@Test
+	void twentyProcessesCreateAndSwitchWithoutLosingAChange() throws Exception {
+		Path configs = home.resolve(".influxdbv2/configs");
+		ExecutorService pool = Executors.newFixedThreadPool(PROCESSES);
+		try {
+			List<Future<Result>> results = new ArrayList<>();
+			for (int i = 0; i < PROCESSES; i++) {
+				String name = "p" + i;
+				results.add(pool.submit(() -> new JarProcess(home).run("config create -n " + name + " -u http://h" + name
+						+ ":8086 -t tok-" + name + "\nconfig use " + name + "\nconfig ls --hide-headers\n")));
+			}
+			for (Future<Result> f : results) {
+				Result r = f.get(120, TimeUnit.SECONDS);
+				assertThat(r.err()).isEmpty();
+				assertThat(r.exit()).isZero();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Profiles after = new TomlProfileStore(configs).read();
+		assertThat(after.all()).hasSize(PROCESSES);
+		for (int i = 0; i < PROCESSES; i++) {
+			assertThat(after.require("p" + i).token()).isEqualTo("tok-p" + i);
+		}
+		assertThat(after.all().stream().filter(Profile::active)).hasSize(1);
+		assertThat(after.all().stream().filter(Profile::previous).count()).isLessThanOrEqualTo(1);
+		assertThat(after.activeAmbiguity()).isEmpty();
+	}
+
+	@Test
+	void aProcessKilledBetweenWriteAndRenameLeavesTheOldFileWhole() throws Exception {
+		Path configs = home.resolve(".influxdbv2/configs");
+		JarProcess console = new JarProcess(home);
+		assertThat(console.run(null, "config", "create", "-n", "old", "-u", "http://old:1", "-t", "t", "-a").exit()).isZero();
+		byte[] before = Files.readAllBytes(configs);
+
+		ProcessBuilder pb = new ProcessBuilder(JarProcess.launcher().toString(), "config", "create", "-n", "new", "-u",
+				"http://new:1").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home + " -Dinfluxshell.test.pause-before-rename=30000");
+		Process writer = pb.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!tempFileExists(configs.getParent()) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(tempFileExists(configs.getParent())).as("the writer reached the rename").isTrue();
+		writer.destroyForcibly();
+		assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(writer.exitValue()).isEqualTo(137);
+
+		assertThat(Files.readAllBytes(configs)).isEqualTo(before);
+		assertThat(new TomlProfileStore(configs).read().all()).extracting(Profile::name).containsExactly("old");
+		// the lock died with the process: the next writer goes straight through
+		Result next = console.run(null, "config", "create", "-n", "next", "-u", "http://next:1");
+		assertThat(next.exit()).isZero();
+		assertThat(new TomlProfileStore(configs).read().all()).extracting(Profile::name).containsExactly("next", "old");
+	}
+
+	private static boolean tempFileExists(Path dir) throws java.io.IOException {
+		if (!Files.isDirectory(dir)) {
+			return false;
+		}
+		try (var files = Files.list(dir)) {
+			return files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+		}
+	}
+}
