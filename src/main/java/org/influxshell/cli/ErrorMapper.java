@@ -8,8 +8,18 @@ import java.util.function.Function;
  */
 public final class ErrorMapper {
 
-	/** What a failure looks like to the user. */
-	public record Failure(String message, int exitCode) {
+	/**
+	 * What a failure looks like to the user.
+	 *
+	 * @param message one line, without {@code Error: }
+	 * @param exitCode 1 or 2
+	 * @param cause what was thrown, for {@code --debug}; may be {@code null}
+	 */
+	public record Failure(String message, int exitCode, Throwable cause) {
+
+		public Failure(String message, int exitCode) {
+			this(message, exitCode, null);
+		}
 	}
 
 	/** Maps the failures of one other layer (HTTP, transport); returns null for any other. */
@@ -28,15 +38,15 @@ public final class ErrorMapper {
 	public Failure map(Throwable ex) {
 		Throwable t = unwrap(ex);
 		if (t instanceof CliException cli) {
-			return new Failure(cli.getMessage(), cli.exitCode());
+			return new Failure(cli.getMessage(), cli.exitCode(), t);
 		}
 		Failure other = extra.apply(t);
 		if (other != null) {
-			return other;
+			return new Failure(other.message(), other.exitCode(), t);
 		}
 		String message = t.getMessage();
 		return new Failure("unexpected " + t.getClass().getSimpleName()
-				+ (message == null || message.isBlank() ? "" : ": " + firstLine(message)), CliException.FAILURE);
+				+ (message == null || message.isBlank() ? "" : ": " + firstLine(message)), CliException.FAILURE, t);
 	}
 
 	private static Throwable unwrap(Throwable ex) {

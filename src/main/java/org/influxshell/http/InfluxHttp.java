@@ -70,7 +70,16 @@ public class InfluxHttp implements AutoCloseable {
 	 * @throws TransportException when no response came back
 	 */
 	public HttpResponse exchange(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
-		return exchangeAsync(conn, method, pathAndQuery, jsonBody).block();
+		try {
+			return exchangeAsync(conn, method, pathAndQuery, jsonBody).block();
+		}
+		catch (RuntimeException ex) {
+			// Ctrl-C in the REPL interrupts the waiting thread: the request is cancelled, not the console
+			if (ex.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+				throw new TransportException(method + " " + conn.baseUrl() + pathAndQuery + ": cancelled", ex);
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.StackTraces;
 import org.influxshell.cli.ErrorMapper.Failure;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,9 +54,13 @@ public class ConsoleRunner implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		debug = java.util.Arrays.asList(args.getSourceArgs()).contains("--debug");
 		exitCode = dispatch(commandWords(args.getSourceArgs()));
 		out.flush();
 	}
+
+	/** {@code --debug}: the stack trace of a failure follows its one-line message. */
+	private boolean debug;
 
 	private int dispatch(List<String> words) {
 		String script = environment.getProperty("spring.shell.script");
@@ -71,6 +76,9 @@ public class ConsoleRunner implements ApplicationRunner {
 				return 0;
 			}
 			err.println("Error: " + failure.message());
+			if (debug && failure.cause() != null) {
+				err.print(StackTraces.format(failure.cause()));
+			}
 			return failure.exitCode();
 		}
 		if (System.console() != null) {

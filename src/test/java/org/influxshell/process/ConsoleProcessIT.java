@@ -130,6 +130,17 @@ class ConsoleProcessIT {
 	}
 
 	@Test
+	void debugAddsTheStackTraceAfterTheOneLine() throws Exception {
+		Result plain = console.run(null, "config", "use", "nope");
+		assertThat(plain.err()).isEqualTo("Error: config \"nope\" is not found\n");
+		Result debug = console.run(null, "config", "use", "nope", "--debug");
+		assertThat(debug.exit()).isEqualTo(1);
+		assertThat(debug.err()).startsWith("Error: config \"nope\" is not found\norg.influxshell.cli.CliException: ")
+			.contains("\tat org.influxshell.");
+		assertThat(debug.out()).isEmpty();
+	}
+
+	@Test
 	void helpAndVersionExitZero() throws Exception {
 		Result help = console.run(null, "config", "use", "--help");
 		assertThat(help.exit()).isZero();
