@@ -22,8 +22,6 @@ import org.springframework.shell.standard.ShellOption;
 @ShellComponent
 public class AuthCommands {
 
-	private static final String IDS_HELP = "API token ID; repeat it or give a comma-separated list";
-
 	private final ConnectionResolver resolver;
 
 	private final TokenService tokens;
@@ -37,39 +35,20 @@ public class AuthCommands {
 	}
 
 	@ShellMethod(key = "auth inactive", value = "Inactivate API tokens: they stay, but cannot be used")
-	public String inactive(
-			@ShellOption(value = { "-i", "--id" }, defaultValue = ShellOption.NULL, help = IDS_HELP,
-					valueProvider = AuthIdProvider.class) List<String> ids,
-			@ShellOption(value = { "-u", "--user" }, defaultValue = ShellOption.NULL, help = "every token of this user") String user,
-			@ShellOption(value = "--description", defaultValue = ShellOption.NULL, help = "every token whose description matches this regular expression") String description,
-			@ShellOption(value = "--dry-run", defaultValue = "false", help = "show what would change, change nothing") boolean dryRun,
-			ServerOptions server) {
-		return bulk(new Selection(ids, user, description), dryRun, server, "inactivated", false,
-				(conn, id) -> tokens.setStatus(conn, id, Status.INACTIVE));
+	public String inactive(TokenSelection selection, ServerOptions server) {
+		return bulk(selection, server, "inactivated", false, (conn, id) -> tokens.setStatus(conn, id, Status.INACTIVE));
 	}
 
 	@ShellMethod(key = "auth active", value = "Activate API tokens")
-	public String active(
-			@ShellOption(value = { "-i", "--id" }, defaultValue = ShellOption.NULL, help = IDS_HELP,
-					valueProvider = AuthIdProvider.class) List<String> ids,
-			@ShellOption(value = { "-u", "--user" }, defaultValue = ShellOption.NULL, help = "every token of this user") String user,
-			@ShellOption(value = "--description", defaultValue = ShellOption.NULL, help = "every token whose description matches this regular expression") String description,
-			@ShellOption(value = "--dry-run", defaultValue = "false", help = "show what would change, change nothing") boolean dryRun,
-			ServerOptions server) {
-		return bulk(new Selection(ids, user, description), dryRun, server, "activated", false,
-				(conn, id) -> tokens.setStatus(conn, id, Status.ACTIVE));
+	public String active(TokenSelection selection, ServerOptions server) {
+		return bulk(selection, server, "activated", false, (conn, id) -> tokens.setStatus(conn, id, Status.ACTIVE));
 	}
 
 	@ShellMethod(key = "auth delete", value = "Delete API tokens")
-	public String delete(
-			@ShellOption(value = { "-i", "--id" }, defaultValue = ShellOption.NULL, help = IDS_HELP,
-					valueProvider = AuthIdProvider.class) List<String> ids,
-			@ShellOption(value = { "-u", "--user" }, defaultValue = ShellOption.NULL, help = "every token of this user") String user,
-			@ShellOption(value = "--description", defaultValue = ShellOption.NULL, help = "every token whose description matches this regular expression") String description,
-			@ShellOption(value = "--dry-run", defaultValue = "false", help = "show what would be deleted, delete nothing") boolean dryRun,
+	public String delete(TokenSelection selection,
 			@ShellOption(value = "--force", defaultValue = "false", help = "delete several tokens without asking") boolean force,
 			ServerOptions server) {
-		return bulk(new Selection(ids, user, description), dryRun, server, "deleted", !force, tokens::delete);
+		return bulk(selection, server, "deleted", !force, tokens::delete);
 	}
 
 	@ShellMethod(key = { "auth list", "auth find", "auth ls" }, value = "List API tokens")
@@ -119,25 +98,14 @@ public class AuthCommands {
 		return TokenRenderer.one(tokens.create(conn, query), false, output);
 	}
 
-	/** IDs and selectors of a bulk command. */
-	private record Selection(List<String> ids, String user, String description) {
-
-		boolean isSingleId() {
-			return ids.size() == 1 && !ids.get(0).contains(",") && user == null && description == null;
-		}
-
-		boolean isEmpty() {
-			return ids.isEmpty() && user == null && description == null;
-		}
-	}
-
 	@FunctionalInterface
 	private interface TokenAction {
 		Authorization apply(Connection conn, String id);
 	}
 
-	private String bulk(Selection selection, boolean dryRun, ServerOptions server, String verb, boolean confirmMany,
+	private String bulk(TokenSelection selection, ServerOptions server, String verb, boolean confirmMany,
 			TokenAction action) {
+		boolean dryRun = selection.dryRun();
 		if (selection.isEmpty()) {
 			throw CliException.usage("Required flag \"id\" not set");
 		}
