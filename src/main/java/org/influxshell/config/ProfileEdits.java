@@ -52,12 +52,6 @@ public final class ProfileEdits {
 		return profiles.activate(name);
 	}
 
-	/** The profile {@code config use NAME|-} switches to. */
-	public static String target(Profiles before, String name) {
-		return name.equals("-") ? before.all().stream().filter(Profile::previous).findFirst().map(Profile::name).orElse(name)
-				: name;
-	}
-
 	public static Profiles create(Profiles profiles, Changes c) {
 		String name = c.name();
 		try {

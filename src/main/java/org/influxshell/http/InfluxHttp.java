@@ -90,8 +90,7 @@ public class InfluxHttp implements AutoCloseable {
 		return ApiErrors.check(exchange(conn, method, pathAndQuery, jsonBody), conn.token());
 	}
 
-	/** {@link #exchange} without blocking, for commands that run several requests at once. */
-	public Mono<HttpResponse> exchangeAsync(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
+	private Mono<HttpResponse> exchangeAsync(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
 		URI uri = URI.create(conn.baseUrl() + pathAndQuery);
 		HttpDebug debug = conn.httpDebug() ? new HttpDebug(stderr, conn.token()) : null;
 		if (conn.skipVerify() && uri.getScheme().equals("https") && skipVerifyWarned.compareAndSet(false, true)) {

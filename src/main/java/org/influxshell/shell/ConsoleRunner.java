@@ -39,6 +39,9 @@ public class ConsoleRunner implements ApplicationRunner {
 
 	private volatile int exitCode;
 
+	/** {@code --debug}: the stack trace of a failure follows its one-line message. */
+	private boolean debug;
+
 	public ConsoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, Environment environment,
 			PrintStream out, PrintStream err) {
 		this.dispatcher = dispatcher;
@@ -58,9 +61,6 @@ public class ConsoleRunner implements ApplicationRunner {
 		exitCode = dispatch(commandWords(args.getSourceArgs()));
 		out.flush();
 	}
-
-	/** {@code --debug}: the stack trace of a failure follows its one-line message. */
-	private boolean debug;
 
 	private int dispatch(List<String> words) {
 		String script = environment.getProperty("spring.shell.script");
