@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TomlCodecTest {
+public class TomlCodecTest {
 
-	static final String TRAILER = """
+	/** The commented block upstream appends to every configs file, as the spec gives it. */
+	public static final String TRAILER = """
 			# \n\
 			# [eu-central]
 			#   url = "https://eu-central-1-1.aws.cloud2.influxdata.com"

@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 import org.influxshell.config.Profile;
 import org.influxshell.config.Profiles;
 import org.influxshell.config.TomlCodec;
+import org.influxshell.config.TomlCodecTest;
 import org.influxshell.config.TomlProfileStore;
 import org.influxshell.output.TabTableRenderer;
 
@@ -81,22 +82,7 @@ class RoundTripPropertiesTest {
 			  token = "a\\"b\\\\c"
 			  org = "Zürich"
 			  previous = true
-			# \n\
-			# [eu-central]
-			#   url = "https://eu-central-1-1.aws.cloud2.influxdata.com"
-			#   token = "XXX"
-			#   org = ""
-			# \n\
-			# [us-central]
-			#   url = "https://us-central1-1.gcp.cloud2.influxdata.com"
-			#   token = "XXX"
-			#   org = ""
-			# \n\
-			# [us-west]
-			#   url = "https://us-west-2-1.aws.cloud2.influxdata.com"
-			#   token = "XXX"
-			#   org = ""
-			""";
+			""" + TomlCodecTest.TRAILER;
 
 	@net.jqwik.api.Example
 	void anUpstreamFileReadsBackIdentically() {
