@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.influxshell.cli.CliException;
@@ -28,14 +29,24 @@ public class ConnectionResolver {
 
 	private final String userHome;
 
-	public ConnectionResolver(InfluxProperties properties) {
-		this(properties, TomlProfileStore::new, System.getProperty("user.home"));
+	private final Consumer<String> warnings;
+
+	/** @param warnings where to say that the configs file does not mark one active profile */
+	public ConnectionResolver(InfluxProperties properties, Consumer<String> warnings) {
+		this(properties, TomlProfileStore::new, System.getProperty("user.home"), warnings);
 	}
 
 	ConnectionResolver(InfluxProperties properties, Function<Path, ProfileStore> stores, String userHome) {
+		this(properties, stores, userHome, message -> {
+		});
+	}
+
+	ConnectionResolver(InfluxProperties properties, Function<Path, ProfileStore> stores, String userHome,
+			Consumer<String> warnings) {
 		this.properties = properties;
 		this.stores = stores;
 		this.userHome = userHome;
+		this.warnings = warnings;
 	}
 
 	/** The configs file: {@code --configs-path} > {@code INFLUX_CONFIGS_PATH} > {@code ~/.influxdbv2/configs}. */
@@ -75,7 +86,11 @@ public class ConnectionResolver {
 	/** The profile named with {@code -c}/{@code INFLUX_ACTIVE_CONFIG}, else the active one. */
 	private Profile profile(LocalOptions local, String chosen) {
 		Profiles profiles = store(local).read();
-		return chosen != null ? profiles.require(chosen) : profiles.active();
+		if (chosen != null) {
+			return profiles.require(chosen);
+		}
+		profiles.activeAmbiguity().ifPresent(warnings);
+		return profiles.active();
 	}
 
 	/** Scheme, host and port of {@code host}, as upstream uses it. */

@@ -41,8 +41,8 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	ConnectionResolver connectionResolver(InfluxProperties properties) {
-		return new ConnectionResolver(properties);
+	ConnectionResolver connectionResolver(InfluxProperties properties, Stderr stderr) {
+		return new ConnectionResolver(properties, stderr::warn);
 	}
 
 	@Bean

@@ -90,6 +90,13 @@ class AuthCreateCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void quotesAndUnicodeInTheDescriptionAreSentAsJson() {
+		assertThat(create("--org-id " + ORG + " -d 'say \"hi\" ☃ <&>' --read-buckets").exit()).isZero();
+		assertThat(sentBody()).isEqualTo("{\"orgID\":\"" + ORG + "\",\"description\":\"say \\\"hi\\\" ☃ <&>\",\"permissions\":["
+				+ perm("read", "buckets", null, ORG) + "]}");
+	}
+
+	@Test
 	void theProfileOrgIsTheLastResort() {
 		new TomlProfileStore(configs).update(p -> p.with(new Profile("main", "http://localhost:" + server.getPort(),
 				"tok", "my-org", true, false, "")));

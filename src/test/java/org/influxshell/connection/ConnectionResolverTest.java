@@ -86,6 +86,17 @@ class ConnectionResolverTest {
 	}
 
 	@Test
+	void anUnclearActiveProfileIsUsedWithAWarning() {
+		new TomlProfileStore(configs).update(p -> p.with(p.require("other").withActive(true)));
+		java.util.List<String> warnings = new java.util.ArrayList<>();
+		var resolver = new ConnectionResolver(new InfluxProperties(), TomlProfileStore::new, home.toString(), warnings::add);
+		assertThat(resolver.connection(ServerOptions.none()).baseUrl()).isEqualTo("http://active:1");
+		assertThat(warnings).containsExactly("several configs are marked active; using \"active\"");
+		resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "other", null, false));
+		assertThat(warnings).hasSize(1);
+	}
+
+	@Test
 	void chosenProfileMustExistAndTheFileIsNotWritten() throws IOException {
 		byte[] before = Files.readAllBytes(configs);
 		var resolver = new ConnectionResolver(new InfluxProperties(), TomlProfileStore::new, home.toString());
