@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
+import org.influxshell.connection.LocalOptions;
 import org.influxshell.connection.ServerOptions;
 
 import org.springframework.shell.CompletionContext;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completes {@code --id} with the IDs of the server's tokens, each described by its
- * description. The list is fetched once per server and session; the prompt waits for it at most
+ * description, from the server the line names ({@code --host}, {@code -t}, {@code -c}) or else the
+ * usual one. The list is fetched once per server and session; the prompt waits for it at most
  * {@code influx.completion-timeout}, and a slow or failing server completes nothing (the fetch
  * goes on in the background and serves the next Tab).
  */
@@ -43,7 +45,7 @@ public class AuthIdProvider implements ValueProvider {
 	@Override
 	public List<CompletionProposal> complete(CompletionContext context) {
 		try {
-			Connection conn = resolver.connection(ServerOptions.none());
+			Connection conn = resolver.connection(typedOptions(context.getWords()));
 			CompletableFuture<List<Authorization>> tokens = cache.compute(conn.baseUrl() + " " + conn.token().hashCode(),
 					(k, old) -> old == null || old.isCompletedExceptionally() ? fetch(conn) : old);
 			return tokens.get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
@@ -54,6 +56,32 @@ public class AuthIdProvider implements ValueProvider {
 		catch (Exception ex) {
 			return List.of();
 		}
+	}
+
+	/** The server the line being typed talks to: its {@code --host}, {@code -t}, {@code -c} and {@code --configs-path}. */
+	static ServerOptions typedOptions(List<String> words) {
+		Map<String, String> given = new java.util.HashMap<>();
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			int eq = word.indexOf('=');
+			String name = eq > 0 ? word.substring(0, eq) : word;
+			String key = switch (name) {
+				case "--host" -> "host";
+				case "-t", "--token" -> "token";
+				case "-c", "--active-config" -> "config";
+				case "--configs-path" -> "path";
+				default -> null;
+			};
+			if (key != null && eq > 0) {
+				given.put(key, word.substring(eq + 1));
+			}
+			else if (key != null && i + 1 < words.size() - 1) {
+				given.put(key, words.get(++i));
+			}
+		}
+		boolean skipVerify = words.contains("--skip-verify");
+		return new ServerOptions(new LocalOptions(given.get("path"), null, null), given.get("host"), given.get("token"),
+				given.get("config"), skipVerify ? Boolean.TRUE : null, false);
 	}
 
 	private CompletableFuture<List<Authorization>> fetch(Connection conn) {
