@@ -126,6 +126,20 @@ class AuthStatusCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void helpListsEveryDocumentedOptionAndSendsNothing() {
+		for (String line : new String[] { "auth inactive -h", "auth active --help", "auth inactive --id abc --help" }) {
+			Run r = run(line);
+			assertThat(r.exit()).as(line).isZero();
+			assertThat(r.err()).isEmpty();
+			assertThat(r.out()).contains("-c, --active-config value", "--configs-path value", "-h, --help", "--hide-headers",
+					"--host value", "--http-debug", "-i, --id value", "--json", "--skip-verify", "-t, --token value",
+					"[$INFLUX_ACTIVE_CONFIG]", "[$INFLUX_CONFIGS_PATH]", "[$INFLUX_HIDE_HEADERS]", "[$INFLUX_HOST]",
+					"[$INFLUX_OUTPUT_JSON]", "[$INFLUX_SKIP_VERIFY]", "[$INFLUX_TOKEN]");
+		}
+		server.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
 	void missingIdIsAUsageError() {
 		assertThat(auth("inactive")).isEqualTo(new Run(2, "", "Error: Required flag \"id\" not set\n"));
 	}
