@@ -36,19 +36,19 @@ public class AuthCommands {
 
 	@ShellMethod(key = "auth inactive", value = "Inactivate API tokens: they stay, but cannot be used")
 	public String inactive(TokenSelection selection, ServerOptions server) {
-		return bulk(selection, server, "inactivated", false, (conn, id) -> tokens.setStatus(conn, id, Status.INACTIVE));
+		return bulk(selection, server, Change.INACTIVATE, false, (conn, id) -> tokens.setStatus(conn, id, Status.INACTIVE));
 	}
 
 	@ShellMethod(key = "auth active", value = "Activate API tokens")
 	public String active(TokenSelection selection, ServerOptions server) {
-		return bulk(selection, server, "activated", false, (conn, id) -> tokens.setStatus(conn, id, Status.ACTIVE));
+		return bulk(selection, server, Change.ACTIVATE, false, (conn, id) -> tokens.setStatus(conn, id, Status.ACTIVE));
 	}
 
 	@ShellMethod(key = "auth delete", value = "Delete API tokens")
 	public String delete(TokenSelection selection,
 			@ShellOption(value = "--force", defaultValue = "false", help = "delete several tokens without asking") boolean force,
 			ServerOptions server) {
-		return bulk(selection, server, "deleted", !force, tokens::delete);
+		return bulk(selection, server, Change.DELETE, force, tokens::delete);
 	}
 
 	@ShellMethod(key = { "auth list", "auth find", "auth ls" }, value = "List API tokens")
@@ -103,7 +103,18 @@ public class AuthCommands {
 		Authorization apply(Connection conn, String id);
 	}
 
-	private String bulk(TokenSelection selection, ServerOptions server, String verb, boolean confirmMany,
+	/** What a bulk command does to each token. */
+	private enum Change {
+		INACTIVATE("inactivated"), ACTIVATE("activated"), DELETE("deleted");
+
+		final String done;
+
+		Change(String done) {
+			this.done = done;
+		}
+	}
+
+	private String bulk(TokenSelection selection, ServerOptions server, Change change, boolean force,
 			TokenAction action) {
 		boolean dryRun = selection.dryRun();
 		if (selection.isEmpty()) {
@@ -113,19 +124,19 @@ public class AuthCommands {
 		Connection conn = resolver.connection(server);
 		List<String> ids = tokens.select(conn, selection.ids(), selection.user(), selection.description());
 		if (ids.isEmpty()) {
-			stderr.line("No token matches the selection; nothing " + verb + ".");
+			stderr.line("No token matches the selection; nothing " + change.done + ".");
 			return TokenRenderer.many(List.of(), false, output);
 		}
 		Function<String, Authorization> step = dryRun ? id -> tokens.get(conn, id) : id -> action.apply(conn, id);
-		if (!dryRun && confirmMany && ids.size() > 1) {
+		if (!dryRun && change == Change.DELETE && !force && ids.size() > 1) {
 			confirm(ids.size());
 		}
 		BulkResult result = tokens.forEach(ids, step);
 		result.failures().forEach(f -> stderr.line("Error: " + f));
 		if (dryRun) {
-			stderr.line("Dry run: " + result.done().size() + " token(s) would be " + verb + "; nothing was changed.");
+			stderr.line("Dry run: " + result.done().size() + " token(s) would be " + change.done + "; nothing was changed.");
 		}
-		boolean deleted = verb.equals("deleted") && !dryRun;
+		boolean deleted = change == Change.DELETE && !dryRun;
 		String out = selection.isSingleId() && result.done().size() == 1
 				? TokenRenderer.one(result.done().get(0), deleted, output)
 				: TokenRenderer.many(result.done(), deleted, output);

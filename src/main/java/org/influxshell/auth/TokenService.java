@@ -1,11 +1,13 @@
 package org.influxshell.auth;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,10 +114,7 @@ public class TokenService {
 
 	/** {@code auth list}: sorted by ID, filtered on both sides. */
 	public Listing list(Connection conn, ListQuery q) {
-		if (q.orgID() != null && q.org() != null) {
-			throw CliException.failure("ambiguous org: use OrgId or OrgName, but not both. OrgID: " + q.orgID()
-					+ ", OrgName: " + q.org());
-		}
+		checkOrgNotAmbiguous(q.orgID(), q.org());
 		if (q.id() != null) {
 			Authorization one = get(conn, q.id());
 			return new Listing(q.matches(one) ? List.of(one) : List.of(), false);
@@ -128,7 +127,7 @@ public class TokenService {
 			throw failed("could not list authorizations", ex);
 		}
 		List<Authorization> matching = all.stream().filter(q::matches)
-			.sorted(java.util.Comparator.comparing(Authorization::id)).toList();
+			.sorted(Comparator.comparing(Authorization::id)).toList();
 		return new Listing(matching, all.isEmpty());
 	}
 
@@ -223,7 +222,7 @@ public class TokenService {
 				try {
 					done.add(e.getValue().get());
 				}
-				catch (java.util.concurrent.ExecutionException ex) {
+				catch (ExecutionException ex) {
 					Throwable cause = ex.getCause();
 					failures.add(cause instanceof CliException ? cause.getMessage()
 							: "auth with ID \"" + e.getKey() + "\": " + cause.getMessage());
@@ -233,7 +232,7 @@ public class TokenService {
 					throw CliException.failure("interrupted");
 				}
 			}
-			done.sort(java.util.Comparator.comparing(Authorization::id));
+			done.sort(Comparator.comparing(Authorization::id));
 			return new BulkResult(done, failures);
 		}
 		finally {
@@ -258,10 +257,7 @@ public class TokenService {
 	/** {@code auth create}: resolves org and user, builds the permissions, creates the token. */
 	public Authorization create(Connection conn, CreateQuery q) {
 		PermissionSet.check(q.flags());
-		if (q.orgID() != null && q.org() != null) {
-			throw CliException.failure("ambiguous org: use OrgId or OrgName, but not both. OrgID: " + q.orgID()
-					+ ", OrgName: " + q.org());
-		}
+		checkOrgNotAmbiguous(q.orgID(), q.org());
 		if (q.orgID() != null && AuthIds.problem(q.orgID()) != null) {
 			throw CliException.failure("invalid org ID '" + q.orgID() + "': " + AuthIds.problem(q.orgID()));
 		}
@@ -301,6 +297,14 @@ public class TokenService {
 		}
 		catch (InfluxApiException | TransportException ex) {
 			throw failed("could not find org \"" + name + "\"", ex);
+		}
+	}
+
+	/** Upstream's rule for every command that takes both: an org by ID or by name, not both. */
+	private static void checkOrgNotAmbiguous(String orgID, String org) {
+		if (orgID != null && org != null) {
+			throw CliException.failure("ambiguous org: use OrgId or OrgName, but not both. OrgID: " + orgID
+					+ ", OrgName: " + org);
 		}
 	}
 

@@ -8,7 +8,7 @@ import java.io.PrintStream;
  */
 public class Stderr {
 
-	private volatile PrintStream stream;
+	private final PrintStream stream;
 
 	public Stderr() {
 		this(System.err);

@@ -12,6 +12,7 @@ import org.influxshell.config.Profile;
 import org.influxshell.config.ProfileStore;
 import org.influxshell.config.Profiles;
 import org.influxshell.config.TomlProfileStore;
+import org.influxshell.output.OutputOptions;
 
 /**
  * The one place that decides where each value comes from, highest first: the command's flag; the
@@ -60,8 +61,8 @@ public class ConnectionResolver {
 	}
 
 	/** JSON or table, with or without headers. */
-	public org.influxshell.output.OutputOptions output(LocalOptions options) {
-		return new org.influxshell.output.OutputOptions(
+	public OutputOptions output(LocalOptions options) {
+		return new OutputOptions(
 				flagOrEnv(options.json(), properties.getOutputJson(), "INFLUX_OUTPUT_JSON"),
 				flagOrEnv(options.hideHeaders(), properties.getHideHeaders(), "INFLUX_HIDE_HEADERS"));
 	}

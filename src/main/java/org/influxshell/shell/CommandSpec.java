@@ -4,8 +4,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.influxshell.cli.CliException;
@@ -60,7 +63,7 @@ public final class CommandSpec {
 	/** @param extraGroups option groups beyond the shared {@link LocalOptions} and {@link ServerOptions} */
 	public CommandSpec(String name, List<String> aliases, String description, Object bean, Method method,
 			List<OptionGroup<?>> extraGroups) {
-		this.groups = new java.util.HashMap<>();
+		this.groups = new HashMap<>();
 		groups.put(LocalOptions.class, SharedOptions.LOCAL);
 		groups.put(ServerOptions.class, SharedOptions.SERVER);
 		extraGroups.forEach(g -> groups.put(g.type(), g));
@@ -251,7 +254,7 @@ public final class CommandSpec {
 		StringBuilder out = new StringBuilder();
 		out.append("NAME:\n   ").append(name).append(" - ").append(description).append("\n\n");
 		out.append("USAGE:\n   ").append(name);
-		positionalKeys.forEach(k -> out.append(" [").append(k.toUpperCase(java.util.Locale.ROOT)).append(']'));
+		positionalKeys.forEach(k -> out.append(" [").append(k.toUpperCase(Locale.ROOT)).append(']'));
 		out.append(" [options]\n");
 		if (!aliases.isEmpty()) {
 			out.append("\nALIASES:\n   ").append(String.join(", ", aliases)).append('\n');
@@ -271,7 +274,7 @@ public final class CommandSpec {
 
 	private static String usage(OptionSpec o) {
 		List<String> sorted = new ArrayList<>(o.names());
-		sorted.sort(java.util.Comparator.comparing(n -> n.startsWith("--")));
+		sorted.sort(Comparator.comparing(n -> n.startsWith("--")));
 		String names = String.join(", ", sorted);
 		return switch (o.kind()) {
 			case FLAG -> names;
