@@ -1,8 +1,13 @@
 package org.influxshell;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.util.List;
 import java.util.Map;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ErrorMapper;
+import org.influxshell.cli.ErrorReporter;
 import org.influxshell.shell.ConsoleRunner;
 
 import org.springframework.boot.SpringApplication;
@@ -11,9 +16,8 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
-import org.springframework.shell.boot.StandardAPIAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
 
 /**
  * influx-shell: InfluxDB 2.x tokens and connection profiles from a console. Runs one command,
@@ -25,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootConfiguration
 @ComponentScan
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
-		CommandCatalogAutoConfiguration.class, StandardAPIAutoConfiguration.class })
+		CommandCatalogAutoConfiguration.class })
 public class InfluxShellApplication {
 
 	/** Our own settings only: an application.yml in the user's working folder is not read. */
@@ -44,17 +48,18 @@ public class InfluxShellApplication {
 			SpringApplication app = new SpringApplication(InfluxShellApplication.class);
 			app.setDefaultProperties(DEFAULTS);
 			try (ConfigurableApplicationContext context = app.run(args)) {
-				code = context.getBean(ConsoleRunner.class).exitCode();
+				code = context.getBean(ConsoleRunner.class).run(args, System.in,
+						new FileOutputStream(FileDescriptor.out), System.console() != null);
 			}
 		}
 		catch (SpringApplication.AbandonedRunException ex) {
 			throw ex;
 		}
 		catch (Throwable ex) {
-			System.err.println("Error: " + startupMessage(ex));
-			code = CliException.FAILURE;
+			ErrorReporter reporter = new ErrorReporter(new ErrorMapper(), System.err);
+			reporter.debug(List.of(args).contains("--debug"));
+			code = reporter.report(new CliException("cannot start: " + startupMessage(ex), CliException.FAILURE, ex), null);
 		}
-		System.out.flush();
 		System.exit(code);
 	}
 

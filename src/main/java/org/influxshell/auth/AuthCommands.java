@@ -2,151 +2,174 @@ package org.influxshell.auth;
 
 import java.io.Console;
 import java.util.List;
-import java.util.function.Function;
 
-import org.influxshell.auth.AuthorizationsClient.Status;
-import org.influxshell.auth.TokenService.BulkResult;
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.PartialFailure;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.Args;
+import org.influxshell.command.CommandDef;
+import org.influxshell.command.CommandResult;
+import org.influxshell.command.CommandSet;
+import org.influxshell.command.OptionDef;
+import org.influxshell.command.ValueKind;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.ServerOptions;
 import org.influxshell.output.OutputOptions;
 
+import static org.influxshell.command.CommonOptions.SERVER;
+
 import org.springframework.shell.standard.ShellComponent;
-import org.springframework.shell.standard.ShellMethod;
-import org.springframework.shell.standard.ShellOption;
 
 /** The {@code auth} commands: API tokens on the server. */
 @ShellComponent
-public class AuthCommands {
+public class AuthCommands implements CommandSet {
+
+	static final OptionDef<Boolean> FORCE = OptionDef.flag("delete several tokens without asking", "--force");
+
+	static final OptionDef<List<String>> LIST_ID = OptionDef
+		.list("ID", "the API token ID; repeat it or give a comma-separated list", "-i", "--id")
+		.commaSeparated()
+		.completes(ValueKind.AUTH_ID);
+
+	static final OptionDef<String> LIST_USER = OptionDef.value("NAME", "user name", "-u", "--user");
+
+	static final OptionDef<String> USER_ID = OptionDef.value("ID", "user ID", "--user-id");
+
+	static final OptionDef<String> ORG = OptionDef.value("NAME", "organization name", "-o", "--org");
+
+	static final OptionDef<String> ORG_ID = OptionDef.value("ID", "organization ID", "--org-id");
+
+	static final OptionDef<String> TOKEN_VALUE = OptionDef
+		.value("TOKEN", "find the token with this value (a leaked token, say)", "--token-value")
+		.secret();
+
+	static final OptionDef<String> OWNER = OptionDef.value("NAME", "owner's user name (default: you)", "-u", "--user");
+
+	static final OptionDef<String> DESCRIPTION = OptionDef.value("TEXT", "token description", "-d", "--description");
+
+	static final OptionDef<List<String>> READ_BUCKET = OptionDef.list("ID", "bucket ID to read", "--read-bucket");
+
+	static final OptionDef<List<String>> WRITE_BUCKET = OptionDef.list("ID", "bucket ID to write", "--write-bucket");
+
+	static final OptionDef<Boolean> OPERATOR = OptionDef.flag("read and write on everything, all orgs", "--operator");
+
+	static final OptionDef<Boolean> ALL_ACCESS = OptionDef.flag("read and write on everything in the org",
+			"--all-access");
 
 	private final ConnectionResolver resolver;
 
-	private final TokenService tokens;
+	private final TokenChanges changes;
+
+	private final TokenQueries queries;
+
+	private final TokenCreator creator;
 
 	private final Stderr stderr;
 
-	public AuthCommands(ConnectionResolver resolver, TokenService tokens, Stderr stderr) {
+	public AuthCommands(ConnectionResolver resolver, TokenChanges changes, TokenQueries queries, TokenCreator creator,
+			Stderr stderr) {
 		this.resolver = resolver;
-		this.tokens = tokens;
+		this.changes = changes;
+		this.queries = queries;
+		this.creator = creator;
 		this.stderr = stderr;
 	}
 
-	@ShellMethod(key = "auth inactive", value = "Inactivate API tokens: they stay, but cannot be used")
-	public String inactive(TokenSelection selection, ServerOptions server) {
-		return bulk(selection, server, Change.INACTIVATE, false, (conn, id) -> tokens.setStatus(conn, id, Status.INACTIVE));
+	@Override
+	public List<CommandDef> commands() {
+		return List.of(
+				CommandDef.command("auth inactive")
+					.description("Inactivate API tokens: they stay, but cannot be used")
+					.options(TokenSelection.OPTIONS).options(SERVER)
+					.runs(a -> change(a, Change.INACTIVATE)),
+				CommandDef.command("auth active")
+					.description("Activate API tokens")
+					.options(TokenSelection.OPTIONS).options(SERVER)
+					.runs(a -> change(a, Change.ACTIVATE)),
+				CommandDef.command("auth delete")
+					.description("Delete API tokens")
+					.options(TokenSelection.OPTIONS).options(FORCE).options(SERVER)
+					.runs(a -> change(a, Change.DELETE)),
+				CommandDef.command("auth list").aliases("auth find", "auth ls")
+					.description("List API tokens")
+					.options(LIST_ID, LIST_USER, USER_ID, ORG, ORG_ID, TOKEN_VALUE).options(SERVER)
+					.runs(this::list),
+				CommandDef.command("auth create")
+					.description("Create an API token")
+					.options(ORG_ID, ORG, OWNER, DESCRIPTION, READ_BUCKET, WRITE_BUCKET, OPERATOR, ALL_ACCESS)
+					.options(ResourceFlags.OPTIONS).options(SERVER)
+					.runs(this::create));
 	}
 
-	@ShellMethod(key = "auth active", value = "Activate API tokens")
-	public String active(TokenSelection selection, ServerOptions server) {
-		return bulk(selection, server, Change.ACTIVATE, false, (conn, id) -> tokens.setStatus(conn, id, Status.ACTIVE));
-	}
-
-	@ShellMethod(key = "auth delete", value = "Delete API tokens")
-	public String delete(TokenSelection selection,
-			@ShellOption(value = "--force", defaultValue = "false", help = "delete several tokens without asking") boolean force,
-			ServerOptions server) {
-		return bulk(selection, server, Change.DELETE, force, tokens::delete);
-	}
-
-	@ShellMethod(key = { "auth list", "auth find", "auth ls" }, value = "List API tokens")
-	public String list(
-			@ShellOption(value = { "-i", "--id" }, defaultValue = ShellOption.NULL, help = "the API token ID",
-					valueProvider = AuthIdProvider.class) String id,
-			@ShellOption(value = { "-u", "--user" }, defaultValue = ShellOption.NULL, help = "user name") String user,
-			@ShellOption(value = "--user-id", defaultValue = ShellOption.NULL, help = "user ID") String userId,
-			@ShellOption(value = { "-o", "--org" }, defaultValue = ShellOption.NULL, help = "organization name") String org,
-			@ShellOption(value = "--org-id", defaultValue = ShellOption.NULL, help = "organization ID") String orgId,
-			@ShellOption(value = "--token-value", defaultValue = ShellOption.NULL, help = "find the token with this value (a leaked token, say)") String tokenValue,
-			ServerOptions server) {
+	private CommandResult change(Args args, Change change) {
+		TokenSelection selection = args.get(TokenSelection.OPTIONS);
+		ServerOptions server = args.get(SERVER);
+		if (selection.isEmpty()) {
+			throw CliException.usage("at least one of --id, --user, --description is required");
+		}
 		OutputOptions output = resolver.output(server.local());
 		Connection conn = resolver.connection(server);
-		if (tokenValue != null) {
-			return TokenRenderer.one(tokens.findByValue(conn, tokenValue), false, output);
+		boolean force = args.flag(FORCE);
+		TokenChanges.Outcome outcome = changes.apply(conn, selection, change, ids -> {
+			if (change == Change.DELETE && !force && ids.size() > 1) {
+				confirmDelete(ids.size());
+			}
+		});
+		if (outcome.selected().isEmpty()) {
+			stderr.line("No token matches the selection; nothing " + change.done() + ".");
+			return CommandResult.of(TokenRenderer.many(List.of(), false, output));
 		}
-		TokenService.Listing listing = tokens.list(conn, new TokenService.ListQuery(id, user, userId, org, orgId));
+		List<Authorization> done = outcome.done();
+		if (selection.dryRun()) {
+			stderr.line("Dry run: " + done.size() + " token(s) would be " + change.done() + "; nothing was changed.");
+		}
+		boolean deleted = change == Change.DELETE && !selection.dryRun();
+		String text = selection.isSingleId() && done.size() == 1 ? TokenRenderer.one(done.get(0), deleted, output)
+				: TokenRenderer.many(done, deleted, output);
+		CommandResult result = selection.dryRun() || done.isEmpty() ? CommandResult.of(text)
+				: CommandResult.changed(text, done.size() + " token(s) " + change.done() + ": "
+						+ String.join(", ", done.stream().map(Authorization::id).toList()));
+		if (!outcome.failures().isEmpty()) {
+			result = result.failing(outcome.failures(), CliException.failure(
+					outcome.failures().size() + " of " + outcome.selected().size() + " tokens failed"));
+		}
+		return result;
+	}
+
+	private CommandResult list(Args args) {
+		ServerOptions server = args.get(SERVER);
+		OutputOptions output = resolver.output(server.local());
+		Connection conn = resolver.connection(server);
+		if (args.isSet(TOKEN_VALUE)) {
+			return CommandResult.of(TokenRenderer.one(queries.findByValue(conn, args.get(TOKEN_VALUE)), false, output));
+		}
+		List<String> ids = args.get(LIST_ID);
+		TokenQueries.Listing listing = queries.list(conn, new TokenQueries.ListQuery(ids, args.get(LIST_USER),
+				args.get(USER_ID), args.get(ORG), args.get(ORG_ID)));
 		if (listing.serverListEmpty()) {
 			stderr.line("Hint: the server returned no tokens at all; it answers every list that way when the "
 					+ "token used is itself inactive");
 		}
-		if (id != null && output.json() && listing.tokens().size() == 1) {
-			return TokenRenderer.one(listing.tokens().get(0), false, output);
+		if (ids.size() == 1 && output.json() && listing.tokens().size() == 1) {
+			return CommandResult.of(TokenRenderer.one(listing.tokens().get(0), false, output));
 		}
-		return TokenRenderer.many(listing.tokens(), false, output);
+		return CommandResult.of(TokenRenderer.many(listing.tokens(), false, output));
 	}
 
-	@ShellMethod(key = "auth create", value = "Create an API token")
-	public String create(
-			@ShellOption(value = "--org-id", defaultValue = ShellOption.NULL, help = "organization ID") String orgId,
-			@ShellOption(value = { "-o", "--org" }, defaultValue = ShellOption.NULL, help = "organization name") String org,
-			@ShellOption(value = { "-u", "--user" }, defaultValue = ShellOption.NULL, help = "owner's user name (default: you)") String user,
-			@ShellOption(value = { "-d", "--description" }, defaultValue = ShellOption.NULL, help = "token description") String description,
-			@ShellOption(value = "--read-bucket", defaultValue = ShellOption.NULL, help = "bucket ID to read") List<String> readBuckets,
-			@ShellOption(value = "--write-bucket", defaultValue = ShellOption.NULL, help = "bucket ID to write") List<String> writeBuckets,
-			@ShellOption(value = "--operator", defaultValue = "false", help = "read and write on everything, all orgs") boolean operator,
-			@ShellOption(value = "--all-access", defaultValue = "false", help = "read and write on everything in the org") boolean allAccess,
-			ResourceFlags resources,
-			ServerOptions server) {
+	private CommandResult create(Args args) {
+		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
-		var flags = new PermissionSet.Flags(readBuckets, writeBuckets, resources.read(), resources.write(), operator,
-				allAccess);
-		PermissionSet.check(flags);
+		ResourceFlags resources = args.get(ResourceFlags.OPTIONS);
+		var flags = new PermissionSet.Flags(args.get(READ_BUCKET), args.get(WRITE_BUCKET), resources.read(),
+				resources.write(), args.flag(OPERATOR), args.flag(ALL_ACCESS));
 		Connection conn = resolver.connection(server);
-		var query = new TokenService.CreateQuery(orgId, org, conn.org(), user, description, flags);
-		return TokenRenderer.one(tokens.create(conn, query), false, output);
+		Authorization created = creator.create(conn, new TokenCreator.CreateQuery(args.get(ORG_ID), args.get(ORG),
+				args.get(OWNER), args.get(DESCRIPTION), flags));
+		return CommandResult.changed(TokenRenderer.one(created, false, output),
+				"the token was created with ID " + created.id());
 	}
 
-	@FunctionalInterface
-	private interface TokenAction {
-		Authorization apply(Connection conn, String id);
-	}
-
-	/** What a bulk command does to each token. */
-	private enum Change {
-		INACTIVATE("inactivated"), ACTIVATE("activated"), DELETE("deleted");
-
-		final String done;
-
-		Change(String done) {
-			this.done = done;
-		}
-	}
-
-	private String bulk(TokenSelection selection, ServerOptions server, Change change, boolean force,
-			TokenAction action) {
-		boolean dryRun = selection.dryRun();
-		if (selection.isEmpty()) {
-			throw CliException.usage("Required flag \"id\" not set");
-		}
-		OutputOptions output = resolver.output(server.local());
-		Connection conn = resolver.connection(server);
-		List<String> ids = tokens.select(conn, selection.ids(), selection.user(), selection.description());
-		if (ids.isEmpty()) {
-			stderr.line("No token matches the selection; nothing " + change.done + ".");
-			return TokenRenderer.many(List.of(), false, output);
-		}
-		Function<String, Authorization> step = dryRun ? id -> tokens.get(conn, id) : id -> action.apply(conn, id);
-		if (!dryRun && change == Change.DELETE && !force && ids.size() > 1) {
-			confirm(ids.size());
-		}
-		BulkResult result = tokens.forEach(ids, step);
-		result.failures().forEach(f -> stderr.line("Error: " + f));
-		if (dryRun) {
-			stderr.line("Dry run: " + result.done().size() + " token(s) would be " + change.done + "; nothing was changed.");
-		}
-		boolean deleted = change == Change.DELETE && !dryRun;
-		String out = selection.isSingleId() && result.done().size() == 1
-				? TokenRenderer.one(result.done().get(0), deleted, output)
-				: TokenRenderer.many(result.done(), deleted, output);
-		if (!result.failures().isEmpty()) {
-			throw new PartialFailure(out, result.failures().size(), ids.size());
-		}
-		return out;
-	}
-
-	private static void confirm(int count) {
+	private static void confirmDelete(int count) {
 		Console console = System.console();
 		if (console == null) {
 			throw CliException.usage("deleting " + count + " tokens needs --force when not run from a terminal");

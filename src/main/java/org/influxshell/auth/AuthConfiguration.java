@@ -1,18 +1,15 @@
 package org.influxshell.auth;
 
 import org.influxshell.cli.BuildInfo;
-import org.influxshell.cli.CliException;
-import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.Stderr;
+import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
-import org.influxshell.http.InfluxApiException;
 import org.influxshell.http.InfluxHttp;
-import org.influxshell.http.TransportException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the HTTP layer and the token service. */
+/** Wires the HTTP layer and the token services. */
 @Configuration(proxyBeanMethods = false)
 public class AuthConfiguration {
 
@@ -32,15 +29,28 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	TokenService tokenService(AuthorizationsClient client, DirectoryClient directory, InfluxProperties properties) {
-		return new TokenService(client, directory, properties.getBulkConcurrency());
+	TokenService tokenService(AuthorizationsClient client) {
+		return new TokenService(client);
 	}
 
-	/** HTTP failures that no command wrapped still read as one line. */
 	@Bean
-	ErrorMapper.Extension httpErrors() {
-		return t -> t instanceof InfluxApiException || t instanceof TransportException
-				? new ErrorMapper.Failure(t.getMessage(), CliException.FAILURE) : null;
+	TokenQueries tokenQueries(AuthorizationsClient client, TokenService tokens) {
+		return new TokenQueries(client, tokens);
 	}
 
+	@Bean
+	TokenChanges tokenChanges(TokenQueries queries, TokenService tokens, InfluxProperties properties) {
+		return new TokenChanges(new TokenSelector(queries), tokens, new BulkRunner(properties.getBulkConcurrency()));
+	}
+
+	@Bean
+	TokenCreator tokenCreator(AuthorizationsClient client, DirectoryClient directory) {
+		return new TokenCreator(client, directory);
+	}
+
+	@Bean
+	AuthIdCompleter authIdCompleter(ConnectionResolver resolver, AuthorizationsClient client,
+			InfluxProperties properties) {
+		return new AuthIdCompleter(resolver, client, properties.getCompletionTimeout());
+	}
 }

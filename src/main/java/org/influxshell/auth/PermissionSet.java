@@ -2,6 +2,7 @@ package org.influxshell.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.influxshell.auth.Authorization.Permission;
@@ -42,8 +43,17 @@ public final class PermissionSet {
 	public record Flags(List<String> readBuckets, List<String> writeBuckets, Set<String> readTypes,
 			Set<String> writeTypes, boolean operator, boolean allAccess) {
 
-		boolean hasSpecific() {
-			return !readBuckets.isEmpty() || !writeBuckets.isEmpty() || !readTypes.isEmpty() || !writeTypes.isEmpty();
+		/** Checked once, here, before anything is sent. */
+		public Flags {
+			readBuckets = List.copyOf(readBuckets);
+			writeBuckets = List.copyOf(writeBuckets);
+			readTypes = Set.copyOf(readTypes);
+			writeTypes = Set.copyOf(writeTypes);
+			boolean specific = !readBuckets.isEmpty() || !writeBuckets.isEmpty() || !readTypes.isEmpty()
+					|| !writeTypes.isEmpty();
+			check(operator, allAccess, specific);
+			readBuckets.forEach(PermissionSet::checkBucket);
+			writeBuckets.forEach(PermissionSet::checkBucket);
 		}
 
 		/** Whether the permissions need an org ID. */
@@ -57,24 +67,18 @@ public final class PermissionSet {
 		}
 	}
 
-	/** Checks the flags before anything is sent: bucket IDs, and no mix of the broad and the specific. */
-	public static void check(Flags f) {
-		if (f.operator() && f.allAccess()) {
+	/** No mix of the broad and the specific, and at least one. */
+	private static void check(boolean operator, boolean allAccess, boolean specific) {
+		if (operator && allAccess) {
 			throw CliException.usage("--operator and --all-access cannot be combined");
 		}
-		if ((f.operator() || f.allAccess()) && f.hasSpecific()) {
-			throw CliException.usage((f.operator() ? "--operator" : "--all-access")
+		if ((operator || allAccess) && specific) {
+			throw CliException.usage((operator ? "--operator" : "--all-access")
 					+ " cannot be combined with other permission flags");
 		}
-		if (!f.operator() && !f.allAccess() && !f.hasSpecific()) {
+		if (!operator && !allAccess && !specific) {
 			throw CliException.usage("no permissions given: use --read-X/--write-X, --read-bucket/--write-bucket, "
 					+ "--operator or --all-access");
-		}
-		for (String id : f.readBuckets()) {
-			checkBucket(id);
-		}
-		for (String id : f.writeBuckets()) {
-			checkBucket(id);
 		}
 	}
 
@@ -112,8 +116,8 @@ public final class PermissionSet {
 			}
 			return out;
 		}
-		f.readBuckets().forEach(id -> out.add(perm("read", "buckets", id.toLowerCase(java.util.Locale.ROOT), orgID)));
-		f.writeBuckets().forEach(id -> out.add(perm("write", "buckets", id.toLowerCase(java.util.Locale.ROOT), orgID)));
+		f.readBuckets().forEach(id -> out.add(perm("read", "buckets", id.toLowerCase(Locale.ROOT), orgID)));
+		f.writeBuckets().forEach(id -> out.add(perm("write", "buckets", id.toLowerCase(Locale.ROOT), orgID)));
 		for (String type : FLAG_TYPES) {
 			if (f.readTypes().contains(type)) {
 				out.add(perm("read", type, null, orgID));

@@ -1,15 +1,15 @@
 package org.influxshell.auth;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.influxshell.shell.OptionGroup;
-import org.influxshell.shell.OptionSpec;
-
-import org.springframework.stereotype.Component;
+import org.influxshell.command.Args;
+import org.influxshell.command.OptionDef;
+import org.influxshell.command.OptionGroup;
 
 /**
  * The {@code --read-X}/{@code --write-X} pair of {@code auth create} for every resource type
@@ -20,38 +20,41 @@ import org.springframework.stereotype.Component;
  */
 public record ResourceFlags(Set<String> read, Set<String> write) {
 
-	/** Brings the 44 flags to any command method with a {@link ResourceFlags} parameter. */
-	@Component
-	public static class Options implements OptionGroup<ResourceFlags> {
+	private static final Map<String, OptionDef<Boolean>> READ = flags("read");
 
-		@Override
-		public Class<ResourceFlags> type() {
-			return ResourceFlags.class;
+	private static final Map<String, OptionDef<Boolean>> WRITE = flags("write");
+
+	/** The 44 flags. */
+	public static final OptionGroup<ResourceFlags> OPTIONS = OptionGroup.of(ResourceFlags::bind, all());
+
+	private static Map<String, OptionDef<Boolean>> flags(String action) {
+		Map<String, OptionDef<Boolean>> out = new LinkedHashMap<>();
+		for (String type : PermissionSet.FLAG_TYPES) {
+			out.put(type, OptionDef.flag("grant " + action + " on " + type, "--" + action + "-" + type));
 		}
+		return out;
+	}
 
-		@Override
-		public List<OptionSpec> options() {
-			List<OptionSpec> out = new ArrayList<>();
-			for (String type : PermissionSet.FLAG_TYPES) {
-				out.add(OptionSpec.flag("read-" + type, "grant read on " + type, "--read-" + type));
-				out.add(OptionSpec.flag("write-" + type, "grant write on " + type, "--write-" + type));
+	private static List<OptionDef<?>> all() {
+		List<OptionDef<?>> out = new ArrayList<>();
+		for (String type : PermissionSet.FLAG_TYPES) {
+			out.add(READ.get(type));
+			out.add(WRITE.get(type));
+		}
+		return out;
+	}
+
+	private static ResourceFlags bind(Args args) {
+		Set<String> read = new LinkedHashSet<>();
+		Set<String> write = new LinkedHashSet<>();
+		for (String type : PermissionSet.FLAG_TYPES) {
+			if (args.flag(READ.get(type))) {
+				read.add(type);
 			}
-			return out;
-		}
-
-		@Override
-		public ResourceFlags bind(Map<String, Object> values) {
-			Set<String> read = new LinkedHashSet<>();
-			Set<String> write = new LinkedHashSet<>();
-			for (String type : PermissionSet.FLAG_TYPES) {
-				if (Boolean.TRUE.equals(values.get("read-" + type))) {
-					read.add(type);
-				}
-				if (Boolean.TRUE.equals(values.get("write-" + type))) {
-					write.add(type);
-				}
+			if (args.flag(WRITE.get(type))) {
+				write.add(type);
 			}
-			return new ResourceFlags(read, write);
 		}
+		return new ResourceFlags(read, write);
 	}
 }

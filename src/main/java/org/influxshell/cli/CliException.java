@@ -2,15 +2,15 @@ package org.influxshell.cli;
 
 /**
  * A failure whose message is fit to show a user as {@code Error: <message>}, with the exit code
- * the command ends with.
+ * the command ends with ({@link ExitCodes}).
  */
 public class CliException extends RuntimeException {
 
 	/** The command failed: server, network, configs file, or a value that is not valid. */
-	public static final int FAILURE = 1;
+	public static final int FAILURE = ExitCodes.FAILURE;
 
 	/** The command line is wrong: unknown command or option, missing required option. */
-	public static final int USAGE = 2;
+	public static final int USAGE = ExitCodes.USAGE;
 
 	private final int exitCode;
 

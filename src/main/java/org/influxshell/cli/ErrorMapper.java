@@ -1,38 +1,25 @@
 package org.influxshell.cli;
 
-import java.util.function.Function;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
- * Turns any failure into the one line a user sees and the exit code. Framework-free: the
- * console's runners call it, nothing else prints errors.
+ * The one place that turns a failure into what the user sees: one line and the exit code of
+ * cli-contract section 7. Framework-free: the console's runners call it through
+ * {@link ErrorReporter}.
  */
 public final class ErrorMapper {
 
 	/**
 	 * What a failure looks like to the user.
 	 *
-	 * @param message one line, without {@code Error: }
-	 * @param exitCode 1 or 2
-	 * @param cause what was thrown, for {@code --debug}; may be {@code null}
+	 * @param message one line, without {@code Error: }; {@code null} for a quiet end
+	 * @param exitCode see {@link ExitCodes}
+	 * @param cause what was thrown, for {@code --debug}
 	 */
 	public record Failure(String message, int exitCode, Throwable cause) {
-
-		public Failure(String message, int exitCode) {
-			this(message, exitCode, null);
-		}
-	}
-
-	/** Maps the failures of one other layer (HTTP, transport); returns null for any other. */
-	@FunctionalInterface
-	public interface Extension {
-		Failure map(Throwable t);
-	}
-
-	private final Function<Throwable, Failure> extra;
-
-	/** @param extra mapping for failures of other layers (HTTP, transport); returns null if unknown */
-	public ErrorMapper(Function<Throwable, Failure> extra) {
-		this.extra = extra;
 	}
 
 	public Failure map(Throwable ex) {
@@ -40,21 +27,25 @@ public final class ErrorMapper {
 		if (t instanceof CliException cli) {
 			return new Failure(cli.getMessage(), cli.exitCode(), t);
 		}
-		Failure other = extra.apply(t);
-		if (other != null) {
-			return new Failure(other.message(), other.exitCode(), t);
+		if (t instanceof OutputException out) {
+			if (out.closedByReader() && out.changed() == null) {
+				return new Failure(null, ExitCodes.CLOSED_PIPE, t);
+			}
+			return new Failure("cannot write the output: " + out.getMessage()
+					+ (out.changed() == null ? "" : "; " + out.changed()), ExitCodes.FAILURE, t);
+		}
+		if (t instanceof InterruptedException) {
+			return new Failure("interrupted", ExitCodes.INTERRUPTED, t);
 		}
 		String message = t.getMessage();
 		return new Failure("unexpected " + t.getClass().getSimpleName()
-				+ (message == null || message.isBlank() ? "" : ": " + firstLine(message)), CliException.FAILURE, t);
+				+ (message == null || message.isBlank() ? "" : ": " + firstLine(message)), ExitCodes.FAILURE, t);
 	}
 
 	private static Throwable unwrap(Throwable ex) {
 		Throwable t = ex;
-		while ((t instanceof java.lang.reflect.InvocationTargetException
-				|| t instanceof java.lang.reflect.UndeclaredThrowableException
-				|| t instanceof java.util.concurrent.CompletionException
-				|| t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+		while ((t instanceof InvocationTargetException || t instanceof UndeclaredThrowableException
+				|| t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
 			t = t.getCause();
 		}
 		return t;

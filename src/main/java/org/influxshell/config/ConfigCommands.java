@@ -4,102 +4,165 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.Args;
+import org.influxshell.command.CommandDef;
+import org.influxshell.command.CommandResult;
+import org.influxshell.command.CommandSet;
+import org.influxshell.command.CommonOptions;
+import org.influxshell.command.OptionDef;
+import org.influxshell.command.ValueKind;
+import org.influxshell.configs.ConfigsFile;
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.ProfileStore;
+import org.influxshell.configs.Profiles;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.LocalOptions;
 import org.influxshell.output.OutputOptions;
-import org.influxshell.shell.Positional;
 
 import org.springframework.shell.standard.ShellComponent;
-import org.springframework.shell.standard.ShellMethod;
-import org.springframework.shell.standard.ShellOption;
 
 /** The {@code config} commands: connection profiles in the configs file shared with upstream. */
 @ShellComponent
-public class ConfigCommands {
+public class ConfigCommands implements CommandSet {
+
+	static final OptionDef<String> SWITCH_TO = OptionDef
+		.value("NAME", "config to switch to (- for the previous one)", "--name")
+		.positional()
+		.completes(ValueKind.PROFILE_NAME);
+
+	static final OptionDef<String> USE_NAME = OptionDef
+		.value("NAME", "config to make active (- for the previous one)", "--name")
+		.positional()
+		.required()
+		.completes(ValueKind.PROFILE_NAME);
+
+	static final OptionDef<List<String>> REMOVE_NAMES = OptionDef.list("NAME", "configs to remove", "--name")
+		.positional()
+		.required()
+		.completes(ValueKind.PROFILE_NAME);
+
+	static final OptionDef<String> NEW_NAME = OptionDef.value("NAME", "name of the new config", "-n", "--config-name")
+		.required();
+
+	static final OptionDef<String> NAME = OptionDef.value("NAME", "name of the config", "-n", "--config-name")
+		.required()
+		.completes(ValueKind.PROFILE_NAME);
+
+	static final OptionDef<String> NEW_URL = OptionDef.value("URL", "URL of the InfluxDB server", "-u", "--host-url")
+		.required();
+
+	static final OptionDef<String> URL = OptionDef.value("URL", "URL of the InfluxDB server", "-u", "--host-url");
+
+	static final OptionDef<String> TOKEN = OptionDef.value("TOKEN", "API token", "-t", "--token").secret();
+
+	static final OptionDef<String> USER_PASS = OptionDef
+		.value("USER:PASSWORD", "USER:PASSWORD, for servers without token auth", "-p", "--username-password")
+		.secret();
+
+	static final OptionDef<String> ORG = OptionDef.value("NAME", "default organization name", "-o", "--org");
+
+	static final OptionDef<Boolean> ACTIVE = OptionDef.flag("make it the active config", "-a", "--active");
+
+	private final ConfigsFile configs;
 
 	private final ConnectionResolver resolver;
 
 	private final Stderr stderr;
 
-	public ConfigCommands(ConnectionResolver resolver, Stderr stderr) {
+	public ConfigCommands(ConfigsFile configs, ConnectionResolver resolver, Stderr stderr) {
+		this.configs = configs;
 		this.resolver = resolver;
 		this.stderr = stderr;
 	}
 
-	@ShellMethod(key = "config", value = "Print the active config, or switch to NAME (- for the previous one)")
-	public String config(
-			@ShellOption(value = "--name", defaultValue = ShellOption.NULL, help = "config to switch to",
-					valueProvider = ProfileNameProvider.class) @Positional String name,
-			LocalOptions local) {
-		if (name != null) {
-			return use(name, local);
+	@Override
+	public List<CommandDef> commands() {
+		return List.of(
+				CommandDef.command("config")
+					.description("Print the active config, or switch to NAME (- for the previous one)")
+					.options(SWITCH_TO).options(CommonOptions.LOCAL)
+					.runs(this::show),
+				CommandDef.command("config use")
+					.description("Make a config active (- for the previous one)")
+					.options(USE_NAME).options(CommonOptions.LOCAL)
+					.runs(a -> use(a.get(USE_NAME), a.get(CommonOptions.LOCAL))),
+				CommandDef.command("config list").aliases("config ls")
+					.description("List all configs")
+					.options(CommonOptions.LOCAL)
+					.runs(this::list),
+				CommandDef.command("config create")
+					.description("Create a config")
+					.options(NEW_NAME, NEW_URL, TOKEN, USER_PASS, ORG, ACTIVE).options(CommonOptions.LOCAL)
+					.runs(this::create),
+				CommandDef.command("config set").aliases("config update")
+					.description("Change a config: only the values given change")
+					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE).options(CommonOptions.LOCAL)
+					.runs(this::set),
+				CommandDef.command("config rm").aliases("config delete", "config remove")
+					.description("Remove configs")
+					.options(REMOVE_NAMES).options(CommonOptions.LOCAL)
+					.runs(this::remove));
+	}
+
+	private ProfileStore store(LocalOptions local) {
+		return configs.store(local.configsPath());
+	}
+
+	private CommandResult show(Args args) {
+		LocalOptions local = args.get(CommonOptions.LOCAL);
+		if (args.isSet(SWITCH_TO)) {
+			return use(args.get(SWITCH_TO), local);
 		}
-		Profiles profiles = resolver.store(local).read();
+		Profiles profiles = store(local).read();
 		profiles.activeAmbiguity().ifPresent(stderr::warn);
-		return ProfileRenderer.one(profiles.active(), resolver.output(local));
+		return CommandResult.of(ProfileRenderer.one(profiles.active(), resolver.output(local)));
 	}
 
-	@ShellMethod(key = "config use", value = "Make a config active (- for the previous one)")
-	public String use(
-			@ShellOption(value = "--name", help = "config to make active", valueProvider = ProfileNameProvider.class)
-			@Positional String name,
-			LocalOptions local) {
+	private CommandResult use(String name, LocalOptions local) {
 		OutputOptions output = resolver.output(local);
-		Profiles after = resolver.store(local).update(profiles -> ProfileEdits.use(profiles, name));
-		return ProfileRenderer.one(after.active(), output);
+		Profiles after = store(local).update(profiles -> ProfileEdits.use(profiles, name));
+		return CommandResult.changed(ProfileRenderer.one(after.active(), output),
+				"config \"" + after.active().name() + "\" is now active");
 	}
 
-	@ShellMethod(key = { "config list", "config ls" }, value = "List all configs")
-	public String list(LocalOptions local) {
+	private CommandResult list(Args args) {
+		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
-		return ProfileRenderer.many(resolver.store(local).read().all(), false, output);
+		return CommandResult.of(ProfileRenderer.many(store(local).read().all(), false, output));
 	}
 
-	@ShellMethod(key = "config create", value = "Create a config")
-	public String create(
-			@ShellOption(value = { "-n", "--config-name" }, help = "name of the new config") String name,
-			@ShellOption(value = { "-u", "--host-url" }, help = "URL of the InfluxDB server") String url,
-			@ShellOption(value = { "-t", "--token" }, defaultValue = ShellOption.NULL, help = "API token") String token,
-			@ShellOption(value = { "-p", "--username-password" }, defaultValue = ShellOption.NULL,
-					help = "USER:PASSWORD, for servers without token auth") String userPass,
-			@ShellOption(value = { "-o", "--org" }, defaultValue = ShellOption.NULL, help = "default organization name") String org,
-			@ShellOption(value = { "-a", "--active" }, defaultValue = "false", help = "make it the active config") boolean active,
-			LocalOptions local) {
+	private CommandResult create(Args args) {
+		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
-		ConnectionResolver.baseUrl(url);
-		var changes = new ProfileEdits.Changes(name, url, token, userPass, org, active);
-		Profiles after = resolver.store(local).update(p -> ProfileEdits.create(p, changes));
-		return ProfileRenderer.one(after.require(name), output);
+		String name = args.get(NEW_NAME);
+		ConnectionResolver.baseUrl(args.get(NEW_URL));
+		var changes = new ProfileEdits.Changes(name, args.get(NEW_URL), args.get(TOKEN), args.get(USER_PASS),
+				args.get(ORG), args.flag(ACTIVE));
+		Profiles after = store(local).update(p -> ProfileEdits.create(p, changes));
+		return CommandResult.changed(ProfileRenderer.one(after.require(name), output),
+				"config \"" + name + "\" was created");
 	}
 
-	@ShellMethod(key = { "config set", "config update" }, value = "Change a config: only the values given change")
-	public String set(
-			@ShellOption(value = { "-n", "--config-name" }, help = "name of the config",
-					valueProvider = ProfileNameProvider.class) String name,
-			@ShellOption(value = { "-u", "--host-url" }, defaultValue = ShellOption.NULL, help = "URL of the InfluxDB server") String url,
-			@ShellOption(value = { "-t", "--token" }, defaultValue = ShellOption.NULL, help = "API token") String token,
-			@ShellOption(value = { "-p", "--username-password" }, defaultValue = ShellOption.NULL,
-					help = "USER:PASSWORD, for servers without token auth") String userPass,
-			@ShellOption(value = { "-o", "--org" }, defaultValue = ShellOption.NULL, help = "default organization name") String org,
-			@ShellOption(value = { "-a", "--active" }, defaultValue = "false", help = "make it the active config") boolean active,
-			LocalOptions local) {
+	private CommandResult set(Args args) {
+		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
-		if (url != null) {
-			ConnectionResolver.baseUrl(url);
+		String name = args.get(NAME);
+		if (args.isSet(URL)) {
+			ConnectionResolver.baseUrl(args.get(URL));
 		}
-		var changes = new ProfileEdits.Changes(name, url, token, userPass, org, active);
-		Profiles after = resolver.store(local).update(p -> ProfileEdits.update(p, changes));
-		return ProfileRenderer.one(after.require(name), output);
+		var changes = new ProfileEdits.Changes(name, args.get(URL), args.get(TOKEN), args.get(USER_PASS),
+				args.get(ORG), args.flag(ACTIVE));
+		Profiles after = store(local).update(p -> ProfileEdits.update(p, changes));
+		return CommandResult.changed(ProfileRenderer.one(after.require(name), output),
+				"config \"" + name + "\" was updated");
 	}
 
-	@ShellMethod(key = { "config rm", "config delete", "config remove" }, value = "Remove configs")
-	public String remove(
-			@ShellOption(value = "--name", help = "configs to remove", valueProvider = ProfileNameProvider.class)
-			@Positional List<String> names,
-			LocalOptions local) {
+	private CommandResult remove(Args args) {
+		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
+		List<String> names = args.get(REMOVE_NAMES);
 		List<Profile> removed = new ArrayList<>();
-		Profiles after = resolver.store(local).update(before -> {
+		Profiles after = store(local).update(before -> {
 			removed.clear();
 			names.forEach(n -> before.get(n).ifPresent(removed::add));
 			return ProfileEdits.remove(before, names);
@@ -107,6 +170,8 @@ public class ConfigCommands {
 		if (removed.stream().anyMatch(Profile::active) && !after.isEmpty()) {
 			stderr.line("config \"" + after.active().name() + "\" is now active");
 		}
-		return ProfileRenderer.many(removed, true, output);
+		String text = ProfileRenderer.many(removed, true, output);
+		return removed.isEmpty() ? CommandResult.of(text) : CommandResult.changed(text, "removed "
+				+ String.join(", ", removed.stream().map(p -> "\"" + p.name() + "\"").toList()));
 	}
 }

@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.Profiles;
 import org.influxshell.cli.CliException;
 
 /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.influxshell.configs.Profile;
 import org.influxshell.output.GoJson;
 import org.influxshell.output.OutputOptions;
 import org.influxshell.output.TabTableRenderer;

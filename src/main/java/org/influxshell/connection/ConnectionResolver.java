@@ -2,16 +2,13 @@ package org.influxshell.connection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.config.Profile;
-import org.influxshell.config.ProfileStore;
-import org.influxshell.config.Profiles;
-import org.influxshell.config.TomlProfileStore;
+import org.influxshell.configs.ConfigsFile;
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.Profiles;
 import org.influxshell.output.OutputOptions;
 
 /**
@@ -26,38 +23,20 @@ public class ConnectionResolver {
 
 	private final InfluxProperties properties;
 
-	private final Function<Path, ProfileStore> stores;
-
-	private final String userHome;
+	private final ConfigsFile configs;
 
 	private final Consumer<String> warnings;
 
-	/** @param warnings where to say that the configs file does not mark one active profile */
-	public ConnectionResolver(InfluxProperties properties, Consumer<String> warnings) {
-		this(properties, TomlProfileStore::new, System.getProperty("user.home"), warnings);
-	}
-
-	ConnectionResolver(InfluxProperties properties, Function<Path, ProfileStore> stores, String userHome) {
-		this(properties, stores, userHome, message -> {
+	public ConnectionResolver(InfluxProperties properties, ConfigsFile configs) {
+		this(properties, configs, message -> {
 		});
 	}
 
-	ConnectionResolver(InfluxProperties properties, Function<Path, ProfileStore> stores, String userHome,
-			Consumer<String> warnings) {
+	/** @param warnings where to say that the configs file does not mark one active profile */
+	public ConnectionResolver(InfluxProperties properties, ConfigsFile configs, Consumer<String> warnings) {
 		this.properties = properties;
-		this.stores = stores;
-		this.userHome = userHome;
+		this.configs = configs;
 		this.warnings = warnings;
-	}
-
-	/** The configs file: {@code --configs-path} > {@code INFLUX_CONFIGS_PATH} > {@code ~/.influxdbv2/configs}. */
-	public Path configsPath(LocalOptions options) {
-		String path = firstNonEmpty(options.configsPath(), properties.getConfigsPath());
-		return path != null ? Path.of(path) : Path.of(userHome, ".influxdbv2", "configs");
-	}
-
-	public ProfileStore store(LocalOptions options) {
-		return stores.apply(configsPath(options));
 	}
 
 	/** JSON or table, with or without headers. */
@@ -86,7 +65,7 @@ public class ConnectionResolver {
 
 	/** The profile named with {@code -c}/{@code INFLUX_ACTIVE_CONFIG}, else the active one. */
 	private Profile profile(LocalOptions local, String chosen) {
-		Profiles profiles = store(local).read();
+		Profiles profiles = configs.store(local.configsPath()).read();
 		if (chosen != null) {
 			return profiles.require(chosen);
 		}

@@ -1,10 +1,12 @@
 package org.influxshell.http;
 
+import org.influxshell.cli.CliException;
+
 /**
  * The server answered with an error status. The message reads like upstream's:
  * {@code <status> <reason>: <server message>}, e.g. {@code 404 Not Found: authorization not found}.
  */
-public class InfluxApiException extends RuntimeException {
+public class InfluxApiException extends CliException {
 
 	private final int status;
 
@@ -13,7 +15,7 @@ public class InfluxApiException extends RuntimeException {
 	private final String serverMessage;
 
 	public InfluxApiException(int status, String statusLine, String code, String serverMessage) {
-		super(statusLine + ": " + serverMessage);
+		super(statusLine + ": " + serverMessage, FAILURE);
 		this.status = status;
 		this.code = code;
 		this.serverMessage = serverMessage;

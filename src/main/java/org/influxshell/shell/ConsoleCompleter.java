@@ -1,37 +1,41 @@
 package org.influxshell.shell;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
-import org.influxshell.shell.OptionSpec.Kind;
-
-import org.springframework.shell.CompletionContext;
-import org.springframework.shell.CompletionProposal;
-import org.springframework.shell.standard.ValueProvider;
+import org.influxshell.command.Args;
+import org.influxshell.command.ArgsParser;
+import org.influxshell.command.CommandDef;
+import org.influxshell.command.CommandModel;
+import org.influxshell.command.OptionDef;
+import org.influxshell.command.OptionDef.Kind;
+import org.influxshell.command.ValueCompleter;
+import org.influxshell.command.ValueKind;
 
 /**
- * Tab completion for the REPL: command words, option names, {@code true/false} after
- * {@code --flag=}, and option or positional values from the option's {@link ValueProvider}
- * (profile names, authorization IDs).
+ * Tab completion for the REPL, read from the command model: command words, option names,
+ * {@code true/false} after {@code --flag=}, and the values of an option from the
+ * {@link ValueCompleter} of its {@link ValueKind} (profile names, authorization IDs), given the
+ * options typed so far on the line.
  */
 public class ConsoleCompleter implements Completer {
 
-	private final CommandDispatcher dispatcher;
+	private final CommandModel model;
 
-	private final Function<Class<? extends ValueProvider>, ValueProvider> providers;
+	private final Map<ValueKind, ValueCompleter> completers = new EnumMap<>(ValueKind.class);
 
-	public ConsoleCompleter(CommandDispatcher dispatcher,
-			Function<Class<? extends ValueProvider>, ValueProvider> providers) {
-		this.dispatcher = dispatcher;
-		this.providers = providers;
+	public ConsoleCompleter(CommandModel model, List<ValueCompleter> completers) {
+		this.model = model;
+		completers.forEach(c -> this.completers.put(c.kind(), c));
 	}
 
 	@Override
@@ -39,89 +43,99 @@ public class ConsoleCompleter implements Completer {
 		List<String> before = line.words().subList(0, line.wordIndex());
 		String current = line.word().substring(0, line.wordCursor());
 		for (Proposal p : proposals(before, current)) {
-			candidates.add(new Candidate(p.value(), p.display(), p.group(), p.description(), null, null, p.complete()));
+			candidates.add(new Candidate(p.value(), p.value(), p.group(), p.description(), null, null, p.complete()));
 		}
 	}
 
 	/** One completion candidate. */
-	public record Proposal(String value, String display, String group, String description, boolean complete) {
+	public record Proposal(String value, String group, String description, boolean complete) {
 	}
 
 	/** What to offer for the word {@code current}, after the complete words {@code before}. */
 	public List<Proposal> proposals(List<String> before, String current) {
 		List<Proposal> out = new ArrayList<>();
-		CommandDispatcher.Match match = before.isEmpty() ? null : dispatcher.find(before);
+		CommandModel.Match match = before.isEmpty() ? null : model.find(before);
 		if (match == null || match.rest().isEmpty() && moreCommandWords(before)) {
 			commandWords(before, current, out);
 			if (match == null) {
 				return out;
 			}
 		}
-		CommandSpec spec = match.spec();
+		CommandDef command = match.command();
 		List<String> rest = match.rest();
-		String previous = rest.isEmpty() ? null : rest.get(rest.size() - 1);
-		OptionSpec pending = previous == null ? null : spec.option(previous);
+		Args typed = ArgsParser.partial(command, rest);
+		OptionDef<?> pending = rest.isEmpty() ? null : command.option(rest.get(rest.size() - 1));
 		if (pending != null && pending.kind() != Kind.FLAG) {
-			values(pending, before, current, out);
+			values(pending, typed, "", current, out);
 			return out;
 		}
 		int eq = current.indexOf('=');
 		if (current.startsWith("-") && eq > 0) {
-			OptionSpec opt = spec.option(current.substring(0, eq));
-			if (opt != null && opt.kind() == Kind.FLAG) {
+			OptionDef<?> option = command.option(current.substring(0, eq));
+			if (option != null && option.kind() == Kind.FLAG) {
 				for (String b : List.of("true", "false")) {
 					String v = current.substring(0, eq + 1) + b;
 					if (v.startsWith(current)) {
-						out.add(new Proposal(v, v, null, null, true));
+						out.add(new Proposal(v, null, null, true));
 					}
 				}
+			}
+			else if (option != null) {
+				values(option, typed, current.substring(0, eq + 1), current.substring(eq + 1), out);
 			}
 			return out;
 		}
 		if (current.startsWith("-")) {
-			for (OptionSpec o : spec.options()) {
+			for (OptionDef<?> o : command.options()) {
 				for (String n : o.names()) {
 					if (n.startsWith(current) && (n.startsWith("--") || current.length() <= 2)) {
-						out.add(new Proposal(n, n, "Options", o.help(), true));
+						out.add(new Proposal(n, "Options", o.help(), true));
 					}
 				}
 			}
 			return out;
 		}
-		spec.options().stream().filter(o -> spec.isPositional(o.key())).findFirst()
-			.ifPresent(o -> values(o, before, current, out));
+		command.positionals().stream().findFirst().ifPresent(o -> values(o, typed, "", current, out));
 		return out;
 	}
 
 	private boolean moreCommandWords(List<String> before) {
 		String prefix = String.join(" ", before) + " ";
-		return dispatcher.spellings().stream().anyMatch(s -> s.startsWith(prefix));
+		return model.spellings().stream().anyMatch(s -> s.startsWith(prefix));
 	}
 
 	private void commandWords(List<String> before, String current, List<Proposal> out) {
 		String prefix = before.isEmpty() ? "" : String.join(" ", before) + " ";
 		Set<String> next = new LinkedHashSet<>();
-		for (String spelling : dispatcher.spellings()) {
+		for (String spelling : model.spellings()) {
 			if (spelling.startsWith(prefix + current)) {
 				String remaining = spelling.substring(prefix.length());
 				int space = remaining.indexOf(' ');
 				next.add(space < 0 ? remaining : remaining.substring(0, space));
 			}
 		}
-		next.forEach(w -> out.add(new Proposal(w, w, "Commands", null, true)));
+		next.forEach(w -> out.add(new Proposal(w, "Commands", null, true)));
 	}
 
-	private void values(OptionSpec option, List<String> before, String current, List<Proposal> out) {
-		if (option.valueProvider() == null) {
+	/**
+	 * Values of {@code option} that start with {@code typing}; in a comma-separated list only the
+	 * part after the last comma is being typed.
+	 */
+	private void values(OptionDef<?> option, Args typed, String lead, String typing, List<Proposal> out) {
+		ValueCompleter completer = completers.get(option.completion());
+		if (completer == null) {
 			return;
 		}
-		ValueProvider provider = providers.apply(option.valueProvider());
-		List<String> words = new ArrayList<>(before);
-		words.add(current);
-		CompletionContext context = new CompletionContext(words, before.size(), current.length(), null, null);
-		for (CompletionProposal p : provider.complete(context)) {
-			if (p.value().startsWith(current)) {
-				out.add(new Proposal(p.value(), p.value(), null, p.description(), true));
+		String kept = lead;
+		String partial = typing;
+		int comma = typing.lastIndexOf(',');
+		if (option.isCommaSeparated() && comma >= 0) {
+			kept = lead + typing.substring(0, comma + 1);
+			partial = typing.substring(comma + 1);
+		}
+		for (ValueCompleter.Proposal p : completer.complete(typed)) {
+			if (p.value().startsWith(partial)) {
+				out.add(new Proposal(kept + p.value(), null, p.description(), true));
 			}
 		}
 	}

@@ -1,31 +1,31 @@
 package org.influxshell.shell;
 
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import org.influxshell.cli.ErrorMapper;
+import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.CatalogBridge;
+import org.influxshell.command.CommandModel;
+import org.influxshell.command.CommandSet;
+import org.influxshell.command.ValueCompleter;
+import org.influxshell.config.ProfileNameCompleter;
+import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
-import org.influxshell.connection.LocalOptions;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.env.Environment;
-import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.context.DefaultShellContext;
 import org.springframework.shell.context.ShellContext;
-import org.springframework.shell.standard.ValueProvider;
 
-/** Wires the console: streams, resolver, dispatcher, runners. */
+/** Wires the console: streams, configs file, resolver, command model, runners. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InfluxProperties.class)
 public class ConsoleConfiguration {
@@ -41,42 +41,57 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	ConnectionResolver connectionResolver(InfluxProperties properties, Stderr stderr) {
-		return new ConnectionResolver(properties, stderr::warn);
-	}
-
-	@Bean
 	Stderr stderr() {
 		return new Stderr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
 	}
 
 	@Bean
-	ErrorMapper errorMapper(ObjectProvider<ErrorMapper.Extension> extensions) {
-		return new ErrorMapper(t -> extensions.orderedStream().map(e -> e.map(t))
-			.filter(java.util.Objects::nonNull).findFirst().orElse(null));
+	ErrorReporter errorReporter(Stderr stderr) {
+		return new ErrorReporter(new ErrorMapper(), stderr.stream());
 	}
 
 	@Bean
-	CommandDispatcher commandDispatcher(CommandCatalog catalog, ErrorMapper errors,
-			ObjectProvider<OptionGroup<?>> groups) {
-		return new CommandDispatcher(catalog, errors, groups.orderedStream().toList());
+	ConfigsFile configsFile(InfluxProperties properties) {
+		return new ConfigsFile(properties::getConfigsPath);
 	}
 
-	/** Off in tests that drive the dispatcher directly ({@code influx.console.enabled=false}). */
 	@Bean
-	@ConditionalOnProperty(name = "influx.console.enabled", matchIfMissing = true)
-	ConsoleRunner consoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, Environment environment,
-			Stderr stderr) {
-		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-		return new ConsoleRunner(dispatcher, repl, environment, out, stderr.stream());
+	ConnectionResolver connectionResolver(InfluxProperties properties, ConfigsFile configs, Stderr stderr) {
+		return new ConnectionResolver(properties, configs, stderr::warn);
+	}
+
+	@Bean
+	ProfileNameCompleter profileNameCompleter(ConfigsFile configs) {
+		return new ProfileNameCompleter(configs);
+	}
+
+	/** Every command of every {@link CommandSet}; a mistake in a declaration stops the start here. */
+	@Bean
+	CommandModel commandModel(ObjectProvider<CommandSet> sets) {
+		return new CommandModel(sets.orderedStream().toList());
+	}
+
+	@Bean
+	CatalogBridge catalogBridge(CommandModel model) {
+		return new CatalogBridge(model);
+	}
+
+	@Bean
+	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter) {
+		return new CommandDispatcher(model, reporter);
+	}
+
+	@Bean
+	ConsoleRunner consoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter) {
+		return new ConsoleRunner(dispatcher, repl, reporter);
 	}
 
 	@Bean
 	@Lazy
-	Repl repl(CommandDispatcher dispatcher, ApplicationContext context, ConnectionResolver resolver) {
-		ConsoleCompleter completer = new ConsoleCompleter(dispatcher, type -> (ValueProvider) context.getBean(type));
-		Path history = resolver.configsPath(LocalOptions.none()).resolveSibling("influx-shell_history");
-		return new Repl(dispatcher, completer, history,
-				() -> resolver.store(LocalOptions.none()).read().active().name());
+	Repl repl(CommandDispatcher dispatcher, ErrorReporter reporter, CommandModel model,
+			ObjectProvider<ValueCompleter> completers, ConfigsFile configs) {
+		ConsoleCompleter completer = new ConsoleCompleter(model, completers.orderedStream().toList());
+		return new Repl(dispatcher, reporter, completer, configs.historyFile(),
+				() -> configs.store(null).read().active().name());
 	}
 }

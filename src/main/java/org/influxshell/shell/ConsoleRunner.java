@@ -2,8 +2,9 @@ package org.influxshell.shell;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,96 +13,84 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.StackTraces;
-import org.influxshell.cli.ErrorMapper.Failure;
+import org.influxshell.cli.ErrorReporter;
+import org.influxshell.cli.ResultOutput;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.env.Environment;
 
 /**
  * Decides how the console runs, in this order: a script ({@code --spring.shell.script=FILE} or
  * {@code @FILE}); one command from the arguments; the REPL when stdin is a terminal; otherwise
- * commands read from stdin like a script. Keeps the exit code for {@code main}.
+ * commands read from stdin like a script. Returns the exit code for {@code main}.
  */
-public class ConsoleRunner implements ApplicationRunner {
+public class ConsoleRunner {
+
+	private static final String SCRIPT_ARG = "--spring.shell.script=";
 
 	private final CommandDispatcher dispatcher;
 
 	private final ObjectProvider<Repl> repl;
 
-	private final Environment environment;
+	private final ErrorReporter reporter;
 
-	private final PrintStream out;
-
-	private final PrintStream err;
-
-	private volatile int exitCode;
-
-	/** {@code --debug}: the stack trace of a failure follows its one-line message. */
-	private boolean debug;
-
-	public ConsoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, Environment environment,
-			PrintStream out, PrintStream err) {
+	public ConsoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter) {
 		this.dispatcher = dispatcher;
 		this.repl = repl;
-		this.environment = environment;
-		this.out = out;
-		this.err = err;
+		this.reporter = reporter;
 	}
 
-	public int exitCode() {
-		return exitCode;
-	}
-
-	@Override
-	public void run(ApplicationArguments args) {
-		debug = java.util.Arrays.asList(args.getSourceArgs()).contains("--debug");
-		exitCode = dispatch(commandWords(args.getSourceArgs()));
-		out.flush();
-	}
-
-	private int dispatch(List<String> words) {
-		String script = environment.getProperty("spring.shell.script");
+	/**
+	 * Runs the console on these streams.
+	 * @param args the process arguments, Spring's own ({@code --spring.*}, ...) included
+	 * @param terminal whether stdin is a terminal: no command words then start the REPL
+	 * @return the exit code
+	 */
+	public int run(String[] args, InputStream stdin, OutputStream stdout, boolean terminal) {
+		if (List.of(args).contains("--debug")) {
+			reporter.debug(true);
+		}
+		ResultOutput out = new ResultOutput(stdout);
+		String script = scriptArgument(args);
+		List<String> words = commandWords(args);
 		if (script != null) {
-			return runFile(script);
+			return runFile(script, out);
 		}
 		if (words.size() == 1 && words.get(0).startsWith("@") && words.get(0).length() > 1) {
-			return runFile(words.get(0).substring(1));
+			return runFile(words.get(0).substring(1), out);
 		}
 		if (!words.isEmpty()) {
-			Failure failure = dispatcher.execute(words, out);
-			if (failure == null) {
-				return 0;
-			}
-			err.println("Error: " + failure.message());
-			if (debug && failure.cause() != null) {
-				err.print(StackTraces.format(failure.cause()));
-			}
-			return failure.exitCode();
+			return dispatcher.run(words, out, null);
 		}
-		if (System.console() != null) {
+		if (terminal) {
 			return repl.getObject().run();
 		}
-		var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-		return new ScriptRunner(dispatcher).run("stdin", stdin, out, err);
+		var reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+		return new ScriptRunner(dispatcher, reporter).run("stdin", reader, out);
 	}
 
-	private int runFile(String file) {
+	private int runFile(String file, ResultOutput out) {
 		try (BufferedReader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-			return new ScriptRunner(dispatcher).run(file, reader, out, err);
+			return new ScriptRunner(dispatcher, reporter).run(file, reader, out);
 		}
 		catch (NoSuchFileException ex) {
-			err.println("Error: script file " + file + " does not exist");
+			return reporter.report(CliException.failure("script file " + file + " does not exist"), null);
 		}
 		catch (IOException ex) {
-			err.println("Error: cannot read script file " + file + ": " + ex.getMessage());
+			return reporter.report(CliException.failure("cannot read script file " + file + ": " + ex.getMessage()), null);
 		}
-		return CliException.FAILURE;
 	}
 
-	/** The arguments less Spring's own ({@code --spring.*}, {@code --logging.*}, {@code --debug}). */
+	private static String scriptArgument(String[] args) {
+		String script = null;
+		for (String a : args) {
+			if (a.startsWith(SCRIPT_ARG)) {
+				script = a.substring(SCRIPT_ARG.length());
+			}
+		}
+		return script;
+	}
+
+	/** The arguments less Spring's own ({@code --spring.*}, {@code --logging.*}, {@code --influx.*}, {@code --debug}). */
 	static List<String> commandWords(String[] args) {
 		List<String> words = new ArrayList<>();
 		for (String a : args) {

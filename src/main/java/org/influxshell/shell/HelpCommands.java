@@ -4,51 +4,71 @@ import java.util.List;
 
 import org.influxshell.cli.BuildInfo;
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ErrorReporter;
+import org.influxshell.command.CommandDef;
+import org.influxshell.command.CommandModel;
+import org.influxshell.command.CommandResult;
+import org.influxshell.command.CommandSet;
+import org.influxshell.command.OptionDef;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.standard.ShellComponent;
-import org.springframework.shell.standard.ShellMethod;
-import org.springframework.shell.standard.ShellOption;
 
-/** {@code help} and {@code version}. */
+/** The console's own commands: {@code help}, {@code version} and {@code debug}. */
 @ShellComponent
-public class HelpCommands {
+public class HelpCommands implements CommandSet {
 
-	private final ObjectProvider<CommandDispatcher> dispatcher;
+	static final OptionDef<List<String>> COMMAND = OptionDef.list("COMMAND", "command to explain", "--command")
+		.positional();
 
-	public HelpCommands(ObjectProvider<CommandDispatcher> dispatcher) {
-		this.dispatcher = dispatcher;
+	static final OptionDef<String> SWITCH = OptionDef.value("on|off", "on or off", "--switch").positional();
+
+	private final ObjectProvider<CommandModel> model;
+
+	private final ErrorReporter reporter;
+
+	public HelpCommands(ObjectProvider<CommandModel> model, ErrorReporter reporter) {
+		this.model = model;
+		this.reporter = reporter;
 	}
 
-	@ShellMethod(key = "help", value = "Show the commands, or the help of one command")
-	public String help(@ShellOption(value = "--command", defaultValue = ShellOption.NULL, help = "command to explain")
-	@Positional List<String> command) {
-		if (command != null && !command.isEmpty()) {
-			CommandDispatcher.Match match = dispatcher.getObject().find(command);
+	@Override
+	public List<CommandDef> commands() {
+		return List.of(
+				CommandDef.command("help").description("Show the commands, or the help of one command")
+					.options(COMMAND)
+					.runs(a -> CommandResult.of(help(a.get(COMMAND)))),
+				CommandDef.command("version").description("Show the version of influx-shell and of Java")
+					.runs(a -> CommandResult.of(version())),
+				CommandDef.command("debug")
+					.description("Show the stack trace after each error from now on (on), or stop (off)")
+					.options(SWITCH)
+					.runs(a -> CommandResult.of(debug(a.get(SWITCH)))));
+	}
+
+	private String help(List<String> command) {
+		if (!command.isEmpty()) {
+			CommandModel.Match match = model.getObject().find(command);
 			if (match == null || !match.rest().isEmpty()) {
 				throw CliException.usage("unknown command \"" + String.join(" ", command) + "\"");
 			}
-			return match.spec().help();
+			return HelpText.of(match.command());
 		}
-		StringBuilder out = new StringBuilder("influx-shell: InfluxDB 2.x tokens and connection profiles\n\n");
-		out.append("COMMANDS:\n");
-		var commands = dispatcher.getObject().commands();
-		int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0);
-		for (CommandSpec c : commands) {
-			out.append("   ").append(c.name()).append(" ".repeat(width - c.name().length() + 2))
-				.append(c.description());
-			if (!c.aliases().isEmpty()) {
-				out.append(" (also: ").append(String.join(", ", c.aliases())).append(')');
-			}
-			out.append('\n');
-		}
-		out.append("\nRun 'COMMAND --help' for a command's options.\n");
-		return out.toString();
+		return HelpText.overview(model.getObject().commands());
 	}
 
-	@ShellMethod(key = "version", value = "Show the version of influx-shell and of Java")
-	public String version() {
-		return "influx-shell " + BuildInfo.version() + " (build " + BuildInfo.time() + ") java " + System.getProperty("java.version") + " "
-				+ System.getProperty("java.vendor") + "\n";
+	private static String version() {
+		return "influx-shell " + BuildInfo.version() + " (build " + BuildInfo.time() + ") java "
+				+ System.getProperty("java.version") + " " + System.getProperty("java.vendor") + "\n";
+	}
+
+	private String debug(String value) {
+		if (value != null && !value.equals("on") && !value.equals("off")) {
+			throw CliException.usage("debug takes on or off, not \"" + value + "\"");
+		}
+		if (value != null) {
+			reporter.debug(value.equals("on"));
+		}
+		return "debug is " + (reporter.debug() ? "on" : "off") + "\n";
 	}
 }

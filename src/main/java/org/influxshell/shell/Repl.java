@@ -1,7 +1,6 @@
 package org.influxshell.shell;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,12 +11,12 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.ErrorMapper.Failure;
+import org.influxshell.cli.ErrorReporter;
+import org.influxshell.cli.ResultOutput;
 
 /**
  * The interactive console: a JLine prompt with history in {@code ~/.influxdbv2/} and tab
@@ -34,9 +33,12 @@ public class Repl {
 
 	private final Supplier<String> promptName;
 
-	public Repl(CommandDispatcher dispatcher, ConsoleCompleter completer, Path historyFile,
+	private final ErrorReporter reporter;
+
+	public Repl(CommandDispatcher dispatcher, ErrorReporter reporter, ConsoleCompleter completer, Path historyFile,
 			Supplier<String> promptName) {
 		this.dispatcher = dispatcher;
+		this.reporter = reporter;
 		this.completer = completer;
 		this.historyFile = historyFile;
 		this.promptName = promptName;
@@ -46,17 +48,14 @@ public class Repl {
 	public int run() {
 		privateHistoryFile();
 		try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-			DefaultParser parser = new DefaultParser();
-			parser.setEofOnUnclosedQuote(true);
 			LineReader reader = LineReaderBuilder.builder()
 				.terminal(terminal)
 				.appName("influx-shell")
 				.completer(completer)
-				.parser(parser)
+				.parser(new LineParser())
 				.variable(LineReader.HISTORY_FILE, historyFile)
 				.build();
-			PrintStream out = new PrintStream(terminal.output(), true, terminal.encoding());
-			loop(terminal, reader, out);
+			loop(terminal, reader, new ResultOutput(terminal.output()));
 			reader.getHistory().save();
 			return 0;
 		}
@@ -81,7 +80,7 @@ public class Repl {
 		}
 	}
 
-	private void loop(Terminal terminal, LineReader reader, PrintStream out) {
+	private void loop(Terminal terminal, LineReader reader, ResultOutput out) {
 		while (true) {
 			String line;
 			try {
@@ -100,23 +99,19 @@ public class Repl {
 			if (trimmed.equals("exit") || trimmed.equals("quit")) {
 				return;
 			}
-			Failure failure = runInterruptibly(terminal, line, out);
-			if (failure != null) {
-				terminal.writer().println("Error: " + failure.message());
-				terminal.writer().flush();
-			}
+			runInterruptibly(terminal, line, out);
 		}
 	}
 
-	private Failure runInterruptibly(Terminal terminal, String line, PrintStream out) {
+	private void runInterruptibly(Terminal terminal, String line, ResultOutput out) {
 		Thread worker = Thread.currentThread();
 		Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
 		try {
 			List<String> words = Words.split(line);
-			return dispatcher.execute(words, out);
+			dispatcher.run(words, out, null);
 		}
 		catch (CliException ex) {
-			return new Failure(ex.getMessage(), ex.exitCode());
+			reporter.report(ex, null);
 		}
 		finally {
 			terminal.handle(Terminal.Signal.INT, previous);

@@ -2,11 +2,10 @@ package org.influxshell.shell;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.util.List;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.ErrorMapper.Failure;
+import org.influxshell.cli.ErrorReporter;
+import org.influxshell.cli.ResultOutput;
 
 /**
  * Runs commands line by line from a script file or from stdin: blank lines and {@code #} or
@@ -18,15 +17,18 @@ public class ScriptRunner {
 
 	private final CommandDispatcher dispatcher;
 
-	public ScriptRunner(CommandDispatcher dispatcher) {
+	private final ErrorReporter reporter;
+
+	public ScriptRunner(CommandDispatcher dispatcher, ErrorReporter reporter) {
 		this.dispatcher = dispatcher;
+		this.reporter = reporter;
 	}
 
 	/**
 	 * @param name how errors name the input ({@code FILE} in {@code FILE:LINE: Error: ...})
 	 * @return the exit code: 0, or the failing line's
 	 */
-	public int run(String name, BufferedReader input, PrintStream out, PrintStream err) {
+	public int run(String name, BufferedReader input, ResultOutput out) {
 		int lineNo = 0;
 		try {
 			String line;
@@ -35,25 +37,22 @@ public class ScriptRunner {
 				if (Words.isComment(line)) {
 					continue;
 				}
-				Failure failure;
+				String location = name + ":" + lineNo;
+				int code;
 				try {
-					List<String> words = Words.split(line);
-					failure = dispatcher.execute(words, out);
+					code = dispatcher.run(Words.split(line), out, location);
 				}
 				catch (CliException ex) {
-					failure = new Failure(ex.getMessage(), ex.exitCode());
+					code = reporter.report(ex, location);
 				}
-				if (failure != null) {
-					err.println(name + ":" + lineNo + ": Error: " + failure.message());
-					err.flush();
-					return failure.exitCode();
+				if (code != 0) {
+					return code;
 				}
 			}
 			return 0;
 		}
 		catch (IOException ex) {
-			err.println(name + ":" + (lineNo + 1) + ": Error: cannot read: " + ex.getMessage());
-			return CliException.FAILURE;
+			return reporter.report(CliException.failure("cannot read: " + ex.getMessage()), name + ":" + (lineNo + 1));
 		}
 	}
 }

@@ -19,8 +19,8 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import org.influxshell.config.Profile;
-import org.influxshell.config.TomlProfileStore;
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.support.ConsoleTest;
 import org.influxshell.support.InfluxStub.Perm;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,11 +105,16 @@ class AuthCreateCommandsTest extends ConsoleTest {
 			.withRequestBody(equalToJson("{\"orgID\":\"" + ORG + "\",\"permissions\":[" + perm("write", "buckets", null, ORG) + "]}")));
 	}
 
+	/** Every 2.7 resource type but {@code instance}, in the server's own order (its {@code AllResourceTypes}). */
+	static final List<String> SERVER_ORDER = List.of("authorizations", "buckets", "dashboards", "orgs", "sources", "tasks",
+			"telegrafs", "users", "variables", "scrapers", "secrets", "labels", "views", "documents", "notificationRules",
+			"notificationEndpoints", "checks", "dbrp", "notebooks", "annotations", "remotes", "replications");
+
 	@Test
 	void operatorIsEveryTypeWithoutOrg() {
 		create("--org my-org --operator");
 		List<String> perms = new ArrayList<>();
-		for (String type : PermissionSet.ALL_TYPES) {
+		for (String type : SERVER_ORDER) {
 			perms.add(perm("read", type, null, null));
 			perms.add(perm("write", type, null, null));
 		}
@@ -121,7 +126,7 @@ class AuthCreateCommandsTest extends ConsoleTest {
 	void allAccessIsScopedToTheOrgAndTheCallingUser() {
 		create("--org my-org --all-access");
 		List<String> perms = new ArrayList<>();
-		for (String type : PermissionSet.ALL_TYPES) {
+		for (String type : SERVER_ORDER) {
 			if (type.equals("orgs")) {
 				perms.add(perm("read", "orgs", ORG, null));
 			}

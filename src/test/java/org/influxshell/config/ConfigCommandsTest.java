@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.influxshell.configs.TomlCodecTest;
 import org.influxshell.support.ConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,7 +138,7 @@ class ConfigCommandsTest extends ConsoleTest {
 	void helpForACommandAndTheList() {
 		Run h = run("config create --help");
 		assertThat(h.exit()).isZero();
-		assertThat(h.out()).startsWith("NAME:\n   config create - Create a config\n").contains("-n, --config-name value");
+		assertThat(h.out()).startsWith("NAME:\n   config create - Create a config\n").contains("-n, --config-name NAME");
 		Run all = runWords(java.util.List.of("help"));
 		assertThat(all.out()).contains("   config use ", "   config list ", "   auth inactive ", "(also: auth find, auth ls)");
 	}

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.config.Profile;
-import org.influxshell.config.TomlProfileStore;
+import org.influxshell.configs.ConfigsFile;
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.TomlProfileStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class ConnectionResolverTest {
 		props.setHost(env[0]);
 		props.setToken(env[1]);
 		props.setActiveConfig(env[2]);
-		var resolver = new ConnectionResolver(props, TomlProfileStore::new, home.toString());
+		var resolver = new ConnectionResolver(props, configsIn(props, home.toString()));
 		Connection c = resolver.connection(new ServerOptions(LocalOptions.none(), flags[0], flags[1], flags[2], null, false));
 		assertThat(c.baseUrl()).isEqualTo(url);
 		assertThat(c.token()).isEqualTo(token);
@@ -80,7 +81,7 @@ class ConnectionResolverTest {
 
 	@Test
 	void defaultsWithoutAnyProfile() {
-		var resolver = new ConnectionResolver(new InfluxProperties(), TomlProfileStore::new, home.resolve("empty").toString());
+		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.resolve("empty").toString()));
 		Connection c = resolver.connection(ServerOptions.none());
 		assertThat(c).isEqualTo(new Connection("http://localhost:8086", "", "", false, false));
 	}
@@ -89,7 +90,7 @@ class ConnectionResolverTest {
 	void anUnclearActiveProfileIsUsedWithAWarning() {
 		new TomlProfileStore(configs).update(p -> p.with(p.require("other").withActive(true)));
 		java.util.List<String> warnings = new java.util.ArrayList<>();
-		var resolver = new ConnectionResolver(new InfluxProperties(), TomlProfileStore::new, home.toString(), warnings::add);
+		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.toString()), warnings::add);
 		assertThat(resolver.connection(ServerOptions.none()).baseUrl()).isEqualTo("http://active:1");
 		assertThat(warnings).containsExactly("several configs are marked active; using \"active\"");
 		resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "other", null, false));
@@ -99,7 +100,7 @@ class ConnectionResolverTest {
 	@Test
 	void chosenProfileMustExistAndTheFileIsNotWritten() throws IOException {
 		byte[] before = Files.readAllBytes(configs);
-		var resolver = new ConnectionResolver(new InfluxProperties(), TomlProfileStore::new, home.toString());
+		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.toString()));
 		resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "other", null, false));
 		assertThatThrownBy(() -> resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "nope", null, false)))
 			.hasMessage("config \"nope\" is not found");
@@ -109,19 +110,25 @@ class ConnectionResolverTest {
 	@Test
 	void configsPathFlagBeatsEnvBeatsHome() {
 		InfluxProperties props = new InfluxProperties();
-		var resolver = new ConnectionResolver(props, TomlProfileStore::new, "/h");
-		assertThat(resolver.configsPath(LocalOptions.none())).isEqualTo(Path.of("/h/.influxdbv2/configs"));
+		ConfigsFile file = configsIn(props, "/h");
+		assertThat(file.path(null)).isEqualTo(Path.of("/h/.influxdbv2/configs"));
 		props.setConfigsPath("");
-		assertThat(resolver.configsPath(LocalOptions.none())).isEqualTo(Path.of("/h/.influxdbv2/configs"));
+		assertThat(file.path(null)).isEqualTo(Path.of("/h/.influxdbv2/configs"));
 		props.setConfigsPath("/env/c");
-		assertThat(resolver.configsPath(LocalOptions.none())).isEqualTo(Path.of("/env/c"));
-		assertThat(resolver.configsPath(new LocalOptions("/flag/c", null, null))).isEqualTo(Path.of("/flag/c"));
+		assertThat(file.path(null)).isEqualTo(Path.of("/env/c"));
+		assertThat(file.path("/flag/c")).isEqualTo(Path.of("/flag/c"));
+		assertThat(file.historyFile()).isEqualTo(Path.of("/env/influx-shell_history"));
+	}
+
+	/** The configs file under {@code home}, or where the properties' {@code INFLUX_CONFIGS_PATH} says. */
+	static ConfigsFile configsIn(InfluxProperties props, String home) {
+		return new ConfigsFile(props::getConfigsPath, TomlProfileStore::new, () -> home);
 	}
 
 	@Test
 	void outputFlagsBeatEnvAndEnvUsesGoBooleans() {
 		InfluxProperties props = new InfluxProperties();
-		var resolver = new ConnectionResolver(props, TomlProfileStore::new, "/h");
+		var resolver = new ConnectionResolver(props, configsIn(props, "/h"));
 		props.setOutputJson("T");
 		props.setHideHeaders("1");
 		assertThat(resolver.output(LocalOptions.none())).isEqualTo(new org.influxshell.output.OutputOptions(true, true));
@@ -138,7 +145,7 @@ class ConnectionResolverTest {
 		InfluxProperties props = new InfluxProperties();
 		props.setHost("https://h:1");
 		props.setToken("t");
-		var resolver = new ConnectionResolver(props, TomlProfileStore::new, "/h");
+		var resolver = new ConnectionResolver(props, configsIn(props, "/h"));
 		assertThat(resolver.connection(ServerOptions.none()).skipVerify()).isFalse();
 		props.setSkipVerify("true");
 		assertThat(resolver.connection(ServerOptions.none()).skipVerify()).isTrue();

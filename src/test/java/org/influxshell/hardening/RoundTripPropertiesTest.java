@@ -15,11 +15,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import org.influxshell.config.Profile;
-import org.influxshell.config.Profiles;
-import org.influxshell.config.TomlCodec;
-import org.influxshell.config.TomlCodecTest;
-import org.influxshell.config.TomlProfileStore;
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.Profiles;
+import org.influxshell.configs.TomlCodec;
+import org.influxshell.configs.TomlCodecTest;
+import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.output.TabTableRenderer;
 
 import org.springframework.shell.table.ArrayTableModel;

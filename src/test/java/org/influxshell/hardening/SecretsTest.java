@@ -22,7 +22,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.auth.Authorization;
-import org.influxshell.config.Profile;
+import org.influxshell.configs.Profile;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.LocalOptions;
 import org.influxshell.connection.ServerOptions;

@@ -17,8 +17,8 @@ import java.nio.file.Path;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import org.influxshell.config.Profile;
-import org.influxshell.config.TomlProfileStore;
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
 import org.junit.jupiter.api.BeforeEach;

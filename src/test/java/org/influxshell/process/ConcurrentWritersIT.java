@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.influxshell.config.Profile;
-import org.influxshell.config.Profiles;
-import org.influxshell.config.TomlProfileStore;
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.Profiles;
+import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,23 @@
 package org.influxshell.shell;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.influxshell.support.InfluxStub.authorization;
 import static org.influxshell.support.InfluxStub.ok;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import org.influxshell.config.Profile;
-import org.influxshell.config.TomlProfileStore;
+import org.influxshell.command.CommandModel;
+import org.influxshell.command.ValueCompleter;
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.support.InfluxStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,25 +25,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.shell.standard.ValueProvider;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Tab completion as the REPL asks for it: the words before the cursor and the word being typed. */
 @SpringBootTest(properties = { "spring.config.location=classpath:/influx-shell/application.yml",
-		"influx.console.enabled=false", "influx.completion-timeout=300ms" })
+		"influx.completion-timeout=300ms" })
 class ConsoleCompleterTest {
 
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	@RegisterExtension
+	static WireMockExtension other = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
 	@TempDir
-	static java.nio.file.Path home;
+	static Path home;
 
 	@DynamicPropertySource
 	static void profiles(DynamicPropertyRegistry registry) {
-		java.nio.file.Path configs = home.resolve("configs");
+		Path configs = home.resolve("configs");
 		registry.add("influx.configs-path", configs::toString);
 		registry.add("influx.host", () -> "http://localhost:" + server.getPort());
 		registry.add("influx.token", () -> "tok");
@@ -47,15 +53,18 @@ class ConsoleCompleterTest {
 	}
 
 	@Autowired
-	CommandDispatcher dispatcher;
+	CommandModel model;
 
 	@Autowired
-	ApplicationContext context;
+	List<ValueCompleter> valueCompleters;
+
+	ConsoleCompleter completer() {
+		return new ConsoleCompleter(model, valueCompleters);
+	}
 
 	List<String> complete(String before, String current) {
-		ConsoleCompleter completer = new ConsoleCompleter(dispatcher, type -> (ValueProvider) context.getBean(type));
 		List<String> words = before.isBlank() ? List.of() : List.of(before.trim().split(" "));
-		return completer.proposals(words, current).stream().map(ConsoleCompleter.Proposal::value).toList();
+		return completer().proposals(words, current).stream().map(ConsoleCompleter.Proposal::value).toList();
 	}
 
 	@Test
@@ -77,26 +86,55 @@ class ConsoleCompleterTest {
 		assertThat(complete("config use", "")).containsExactly("lab", "prod");
 		assertThat(complete("config", "p")).containsExactly("prod");
 		assertThat(complete("auth list -c", "")).containsExactly("lab", "prod");
+		assertThat(complete("auth list", "--active-config=l")).containsExactly("--active-config=lab");
 		assertThat(complete("config rm lab", "")).containsExactly("lab", "prod");
 	}
 
 	@Test
-	void authorizationIdsWithTheirDescriptionsAndNeverABlockedPrompt() {
-		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(
+	void profileNamesFromTheConfigsFileTheLineNames() {
+		Path elsewhere = home.resolve("elsewhere");
+		new TomlProfileStore(elsewhere).update(p -> p.with(new Profile("far", "http://far:1", "", "", true, false, "")));
+		assertThat(complete("config use --configs-path " + elsewhere, "")).containsExactly("far");
+	}
+
+	static String twoTokens() {
+		return InfluxStub.list(List.of(
 				authorization("0d099b627e605000", "", "active", "telegraf writer", "0d09973ac7605000", "a", "9c5955fc99a60b8f", "o", List.of()),
-				authorization("0d099b627e606000", "", "inactive", "", "0d09973ac7605000", "a", "9c5955fc99a60b8f", "o", List.of()))))));
-		ConsoleCompleter completer = new ConsoleCompleter(dispatcher, type -> (ValueProvider) context.getBean(type));
-		// the first Tab may come back empty while the list is on its way; it never waits long
+				authorization("0d099b627e606000", "", "inactive", "", "0d09973ac7605000", "a", "9c5955fc99a60b8f", "o", List.of())));
+	}
+
+	/** The first Tab may come back empty while the list is on its way; it never waits long. */
+	static List<ConsoleCompleter.Proposal> eventually(ConsoleCompleter completer, List<String> before, String current) {
 		long start = System.nanoTime();
-		List<ConsoleCompleter.Proposal> ids = completer.proposals(List.of("auth", "inactive", "--id"), "0d");
+		List<ConsoleCompleter.Proposal> ids = completer.proposals(before, current);
 		assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
 		long deadline = System.nanoTime() + 5_000_000_000L;
 		while (ids.isEmpty() && System.nanoTime() < deadline) {
-			ids = completer.proposals(List.of("auth", "inactive", "--id"), "0d");
+			ids = completer.proposals(before, current);
 		}
+		return ids;
+	}
+
+	@Test
+	void authorizationIdsWithTheirDescriptionsAndNeverABlockedPrompt() {
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(twoTokens())));
+		List<ConsoleCompleter.Proposal> ids = eventually(completer(), List.of("auth", "inactive", "--id"), "0d");
 		assertThat(ids).extracting(ConsoleCompleter.Proposal::value).containsExactly("0d099b627e605000", "0d099b627e606000");
 		assertThat(ids).extracting(ConsoleCompleter.Proposal::description).containsExactly("telegraf writer (active)", "inactive");
 		assertThat(complete("auth delete -i", "0d099b627e606")).containsExactly("0d099b627e606000");
-		server.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v2/authorizations")));
+		assertThat(complete("auth delete", "--id=0d099b627e606")).containsExactly("--id=0d099b627e606000");
+		assertThat(complete("auth inactive --id", "0d099b627e605000,0d099b627e606"))
+			.containsExactly("0d099b627e605000,0d099b627e606000");
+		server.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")));
+	}
+
+	@Test
+	void idsComeFromTheServerAndTokenTheLineNames() {
+		other.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(twoTokens())));
+		List<String> before = List.of("auth", "active", "--host", "http://localhost:" + other.getPort(), "-t=-other-token", "--id");
+		assertThat(eventually(completer(), before, "0d099b627e605")).extracting(ConsoleCompleter.Proposal::value)
+			.containsExactly("0d099b627e605000");
+		other.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/authorizations"))
+			.withHeader("Authorization", equalTo("Token -other-token")));
 	}
 }

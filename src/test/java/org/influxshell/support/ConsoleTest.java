@@ -1,17 +1,19 @@
 package org.influxshell.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-import org.influxshell.cli.CliException;
-import org.influxshell.cli.ErrorMapper.Failure;
+import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.Stderr;
-import org.influxshell.shell.CommandDispatcher;
+import org.influxshell.shell.ConsoleRunner;
 import org.influxshell.shell.Words;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +25,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Runs command lines through the real Spring context and dispatcher, as one-shot mode does,
- * capturing stdout and stderr. Each test gets its own configs file.
+ * Drives the real {@link ConsoleRunner} with a command line as its arguments (one-shot mode) or a
+ * script on stdin, in a Spring context like the console's, with captured streams and a home
+ * folder of the test's own: the configs file is where a user's would be, {@code ~/.influxdbv2/configs}.
  */
 @SpringBootTest(properties = { "spring.config.location=classpath:/influx-shell/application.yml",
-		"influx.console.enabled=false", "influx.connect-timeout=2s", "influx.response-timeout=1s" })
+		"influx.connect-timeout=2s", "influx.response-timeout=1s" })
 @Import(ConsoleTest.CapturedStderr.class)
 public abstract class ConsoleTest {
 
@@ -37,49 +40,49 @@ public abstract class ConsoleTest {
 	protected Path configs;
 
 	@Autowired
-	protected CommandDispatcher dispatcher;
+	protected ConsoleRunner runner;
+
+	@Autowired
+	protected ErrorReporter reporter;
 
 	@Autowired
 	protected ByteArrayOutputStream stderrBytes;
 
+	private String realHome;
+
 	@BeforeEach
-	void freshConfigs() {
+	void testHome() {
+		realHome = System.getProperty("user.home");
+		System.setProperty("user.home", home.toString());
 		configs = home.resolve(".influxdbv2/configs");
 		stderrBytes.reset();
+		reporter.debug(false);
 	}
 
-	/** What one command line did. */
+	@AfterEach
+	void realHome() {
+		System.setProperty("user.home", realHome);
+	}
+
+	/** What one run of the console did. */
 	public record Run(int exit, String out, String err) {
 	}
 
-	/**
-	 * Runs {@code line} against this test's configs file (unless the line names its own): the
-	 * option goes right after the command's name, so that the line's own options come later.
-	 */
+	/** Runs the console with {@code line}'s words as its arguments, as a shell would split them. */
 	protected Run run(String line) {
-		var words = new java.util.ArrayList<>(Words.split(line));
-		CommandDispatcher.Match match = dispatcher.find(words);
-		if (!line.contains("--configs-path") && match != null && match.spec().option("--configs-path") != null) {
-			words.add(words.size() - match.rest().size(), "--configs-path=" + configs);
-		}
-		return runWords(words);
+		return runWords(Words.split(line));
 	}
 
-	protected Run runWords(java.util.List<String> words) {
+	protected Run runWords(List<String> words) {
+		return runArgs(words.toArray(String[]::new), "");
+	}
+
+	/** Runs the console with these arguments, stdin not a terminal and holding {@code stdin}. */
+	protected Run runArgs(String[] args, String stdin) {
 		stderrBytes.reset();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Failure failure;
-		try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-			failure = dispatcher.execute(words, ps);
-		}
-		catch (CliException ex) {
-			failure = new Failure(ex.getMessage(), ex.exitCode());
-		}
-		String err = stderrBytes.toString(StandardCharsets.UTF_8);
-		if (failure != null) {
-			err += "Error: " + failure.message() + "\n";
-		}
-		return new Run(failure == null ? 0 : failure.exitCode(), out.toString(StandardCharsets.UTF_8), err);
+		int exit = runner.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, false);
+		return new Run(exit, out.toString(StandardCharsets.UTF_8), stderrBytes.toString(StandardCharsets.UTF_8));
 	}
 
 	protected byte[] configsBytes() {

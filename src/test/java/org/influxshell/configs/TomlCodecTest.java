@@ -1,4 +1,4 @@
-package org.influxshell.config;
+package org.influxshell.configs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +30,7 @@ public class TomlCodecTest {
 			#   org = ""
 			""";
 
-	static final String SPEC_EXAMPLE = """
+	public static final String SPEC_EXAMPLE = """
 			[a]
 			  url = "http://127.0.0.1:18086"
 			  token = "tokA"

@@ -1,4 +1,4 @@
-package org.influxshell.config;
+package org.influxshell.configs;
 
 import java.util.ArrayList;
 import java.util.Collection;

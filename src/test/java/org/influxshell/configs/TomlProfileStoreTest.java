@@ -1,4 +1,4 @@
-package org.influxshell.config;
+package org.influxshell.configs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.influxshell.config;
+package org.influxshell.configs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

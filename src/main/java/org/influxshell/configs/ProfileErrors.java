@@ -1,14 +1,14 @@
-package org.influxshell.config;
+package org.influxshell.configs;
 
 import org.influxshell.cli.CliException;
 
 /** The upstream wording of profile failures, in one place. */
-final class ProfileErrors {
+public final class ProfileErrors {
 
 	private ProfileErrors() {
 	}
 
-	static CliException notFound(String name) {
+	public static CliException notFound(String name) {
 		return CliException.failure("config \"" + name + "\" is not found");
 	}
 }

@@ -1,4 +1,4 @@
-package org.influxshell.config;
+package org.influxshell.configs;
 
 /**
  * One connection profile of the configs file.

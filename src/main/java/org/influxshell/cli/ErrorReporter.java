@@ -1,0 +1,53 @@
+package org.influxshell.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Prints every failure of every mode (one-shot, script, stdin, REPL) the same way:
+ * {@code [FILE:LINE: ]Error: <message>} on stderr, followed by the stack trace when debugging is
+ * on ({@code --debug}, or {@code debug on} in the REPL).
+ */
+public class ErrorReporter {
+
+	private final ErrorMapper mapper;
+
+	private final PrintStream err;
+
+	private volatile boolean debug;
+
+	public ErrorReporter(ErrorMapper mapper, PrintStream err) {
+		this.mapper = mapper;
+		this.err = err;
+	}
+
+	public boolean debug() {
+		return debug;
+	}
+
+	public void debug(boolean on) {
+		this.debug = on;
+	}
+
+	/**
+	 * Reports {@code failure}.
+	 * @param location {@code FILE:LINE} of a script line, or {@code null}
+	 * @return the exit code it maps to
+	 */
+	public int report(Throwable failure, String location) {
+		ErrorMapper.Failure f = mapper.map(failure);
+		if (f.message() != null) {
+			line(f.message(), location);
+			if (debug) {
+				err.print(StackTraces.format(f.cause()));
+				err.flush();
+			}
+		}
+		return f.exitCode();
+	}
+
+	/** One {@code Error:} line that ends nothing by itself: one failed item of a bulk command. */
+	public void line(String message, String location) {
+		err.println((location == null ? "" : location + ": ") + "Error: " + message);
+		err.flush();
+	}
+}

@@ -1,0 +1,22 @@
+package org.influxshell.cli;
+
+/** The exit codes of cli-contract section 7. */
+public final class ExitCodes {
+
+	public static final int SUCCESS = 0;
+
+	/** The command failed: server, network, configs file, a rejected value, a question answered "no". */
+	public static final int FAILURE = 1;
+
+	/** The command line is wrong: unknown command or option, missing required option, a malformed value. */
+	public static final int USAGE = 2;
+
+	/** Interrupted by SIGINT. */
+	public static final int INTERRUPTED = 130;
+
+	/** The reader closed stdout ({@code | head}) and the command changed nothing: a quiet end, as Go programs have. */
+	public static final int CLOSED_PIPE = 141;
+
+	private ExitCodes() {
+	}
+}

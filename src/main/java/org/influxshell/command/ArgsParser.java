@@ -1,0 +1,150 @@
+package org.influxshell.command;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.influxshell.cli.CliException;
+import org.influxshell.command.OptionDef.Kind;
+import org.influxshell.connection.ConnectionResolver;
+
+/**
+ * Parses the words after a command's name, as upstream {@code influx} does: {@code --x v},
+ * {@code --x=v}, {@code -x v}, {@code -x=v}; a flag alone means true and {@code --x=false} sets
+ * it false; an option that takes a value takes the next word whatever it starts with, so a token
+ * may begin with {@code -}; a lone {@code -} is a positional word and {@code --} ends the options.
+ */
+public final class ArgsParser {
+
+	private ArgsParser() {
+	}
+
+	/**
+	 * The options of a command line to run. When help is asked for, nothing else is checked.
+	 * @throws CliException a usage error
+	 */
+	public static Args parse(CommandDef command, List<String> words) {
+		return new Run(command, true).parse(words);
+	}
+
+	/**
+	 * The options typed so far on a line being completed: what cannot be parsed is left out, and
+	 * nothing is required.
+	 */
+	public static Args partial(CommandDef command, List<String> words) {
+		return new Run(command, false).parse(words);
+	}
+
+	private static final class Run {
+
+		private final CommandDef command;
+
+		private final boolean strict;
+
+		private final Map<OptionDef<?>, Object> values = new IdentityHashMap<>();
+
+		Run(CommandDef command, boolean strict) {
+			this.command = command;
+			this.strict = strict;
+		}
+
+		Args parse(List<String> words) {
+			List<String> positionals = new ArrayList<>();
+			for (int i = 0; i < words.size(); i++) {
+				String word = words.get(i);
+				if (word.equals("--")) {
+					positionals.addAll(words.subList(i + 1, words.size()));
+					break;
+				}
+				if (!word.startsWith("-") || word.equals("-")) {
+					positionals.add(word);
+					continue;
+				}
+				int eq = word.indexOf('=');
+				String spelling = eq > 0 ? word.substring(0, eq) : word;
+				String inline = eq > 0 ? word.substring(eq + 1) : null;
+				OptionDef<?> option = command.option(spelling);
+				if (option == null) {
+					fail("unknown flag: " + spelling + " (see '" + command.name() + " --help')");
+					continue;
+				}
+				if (option.kind() == Kind.FLAG) {
+					Boolean value = inline == null ? Boolean.TRUE : ConnectionResolver.parseBool(inline);
+					if (value == null) {
+						fail("invalid boolean value \"" + inline + "\" for flag " + spelling);
+					}
+					else {
+						values.put(option, value);
+					}
+					continue;
+				}
+				String value = inline;
+				if (value == null) {
+					if (i + 1 >= words.size()) {
+						fail("flag needs an argument: " + spelling);
+						continue;
+					}
+					value = words.get(++i);
+				}
+				store(option, value);
+			}
+			if (Boolean.TRUE.equals(values.get(CommandDef.HELP))) {
+				return new Args(values);
+			}
+			bindPositionals(positionals);
+			if (strict) {
+				for (OptionDef<?> option : command.options()) {
+					if (option.isRequired() && !values.containsKey(option)) {
+						fail("Required flag \"" + option.key() + "\" not set");
+					}
+				}
+			}
+			return new Args(values);
+		}
+
+		@SuppressWarnings("unchecked")
+		private void store(OptionDef<?> option, String value) {
+			if (option.kind() != Kind.LIST) {
+				values.put(option, value);
+				return;
+			}
+			List<String> list = (List<String>) values.computeIfAbsent(option, o -> new ArrayList<String>());
+			if (!option.isCommaSeparated() || value.isEmpty()) {
+				// an empty value is a mistake to report later, not nothing to do
+				list.add(value);
+				return;
+			}
+			for (String part : value.split(",")) {
+				if (!part.isBlank()) {
+					list.add(part.strip());
+				}
+			}
+		}
+
+		private void bindPositionals(List<String> positionals) {
+			int next = 0;
+			for (OptionDef<?> option : command.positionals()) {
+				if (next >= positionals.size()) {
+					break;
+				}
+				if (option.kind() == Kind.LIST) {
+					positionals.subList(next, positionals.size()).forEach(v -> store(option, v));
+					next = positionals.size();
+				}
+				else if (!values.containsKey(option)) {
+					values.put(option, positionals.get(next++));
+				}
+			}
+			if (next < positionals.size()) {
+				fail("unexpected argument \"" + positionals.get(next) + "\" (see '" + command.name() + " --help')");
+			}
+		}
+
+		private void fail(String message) {
+			if (strict) {
+				throw CliException.usage(message);
+			}
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package org.influxshell.command;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every command the console has, from every {@link CommandSet}: what parsing, dispatch, help,
+ * completion and Spring Shell's catalog read. Two commands spelled the same way are refused.
+ */
+public final class CommandModel {
+
+	private final Map<String, CommandDef> bySpelling = new TreeMap<>();
+
+	private final Map<String, CommandDef> byName = new TreeMap<>();
+
+	public CommandModel(List<CommandSet> sets) {
+		for (CommandSet set : sets) {
+			for (CommandDef c : set.commands()) {
+				byName.put(c.name(), c);
+				add(c.name(), c);
+				c.aliases().forEach(a -> add(a, c));
+			}
+		}
+	}
+
+	private void add(String spelling, CommandDef command) {
+		CommandDef other = bySpelling.putIfAbsent(spelling, command);
+		if (other != null) {
+			throw new IllegalStateException("command \"" + spelling + "\" is declared twice");
+		}
+	}
+
+	/** Every command, once each, sorted by name. */
+	public Collection<CommandDef> commands() {
+		return byName.values();
+	}
+
+	/** Every spelling of every command (names and aliases), sorted. */
+	public Collection<String> spellings() {
+		return bySpelling.keySet();
+	}
+
+	/** The command whose words start {@code words}, with the most words, or {@code null}. */
+	public Match find(List<String> words) {
+		for (int n = Math.min(words.size(), 3); n > 0; n--) {
+			CommandDef command = bySpelling.get(String.join(" ", words.subList(0, n)));
+			if (command != null) {
+				return new Match(command, words.subList(n, words.size()));
+			}
+		}
+		return null;
+	}
+
+	/** A command found at the start of a line, with the words that follow its name. */
+	public record Match(CommandDef command, List<String> rest) {
+	}
+}

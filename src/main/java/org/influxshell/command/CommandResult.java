@@ -1,0 +1,37 @@
+package org.influxshell.command;
+
+import java.util.List;
+
+import org.influxshell.cli.CliException;
+
+/**
+ * What a command produced: text for stdout; what it changed, named so that a failure to print
+ * can say what was done all the same; and, for a command over many items, the items that failed
+ * and the failure the command ends with.
+ *
+ * @param output the result for stdout, possibly empty
+ * @param changed what the command changed, or {@code null} when it changed nothing
+ * @param itemErrors one message per failed item, reported after the output
+ * @param failure how the command fails after printing its output, or {@code null}
+ */
+public record CommandResult(String output, String changed, List<String> itemErrors, CliException failure) {
+
+	public CommandResult {
+		itemErrors = List.copyOf(itemErrors);
+	}
+
+	/** A result of a command that changed nothing. */
+	public static CommandResult of(String output) {
+		return new CommandResult(output, null, List.of(), null);
+	}
+
+	/** A result of a command that changed something. */
+	public static CommandResult changed(String output, String what) {
+		return new CommandResult(output, what, List.of(), null);
+	}
+
+	/** This result, then the failed items and the failure the command ends with. */
+	public CommandResult failing(List<String> errors, CliException ending) {
+		return new CommandResult(output, changed, errors, ending);
+	}
+}

@@ -1,0 +1,183 @@
+package org.influxshell.command;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One option, declared once: its spellings, what it takes, its help, where completion gets its
+ * values, and whether its value is secret. Parsing, help, completion and Spring Shell's command
+ * catalog all read this declaration. Instances are compared by identity: a command's parsed
+ * {@link Args} are looked up with the declaration itself, never with a string key.
+ *
+ * @param <T> the parsed value: {@code Boolean}, {@code String} or {@code List<String>}
+ */
+public final class OptionDef<T> {
+
+	/** How an option takes values. */
+	public enum Kind {
+		/** alone it means true; {@code --x=false} sets it false */
+		FLAG,
+		/** one value; repeated, the last one wins (upstream's rule) */
+		VALUE,
+		/** repeatable; every value is kept, in order */
+		LIST
+	}
+
+	private final List<String> names;
+
+	private final Kind kind;
+
+	private final String help;
+
+	private final String valueName;
+
+	private final String env;
+
+	private final boolean required;
+
+	private final boolean positional;
+
+	private final boolean secret;
+
+	private final boolean commaSeparated;
+
+	private final ValueKind completion;
+
+	private OptionDef(List<String> names, Kind kind, String help, String valueName, String env, boolean required,
+			boolean positional, boolean secret, boolean commaSeparated, ValueKind completion) {
+		if (names.isEmpty() || names.stream().anyMatch(n -> !n.matches("-[A-Za-z]|--[A-Za-z][A-Za-z0-9-]*"))) {
+			throw new IllegalArgumentException("option spellings must be -x or --name: " + names);
+		}
+		this.names = List.copyOf(names);
+		this.kind = kind;
+		this.help = help;
+		this.valueName = valueName;
+		this.env = env;
+		this.required = required;
+		this.positional = positional;
+		this.secret = secret;
+		this.commaSeparated = commaSeparated;
+		this.completion = completion;
+	}
+
+	/** A boolean flag. */
+	public static OptionDef<Boolean> flag(String help, String... names) {
+		return new OptionDef<>(List.of(names), Kind.FLAG, help, null, null, false, false, false, false, ValueKind.NONE);
+	}
+
+	/** An option with one value, shown as {@code valueName} in help. */
+	public static OptionDef<String> value(String valueName, String help, String... names) {
+		return new OptionDef<>(List.of(names), Kind.VALUE, help, valueName, null, false, false, false, false,
+				ValueKind.NONE);
+	}
+
+	/** A repeatable option whose values add up. */
+	public static OptionDef<List<String>> list(String valueName, String help, String... names) {
+		return new OptionDef<>(List.of(names), Kind.LIST, help, valueName, null, false, false, false, false,
+				ValueKind.NONE);
+	}
+
+	/** Missing from the command line, it is a usage error. */
+	public OptionDef<T> required() {
+		return new OptionDef<>(names, kind, help, valueName, env, true, positional, secret, commaSeparated, completion);
+	}
+
+	/** Also takes words given without an option name: one for a value, all that are left for a list. */
+	public OptionDef<T> positional() {
+		return new OptionDef<>(names, kind, help, valueName, env, required, true, secret, commaSeparated, completion);
+	}
+
+	/** Its value is a credential: masked wherever a command line is shown or kept. */
+	public OptionDef<T> secret() {
+		return new OptionDef<>(names, kind, help, valueName, env, required, positional, true, commaSeparated,
+				completion);
+	}
+
+	/** A list whose values may also be given comma-separated ({@code --id A,B}). */
+	public OptionDef<T> commaSeparated() {
+		if (kind != Kind.LIST) {
+			throw new IllegalStateException(longName() + ": only a list option can be comma-separated");
+		}
+		return new OptionDef<>(names, kind, help, valueName, env, required, positional, secret, true, completion);
+	}
+
+	/** The environment variable that stands in for it when it is not given (shown in help). */
+	public OptionDef<T> env(String variable) {
+		return new OptionDef<>(names, kind, help, valueName, variable, required, positional, secret, commaSeparated,
+				completion);
+	}
+
+	/** Where tab completion finds its values. */
+	public OptionDef<T> completes(ValueKind values) {
+		return new OptionDef<>(names, kind, help, valueName, env, required, positional, secret, commaSeparated,
+				values);
+	}
+
+	/** Every spelling, with dashes ({@code -i}, {@code --id}). */
+	public List<String> names() {
+		return names;
+	}
+
+	/** The long spelling, as messages name the option ({@code --id}). */
+	public String longName() {
+		return names.stream().filter(n -> n.startsWith("--")).findFirst().orElse(names.get(0));
+	}
+
+	/** The long spelling without dashes, as upstream's messages name it ({@code id}). */
+	public String key() {
+		return longName().replaceFirst("^-+", "");
+	}
+
+	public Kind kind() {
+		return kind;
+	}
+
+	public String help() {
+		return help;
+	}
+
+	/** What help calls its value ({@code ID}), or {@code null} for a flag. */
+	public String valueName() {
+		return valueName;
+	}
+
+	/** The environment variable, or {@code null}. */
+	public String env() {
+		return env;
+	}
+
+	public boolean isRequired() {
+		return required;
+	}
+
+	public boolean isPositional() {
+		return positional;
+	}
+
+	public boolean isSecret() {
+		return secret;
+	}
+
+	public boolean isCommaSeparated() {
+		return commaSeparated;
+	}
+
+	public ValueKind completion() {
+		return completion;
+	}
+
+	@Override
+	public String toString() {
+		return "OptionDef" + names;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return this == o;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(names);
+	}
+}

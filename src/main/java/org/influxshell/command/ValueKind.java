@@ -1,0 +1,11 @@
+package org.influxshell.command;
+
+/** What kind of value an option takes, for tab completion: a {@link ValueCompleter} serves each kind. */
+public enum ValueKind {
+	/** nothing to offer */
+	NONE,
+	/** a profile name of the configs file */
+	PROFILE_NAME,
+	/** an authorization ID on the server */
+	AUTH_ID
+}
