@@ -56,11 +56,6 @@ public final class PermissionSet {
 			writeBuckets.forEach(PermissionSet::checkBucket);
 		}
 
-		/** Whether the permissions need an org ID. */
-		public boolean needsOrg() {
-			return !operator;
-		}
-
 		/** Whether the permissions need the owner's user ID. */
 		public boolean needsUser() {
 			return allAccess;

@@ -10,10 +10,6 @@ public class Stderr {
 
 	private final PrintStream stream;
 
-	public Stderr() {
-		this(System.err);
-	}
-
 	public Stderr(PrintStream stream) {
 		this.stream = stream;
 	}

@@ -88,6 +88,37 @@ class AuthBulkCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void repeatedSelectorsSelectTheUnionAndDifferentSelectorsNarrow() {
+		assertThat(ids(auth("inactive --user bob --user alice --dry-run --hide-headers"))).containsExactly(A, B, C);
+		assertThat(ids(auth("inactive --description ^grafana --description reader --dry-run --hide-headers")))
+			.containsExactly(B, C);
+		assertThat(ids(auth("inactive --user alice --description writer --description grafana --hide-headers")))
+			.containsExactly(A, C);
+		assertThat(ids(auth("active --user bob --user nobody --description telegraf --dry-run --hide-headers")))
+			.containsExactly(B);
+		server.verify(0, patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + B)));
+	}
+
+	@Test
+	void deleteByRepeatedUsersDeletesExactlyTheirTokens() {
+		assertThat(ids(auth("delete --user alice --user bob --force --hide-headers"))).containsExactly(A, B, C);
+		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v2/authorizations/" + A)));
+		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v2/authorizations/" + B)));
+		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v2/authorizations/" + C)));
+	}
+
+	@Test
+	void inAScriptEveryFailedTokenIsNamedWithItsLine() throws Exception {
+		java.nio.file.Path script = home.resolve("incident.influx");
+		java.nio.file.Files.writeString(script, "# cut them off\nauth inactive --id " + A + "," + MISSING
+				+ " --hide-headers --host http://localhost:" + server.getPort() + " -t tok\nconfig ls\n");
+		Run r = runArgs(new String[] { "--spring.shell.script=" + script }, "");
+		assertThat(r).isEqualTo(new Run(1, A + "\ttelegraf writer\t\talice\t0d09973ac7601000\t[]\n",
+				script + ":2: Error: could not find auth with ID \"" + MISSING + "\": 404 Not Found: authorization not found\n"
+						+ script + ":2: Error: 1 of 2 tokens failed\n"));
+	}
+
+	@Test
 	void partialFailureDoesTheRestNamesTheFailureAndExitsOne() {
 		Run r = auth("inactive --id " + A + "," + MISSING + "," + B + " --hide-headers");
 		assertThat(r.exit()).isEqualTo(1);

@@ -118,6 +118,21 @@ class AuthListCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void severalIdsRepeatedOrCommaSeparatedAreEachListedOnce() {
+		server.stubFor(get("/api/v2/authorizations/0d099b627e605000").willReturn(ok(telegraf(TOKEN_1))));
+		server.stubFor(get("/api/v2/authorizations/0d099b627e606000").willReturn(ok(grafana(TOKEN_2))));
+		List<String> both = List.of("0d099b627e605000", "0d099b627e606000");
+		assertThat(ids(auth("list -i 0d099b627e606000 -i 0d099b627e605000 --hide-headers"))).isEqualTo(both);
+		assertThat(ids(auth("list --id 0d099b627e606000,0d099b627e605000 --hide-headers"))).isEqualTo(both);
+		assertThat(ids(auth("list --id 0d099b627e605000,0D099B627E605000 --hide-headers"))).containsExactly(both.get(0));
+		Run json = auth("list --id 0d099b627e606000,0d099b627e605000 --json");
+		assertThat(json.out()).startsWith("[\n\t{\n\t\t\"id\": \"0d099b627e605000\",")
+			.contains("},\n\t{\n\t\t\"id\": \"0d099b627e606000\",").endsWith("\t}\n]\n");
+		assertThat(auth("list -i 0d099b627e605000 -i 0d099b627e606000 --user bob --hide-headers").out())
+			.startsWith("0d099b627e606000\t");
+	}
+
+	@Test
 	void orgIdWithOrgIsAmbiguous() {
 		Run r = auth("list --org-id " + ORG_A + " --org my-org");
 		assertThat(r).isEqualTo(new Run(1, "", "Error: ambiguous org: use OrgId or OrgName, but not both. OrgID: "

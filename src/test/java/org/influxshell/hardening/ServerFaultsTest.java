@@ -107,9 +107,11 @@ class ServerFaultsTest extends ConsoleTest {
 		String other = "0d099b627e606000";
 		server.stubFor(get(PATH).willReturn(ok(alice("active", SPEC_TOKEN))));
 		server.stubFor(patch(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		server.stubFor(get("/api/v2/authorizations/" + other).willReturn(ok(alice("active", SPEC_TOKEN).replace(ID, other))));
+		// alice's token, served under the other ID
+		server.stubFor(get("/api/v2/authorizations/" + other)
+			.willReturn(ok(alice("active", SPEC_TOKEN).replace("0a6f1b2c3d4e5000", other))));
 		server.stubFor(patch(urlEqualTo("/api/v2/authorizations/" + other))
-			.willReturn(ok(alice("inactive", SPEC_TOKEN).replace(ID, other))));
+			.willReturn(ok(alice("inactive", SPEC_TOKEN).replace("0a6f1b2c3d4e5000", other))));
 		Run r = run("auth inactive --id " + ID + "," + other + " --hide-headers --host http://localhost:" + server.getPort() + " -t t");
 		assertThat(r.exit()).isEqualTo(1);
 		// only the token whose change went through is printed; the failed one is named on stderr

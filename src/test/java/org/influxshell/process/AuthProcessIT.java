@@ -4,12 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.influxshell.support.InfluxStub.SPEC_TOKEN;
 import static org.influxshell.support.InfluxStub.alice;
 import static org.influxshell.support.InfluxStub.error;
+import static org.influxshell.support.InfluxStub.json;
 import static org.influxshell.support.InfluxStub.ok;
 
 import java.nio.file.Files;
@@ -58,6 +60,20 @@ class AuthProcessIT {
 
 	String host() {
 		return "http://localhost:" + server.getPort();
+	}
+
+	@Test
+	void aCreatedTokenWhoseOutputIsLostIsNamed() throws Exception {
+		server.stubFor(post("/api/v2/authorizations").willReturn(json(201, alice("active", SPEC_TOKEN))));
+		assertThat(console.runWithStdoutTo(new java.io.File("/dev/full"), "auth", "create", "--org-id",
+				"9b7d5c3a1e0f2468", "--read-buckets", "--json", "--host", host(), "-t", "tok"))
+			.isEqualTo(new Result(1, "", "Error: cannot write the output: No space left on device; "
+					+ "the token was created with ID " + ID + "\n"));
+		assertThat(console.runWithClosedStdout("auth", "inactive", "--id", ID, "--host", host(), "-t", "tok"))
+			.isEqualTo(new Result(1, "", "Error: cannot write the output: the reader closed the pipe; "
+					+ "1 token(s) inactivated: " + ID + "\n"));
+		assertThat(console.runWithClosedStdout("auth", "list", "--id", ID, "--host", host(), "-t", "tok"))
+			.isEqualTo(new Result(141, "", ""));
 	}
 
 	@Test

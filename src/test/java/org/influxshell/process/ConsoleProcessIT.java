@@ -47,6 +47,16 @@ class ConsoleProcessIT {
 	}
 
 	@Test
+	void resultsThatCannotBeWrittenAreErrorsUnlessTheReaderLeftARead() throws Exception {
+		assertThat(console.run(null, "config", "create", "-n", "a", "-u", "http://a:1").exit()).isZero();
+		assertThat(console.runWithStdoutTo(new java.io.File("/dev/full"), "config", "ls"))
+			.isEqualTo(new Result(1, "", "Error: cannot write the output: No space left on device\n"));
+		assertThat(console.runWithClosedStdout("config", "ls")).isEqualTo(new Result(141, "", ""));
+		assertThat(console.runWithClosedStdout("config", "use", "a")).isEqualTo(new Result(1, "",
+				"Error: cannot write the output: the reader closed the pipe; config \"a\" is now active\n"));
+	}
+
+	@Test
 	void unknownOptionIsAUsageError() throws Exception {
 		assertThat(console.run(null, "config", "ls", "--nope"))
 			.isEqualTo(new Result(2, "", "Error: unknown flag: --nope (see 'config list --help')\n"));

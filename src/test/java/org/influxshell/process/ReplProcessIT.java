@@ -32,7 +32,8 @@ class ReplProcessIT {
 		Process p = pb.start();
 		try (var in = p.getOutputStream()) {
 			in.write(("config create -n lab -u http://lab:1\rconfig create -n prod -u http://prod:1\r"
-					+ "config ls --hide-headers\rconfig use nope\rconfig use prod\rauth inactive --id abc\rexit\r")
+					+ "config ls --hide-headers\rconfig use nope\rconfig use prod\rauth inactive --id abc\r"
+					+ "debug on\rconfig use nope\rdebug off\rexit\r")
 				.getBytes(StandardCharsets.UTF_8));
 		}
 		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -44,6 +45,10 @@ class ReplProcessIT {
 				"influx-shell:lab> config ls --hide-headers\n\tlab\thttp://lab:1\t\n\tprod\thttp://prod:1\t\n",
 				"influx-shell:lab> config use nope\nError: config \"nope\" is not found\n",
 				"influx-shell:prod> auth inactive --id abc\nError: could not find auth with ID \"abc\": id must have a length of 16 bytes\n",
+				"influx-shell:prod> debug on\ndebug is on\n",
+				"influx-shell:prod> config use nope\nError: config \"nope\" is not found\n"
+						+ "org.influxshell.cli.CliException: config \"nope\" is not found\n\tat ",
+				"influx-shell:prod> debug off\ndebug is off\n",
 				"influx-shell:prod> exit");
 		Path history = home.resolve(".influxdbv2/influx-shell_history");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");

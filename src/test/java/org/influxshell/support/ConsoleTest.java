@@ -3,6 +3,7 @@ package org.influxshell.support;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +67,10 @@ public abstract class ConsoleTest {
 
 	/** What one run of the console did. */
 	public record Run(int exit, String out, String err) {
+
+		Run withOut(String text) {
+			return new Run(exit, text, err);
+		}
 	}
 
 	/** Runs the console with {@code line}'s words as its arguments, as a shell would split them. */
@@ -79,10 +84,15 @@ public abstract class ConsoleTest {
 
 	/** Runs the console with these arguments, stdin not a terminal and holding {@code stdin}. */
 	protected Run runArgs(String[] args, String stdin) {
-		stderrBytes.reset();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int exit = runner.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, false);
-		return new Run(exit, out.toString(StandardCharsets.UTF_8), stderrBytes.toString(StandardCharsets.UTF_8));
+		return runTo(out, stdin, args).withOut(out.toString(StandardCharsets.UTF_8));
+	}
+
+	/** Runs the console with its results going to {@code stdout}; the {@link Run}'s output is empty. */
+	protected Run runTo(OutputStream stdout, String stdin, String... args) {
+		stderrBytes.reset();
+		int exit = runner.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, false);
+		return new Run(exit, "", stderrBytes.toString(StandardCharsets.UTF_8));
 	}
 
 	protected byte[] configsBytes() {

@@ -50,6 +50,28 @@ public final class JarProcess {
 	}
 
 	public Result run(String stdin, String... args) throws IOException, InterruptedException {
+		Path out = Files.createTempFile(home, "out", ".txt");
+		try {
+			Result r = run(stdin, ProcessBuilder.Redirect.to(out.toFile()), args);
+			return new Result(r.exit(), Files.readString(out), r.err());
+		}
+		finally {
+			Files.delete(out);
+		}
+	}
+
+	/** Runs with stdout going to {@code file} ({@code /dev/full}, say); the result's output is empty. */
+	public Result runWithStdoutTo(java.io.File file, String... args) throws IOException, InterruptedException {
+		return run(null, ProcessBuilder.Redirect.appendTo(file), args);
+	}
+
+	/** Runs with stdout a pipe whose reader is gone before the console writes ({@code | head -0}). */
+	public Result runWithClosedStdout(String... args) throws IOException, InterruptedException {
+		return run(null, ProcessBuilder.Redirect.PIPE, args);
+	}
+
+	private Result run(String stdin, ProcessBuilder.Redirect stdout, String... args)
+			throws IOException, InterruptedException {
 		List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
 		cmd.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
@@ -57,10 +79,13 @@ public final class JarProcess {
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
 		pb.environment().putAll(env);
-		Path out = Files.createTempFile(home, "out", ".txt");
 		Path err = Files.createTempFile(home, "err", ".txt");
-		pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+		pb.redirectOutput(stdout).redirectError(err.toFile());
 		Process p = pb.start();
+		if (stdout == ProcessBuilder.Redirect.PIPE) {
+			// the JVM takes far longer to start than this takes: the console's first write finds no reader
+			p.getInputStream().close();
+		}
 		try (var stdinStream = p.getOutputStream()) {
 			if (stdin != null) {
 				stdinStream.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -70,8 +95,7 @@ public final class JarProcess {
 			p.destroyForcibly();
 			throw new IllegalStateException("console did not exit within 60 s: " + cmd);
 		}
-		Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-		Files.delete(out);
+		Result r = new Result(p.exitValue(), "", Files.readString(err));
 		Files.delete(err);
 		return r;
 	}

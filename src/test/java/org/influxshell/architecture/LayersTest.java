@@ -1,0 +1,63 @@
+package org.influxshell.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The packages and what each may use, written out one by one. Arrows point down only: a command
+ * travels parse (shell, command) → resolve (connection, configs) → call (http) → render (output),
+ * and nothing below imports a feature or the shell.
+ */
+@AnalyzeClasses(packages = "org.influxshell", importOptions = { ImportOption.DoNotIncludeTests.class,
+		LayersTest.NotGenerated.class })
+class LayersTest {
+
+	/** Spring AOT's generated bean definitions ({@code X__BeanDefinitions}) repeat the wiring; they are not code of ours. */
+	static final class NotGenerated implements ImportOption {
+
+		@Override
+		public boolean includes(Location location) {
+			return !location.contains("__");
+		}
+	}
+
+	@ArchTest
+	static final ArchRule allowedDependencies = layeredArchitecture().consideringOnlyDependenciesInLayers()
+		.layer("app").definedBy("org.influxshell")
+		.layer("shell").definedBy("org.influxshell.shell..")
+		.layer("auth").definedBy("org.influxshell.auth..")
+		.layer("config").definedBy("org.influxshell.config..")
+		.layer("command").definedBy("org.influxshell.command..")
+		.layer("http").definedBy("org.influxshell.http..")
+		.layer("connection").definedBy("org.influxshell.connection..")
+		.layer("configs").definedBy("org.influxshell.configs..")
+		.layer("output").definedBy("org.influxshell.output..")
+		.layer("cli").definedBy("org.influxshell.cli..")
+		// wiring only: main and the application class
+		.whereLayer("app").mayOnlyAccessLayers("shell", "cli")
+		// the runtime: runners, dispatcher, REPL, help, completion
+		.whereLayer("shell").mayOnlyAccessLayers("config", "command", "configs", "connection", "cli")
+		// the features
+		.whereLayer("auth").mayOnlyAccessLayers("command", "http", "connection", "output", "cli")
+		.whereLayer("config").mayOnlyAccessLayers("command", "configs", "connection", "output", "cli")
+		// the one command model
+		.whereLayer("command").mayOnlyAccessLayers("connection", "cli")
+		// one HTTP client
+		.whereLayer("http").mayOnlyAccessLayers("connection", "cli")
+		// flag > environment > profile > default
+		.whereLayer("connection").mayOnlyAccessLayers("configs", "output", "cli")
+		// the configs file
+		.whereLayer("configs").mayOnlyAccessLayers("cli")
+		// renderers, exit codes and the error reporter
+		.whereLayer("output").mayNotAccessAnyLayer()
+		.whereLayer("cli").mayNotAccessAnyLayer();
+
+	@ArchTest
+	static final ArchRule noCycles = slices().matching("org.influxshell.(*)..").should().beFreeOfCycles();
+}

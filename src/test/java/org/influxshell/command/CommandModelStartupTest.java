@@ -1,0 +1,97 @@
+package org.influxshell.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.influxshell.InfluxShellApplication;
+import org.influxshell.shell.ConsoleRunner;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.shell.command.CommandCatalog;
+import org.springframework.shell.command.CommandOption;
+import org.springframework.shell.command.CommandRegistration;
+
+/** The command model in the running application: what Spring Shell's catalog says, and declarations refused at start-up. */
+class CommandModelStartupTest {
+
+	static ConfigurableApplicationContext start(Class<?>... extra) {
+		Class<?>[] sources = new Class<?>[extra.length + 1];
+		sources[0] = InfluxShellApplication.class;
+		System.arraycopy(extra, 0, sources, 1, extra.length);
+		return new SpringApplicationBuilder(sources)
+			.properties(Map.of("spring.config.location", "classpath:/influx-shell/application.yml"))
+			.run();
+	}
+
+	/** A command set with a mistake: two options of one command spelled {@code -u}. */
+	static class Clashing implements CommandSet {
+
+		@Override
+		public List<CommandDef> commands() {
+			return List.of(CommandDef.command("clash")
+				.options(OptionDef.value("NAME", "user", "-u", "--user"), OptionDef.value("URL", "url", "-u", "--url"))
+				.runs(a -> CommandResult.of("")));
+		}
+	}
+
+	@Test
+	void twoOptionsSpelledAlikeStopTheStart() {
+		try (ConfigurableApplicationContext context = start(Clashing.class)) {
+			// main asks for the runner first thing; the runner needs the model
+			assertThatThrownBy(() -> context.getBean(ConsoleRunner.class))
+				.rootCause()
+				.hasMessage("command \"clash\": -u is declared by two options (--user and --url)");
+		}
+	}
+
+	static TreeSet<String> spellings(CommandOption o) {
+		TreeSet<String> names = new TreeSet<>();
+		for (String l : o.getLongNames()) {
+			names.add("--" + l);
+		}
+		for (Character s : o.getShortNames()) {
+			names.add("-" + s);
+		}
+		return names;
+	}
+
+	@Test
+	void theCatalogDescribesEachCommandWithExactlyTheOptionsTheConsoleAccepts() {
+		try (ConfigurableApplicationContext context = start()) {
+			CommandModel model = context.getBean(CommandModel.class);
+			Map<String, CommandRegistration> catalog = context.getBean(CommandCatalog.class).getRegistrations();
+			assertThat(model.commands()).hasSizeGreaterThanOrEqualTo(14);
+			for (CommandDef command : model.commands()) {
+				CommandRegistration r = catalog.get(command.name());
+				assertThat(r).as(command.name()).isNotNull();
+				assertThat(r.getDescription()).isEqualTo(command.description());
+				assertThat(r.getAliases()).extracting(a -> a.getCommand()).containsExactlyElementsOf(command.aliases());
+				List<TreeSet<String>> registered = r.getOptions().stream().map(CommandModelStartupTest::spellings).toList();
+				List<TreeSet<String>> declared = command.options().stream().map(o -> new TreeSet<>(o.names())).toList();
+				assertThat(registered).as(command.name()).containsExactlyElementsOf(declared);
+			}
+			CommandRegistration inactive = catalog.get("auth inactive");
+			assertThat(inactive.getOptions()).extracting(o -> o.getLongNames()[0])
+				.containsExactly("id", "user", "description", "dry-run", "configs-path", "json", "hide-headers",
+						"active-config", "host", "token", "skip-verify", "http-debug", "help");
+			assertThat(inactive.getOptions().get(0).getType().toString()).isEqualTo("java.util.List<java.lang.String>");
+			assertThat(inactive.getOptions().get(0).getLabel()).isEqualTo("ID");
+		}
+	}
+
+	@Test
+	void aCatalogEntryRunsTheCommand() {
+		try (ConfigurableApplicationContext context = start()) {
+			CommandRegistration version = context.getBean(CommandCatalog.class).getRegistrations().get("version");
+			Object out = version.getTarget().getFunction().apply(
+					org.springframework.shell.command.CommandContext.of(new String[0], null, null, version, null));
+			assertThat(out.toString()).startsWith("influx-shell ");
+		}
+	}
+}
