@@ -1,5 +1,7 @@
 package org.influxshell.auth;
 
+import static org.influxshell.command.CommonOptions.SERVER;
+
 import java.io.Console;
 import java.util.List;
 
@@ -15,8 +17,6 @@ import org.influxshell.connection.Connection;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.ServerOptions;
 import org.influxshell.output.OutputOptions;
-
-import static org.influxshell.command.CommonOptions.SERVER;
 
 import org.springframework.shell.standard.ShellComponent;
 

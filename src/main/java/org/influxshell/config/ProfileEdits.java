@@ -5,9 +5,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import org.influxshell.cli.CliException;
 import org.influxshell.configs.Profile;
 import org.influxshell.configs.Profiles;
-import org.influxshell.cli.CliException;
 
 /**
  * The changes {@code config} commands make to a set of profiles, as pure functions, with

@@ -30,6 +30,22 @@ public class CommandDispatcher {
 	}
 
 	/**
+	 * Runs one line of a script or of the REPL, split into words by {@link Words}.
+	 * @param location {@code FILE:LINE} for a script line, or {@code null}
+	 * @return the exit code
+	 */
+	public int runLine(String line, ResultOutput out, String location) {
+		List<String> words;
+		try {
+			words = Words.split(line);
+		}
+		catch (CliException ex) {
+			return reporter.report(ex, location);
+		}
+		return run(words, out, location);
+	}
+
+	/**
 	 * Runs one command line.
 	 * @param location {@code FILE:LINE} for a script line, or {@code null}
 	 * @return the exit code

@@ -88,10 +88,10 @@ public class ConsoleConfiguration {
 
 	@Bean
 	@Lazy
-	Repl repl(CommandDispatcher dispatcher, ErrorReporter reporter, CommandModel model,
-			ObjectProvider<ValueCompleter> completers, ConfigsFile configs) {
+	Repl repl(CommandDispatcher dispatcher, CommandModel model, ObjectProvider<ValueCompleter> completers,
+			ConfigsFile configs) {
 		ConsoleCompleter completer = new ConsoleCompleter(model, completers.orderedStream().toList());
-		return new Repl(dispatcher, reporter, completer, configs.historyFile(),
+		return new Repl(dispatcher, completer, configs.historyFile(),
 				() -> configs.store(null).read().active().name());
 	}
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.jline.reader.EndOfFileException;
@@ -15,7 +14,6 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
 
 /**
@@ -33,12 +31,9 @@ public class Repl {
 
 	private final Supplier<String> promptName;
 
-	private final ErrorReporter reporter;
-
-	public Repl(CommandDispatcher dispatcher, ErrorReporter reporter, ConsoleCompleter completer, Path historyFile,
+	public Repl(CommandDispatcher dispatcher, ConsoleCompleter completer, Path historyFile,
 			Supplier<String> promptName) {
 		this.dispatcher = dispatcher;
-		this.reporter = reporter;
 		this.completer = completer;
 		this.historyFile = historyFile;
 		this.promptName = promptName;
@@ -107,11 +102,7 @@ public class Repl {
 		Thread worker = Thread.currentThread();
 		Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
 		try {
-			List<String> words = Words.split(line);
-			dispatcher.run(words, out, null);
-		}
-		catch (CliException ex) {
-			reporter.report(ex, null);
+			dispatcher.runLine(line, out, null);
 		}
 		finally {
 			terminal.handle(Terminal.Signal.INT, previous);

@@ -37,14 +37,7 @@ public class ScriptRunner {
 				if (Words.isComment(line)) {
 					continue;
 				}
-				String location = name + ":" + lineNo;
-				int code;
-				try {
-					code = dispatcher.run(Words.split(line), out, location);
-				}
-				catch (CliException ex) {
-					code = reporter.report(ex, location);
-				}
+				int code = dispatcher.runLine(line, out, name + ":" + lineNo);
 				if (code != 0) {
 					return code;
 				}
