@@ -9,6 +9,7 @@ import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.shell.ConsoleRunner;
+import org.influxshell.shell.Terminals;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -49,7 +50,7 @@ public class InfluxShellApplication {
 			app.setDefaultProperties(DEFAULTS);
 			try (ConfigurableApplicationContext context = app.run(args)) {
 				code = context.getBean(ConsoleRunner.class).run(args, System.in,
-						new FileOutputStream(FileDescriptor.out), System.console() != null);
+						new FileOutputStream(FileDescriptor.out), Terminals::stdin);
 			}
 		}
 		catch (SpringApplication.AbandonedRunException ex) {

@@ -4,6 +4,7 @@ import static org.influxshell.command.CommonOptions.SERVER;
 
 import java.io.Console;
 import java.util.List;
+import java.util.Map;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
@@ -31,7 +32,8 @@ public class AuthCommands implements CommandSet {
 		.commaSeparated()
 		.completes(ValueKind.AUTH_ID);
 
-	static final OptionDef<String> LIST_USER = OptionDef.value("NAME", "user name", "-u", "--user");
+	static final OptionDef<String> LIST_USER = OptionDef.value("NAME", "user name", "-u", "--user")
+		.completes(ValueKind.USER_NAME);
 
 	static final OptionDef<String> USER_ID = OptionDef.value("ID", "user ID", "--user-id");
 
@@ -43,7 +45,8 @@ public class AuthCommands implements CommandSet {
 		.value("TOKEN", "find the token with this value (a leaked token, say)", "--token-value")
 		.secret();
 
-	static final OptionDef<String> OWNER = OptionDef.value("NAME", "owner's user name (default: you)", "-u", "--user");
+	static final OptionDef<String> OWNER = OptionDef.value("NAME", "owner's user name (default: you)", "-u", "--user")
+		.completes(ValueKind.USER_NAME);
 
 	static final OptionDef<String> DESCRIPTION = OptionDef.value("TEXT", "token description", "-d", "--description");
 
@@ -76,19 +79,25 @@ public class AuthCommands implements CommandSet {
 	}
 
 	@Override
+	public Map<String, String> groups() {
+		return Map.of("auth", "API tokens: list, create, inactivate, activate and delete them");
+	}
+
+	@Override
 	public List<CommandDef> commands() {
 		return List.of(
 				CommandDef.command("auth inactive")
 					.description("Inactivate API tokens: they stay, but cannot be used")
-					.options(TokenSelection.OPTIONS).options(SERVER)
+					.options(TokenSelection.OPTIONS).options(SERVER).requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.INACTIVATE)),
 				CommandDef.command("auth active")
 					.description("Activate API tokens")
-					.options(TokenSelection.OPTIONS).options(SERVER)
+					.options(TokenSelection.OPTIONS).options(SERVER).requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.ACTIVATE)),
 				CommandDef.command("auth delete")
 					.description("Delete API tokens")
 					.options(TokenSelection.OPTIONS).options(FORCE).options(SERVER)
+					.requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.DELETE)),
 				CommandDef.command("auth list").aliases("auth find", "auth ls")
 					.description("List API tokens")
@@ -104,9 +113,6 @@ public class AuthCommands implements CommandSet {
 	private CommandResult change(Args args, Change change) {
 		TokenSelection selection = args.get(TokenSelection.OPTIONS);
 		ServerOptions server = args.get(SERVER);
-		if (selection.isEmpty()) {
-			throw CliException.usage("at least one of --id, --user, --description is required");
-		}
 		OutputOptions output = resolver.output(server.local());
 		Connection conn = resolver.connection(server);
 		boolean force = args.flag(FORCE);

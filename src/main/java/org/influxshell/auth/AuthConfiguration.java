@@ -49,8 +49,14 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	AuthIdCompleter authIdCompleter(ConnectionResolver resolver, AuthorizationsClient client,
+	ServerCompletions<Authorization> authIdCompletions(ConnectionResolver resolver, AuthorizationsClient client,
 			InfluxProperties properties) {
-		return new AuthIdCompleter(resolver, client, properties.getCompletionTimeout());
+		return ServerCompletions.authIds(resolver, client, properties.getCompletionTimeout());
+	}
+
+	@Bean
+	ServerCompletions<String> userNameCompletions(ConnectionResolver resolver, DirectoryClient directory,
+			InfluxProperties properties) {
+		return ServerCompletions.userNames(resolver, directory, properties.getCompletionTimeout());
 	}
 }

@@ -1,5 +1,7 @@
 package org.influxshell.auth;
 
+import java.util.List;
+
 import org.influxshell.connection.Connection;
 
 /** Looks up organisations and users by name ({@code /api/v2/orgs}, {@code /api/v2/users}, {@code /api/v2/me}). */
@@ -13,4 +15,7 @@ public interface DirectoryClient {
 
 	/** The ID of the user the token belongs to. */
 	String myUserId(Connection conn);
+
+	/** The names of the users the caller may read, in the server's order. */
+	List<String> userNames(Connection conn);
 }

@@ -22,13 +22,17 @@ public record TokenSelection(List<String> ids, List<String> users, List<String> 
 		.completes(ValueKind.AUTH_ID);
 
 	public static final OptionDef<List<String>> USER = OptionDef
-		.list("NAME", "every token of this user; repeat it for several users", "-u", "--user");
+		.list("NAME", "every token of this user; repeat it for several users", "-u", "--user")
+		.completes(ValueKind.USER_NAME);
 
 	public static final OptionDef<List<String>> DESCRIPTION = OptionDef.list("REGEX",
 			"every token whose description matches this regular expression; repeat it for several", "--description");
 
 	public static final OptionDef<Boolean> DRY_RUN = OptionDef.flag("show what would change, change nothing",
 			"--dry-run");
+
+	/** The options that pick tokens: a command that acts on several tokens needs at least one. */
+	public static final OptionDef<?>[] SELECTORS = { ID, USER, DESCRIPTION };
 
 	/** The selection options, for any command that acts on several tokens. */
 	public static final OptionGroup<TokenSelection> OPTIONS = OptionGroup.of(
@@ -44,10 +48,6 @@ public record TokenSelection(List<String> ids, List<String> users, List<String> 
 	/** Only one ID, given alone: the command prints one token (one JSON object). */
 	boolean isSingleId() {
 		return ids.size() == 1 && !hasSelectors();
-	}
-
-	boolean isEmpty() {
-		return ids.isEmpty() && !hasSelectors();
 	}
 
 	boolean hasSelectors() {

@@ -2,6 +2,8 @@ package org.influxshell.auth;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +54,13 @@ public class WebClientDirectoryClient implements DirectoryClient {
 	@Override
 	public String myUserId(Connection conn) {
 		return get(conn, "/api/v2/me").path("id").asText();
+	}
+
+	@Override
+	public List<String> userNames(Connection conn) {
+		List<String> names = new ArrayList<>();
+		get(conn, "/api/v2/users").path("users").forEach(u -> names.add(u.path("name").asText()));
+		return names;
 	}
 
 	private JsonNode get(Connection conn, String path) {

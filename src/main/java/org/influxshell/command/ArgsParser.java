@@ -99,6 +99,11 @@ public final class ArgsParser {
 						fail("Required flag \"" + option.key() + "\" not set");
 					}
 				}
+				List<OptionDef<?>> any = command.oneRequired();
+				if (!any.isEmpty() && any.stream().noneMatch(values::containsKey)) {
+					fail("at least one of " + String.join(", ", any.stream().map(OptionDef::longName).toList())
+							+ " is required");
+				}
 			}
 			return new Args(values);
 		}

@@ -33,13 +33,16 @@ public final class CommandDef {
 
 	private final Map<String, OptionDef<?>> bySpelling;
 
+	private final List<OptionDef<?>> oneRequired;
+
 	private final Handler handler;
 
 	private CommandDef(String name, List<String> aliases, String description, List<OptionDef<?>> declared,
-			Handler handler) {
+			List<OptionDef<?>> oneRequired, Handler handler) {
 		this.name = name;
 		this.aliases = List.copyOf(aliases);
 		this.description = description;
+		this.oneRequired = List.copyOf(oneRequired);
 		this.handler = handler;
 		Set<OptionDef<?>> unique = Collections.newSetFromMap(new IdentityHashMap<>());
 		List<OptionDef<?>> all = new ArrayList<>();
@@ -62,6 +65,9 @@ public final class CommandDef {
 		}
 		this.options = List.copyOf(all);
 		this.bySpelling = Collections.unmodifiableMap(spellings);
+		if (!all.containsAll(this.oneRequired)) {
+			throw new IllegalStateException("command \"" + name + "\": requires one of options it does not have");
+		}
 	}
 
 	/** Starts the declaration of the command {@code name} ({@code "auth inactive"}). */
@@ -96,6 +102,11 @@ public final class CommandDef {
 		return options.stream().filter(OptionDef::isPositional).toList();
 	}
 
+	/** Options of which at least one must be given (empty when there is no such rule). */
+	public List<OptionDef<?>> oneRequired() {
+		return oneRequired;
+	}
+
 	public Handler handler() {
 		return handler;
 	}
@@ -113,6 +124,8 @@ public final class CommandDef {
 		private final List<String> aliases = new ArrayList<>();
 
 		private final List<OptionDef<?>> options = new ArrayList<>();
+
+		private final List<OptionDef<?>> oneRequired = new ArrayList<>();
 
 		private String description = "";
 
@@ -140,11 +153,17 @@ public final class CommandDef {
 			return this;
 		}
 
+		/** At least one of these options must be given. */
+		public Builder requiresOneOf(OptionDef<?>... any) {
+			oneRequired.addAll(List.of(any));
+			return this;
+		}
+
 		/** Completes the declaration with what runs the command. */
 		public CommandDef runs(Handler handler) {
 			List<OptionDef<?>> all = new ArrayList<>(options);
 			all.add(HELP);
-			return new CommandDef(name, aliases, description, all, handler);
+			return new CommandDef(name, aliases, description, all, oneRequired, handler);
 		}
 	}
 }

@@ -3,6 +3,7 @@ package org.influxshell.command;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -15,8 +16,11 @@ public final class CommandModel {
 
 	private final Map<String, CommandDef> byName = new TreeMap<>();
 
+	private final Map<String, String> groups = new TreeMap<>();
+
 	public CommandModel(List<CommandSet> sets) {
 		for (CommandSet set : sets) {
+			groups.putAll(set.groups());
 			for (CommandDef c : set.commands()) {
 				byName.put(c.name(), c);
 				add(c.name(), c);
@@ -40,6 +44,24 @@ public final class CommandModel {
 	/** Every spelling of every command (names and aliases), sorted. */
 	public Collection<String> spellings() {
 		return bySpelling.keySet();
+	}
+
+	/** The description of the group {@code name} ({@code auth}), or {@code null} when it is none. */
+	public String group(String name) {
+		return groups.get(name);
+	}
+
+	/** The commands of a group, sorted by name. */
+	public List<CommandDef> subcommands(String group) {
+		return byName.values().stream().filter(c -> c.name().startsWith(group + " ")).toList();
+	}
+
+	/**
+	 * The spelling closest to what was typed, when one is close enough to be what was meant.
+	 * @param typed the command words typed ({@code auth lst})
+	 */
+	public Optional<String> closest(String typed) {
+		return Suggestions.closest(typed, bySpelling.keySet());
 	}
 
 	/** The command whose words start {@code words}, with the most words, or {@code null}. */

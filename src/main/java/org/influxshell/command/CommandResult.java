@@ -13,8 +13,10 @@ import org.influxshell.cli.CliException;
  * @param changed what the command changed, or {@code null} when it changed nothing
  * @param itemErrors one message per failed item, reported after the output
  * @param failure how the command fails after printing its output, or {@code null}
+ * @param action what the console itself is asked to do, or {@code null}
  */
-public record CommandResult(String output, String changed, List<String> itemErrors, CliException failure) {
+public record CommandResult(String output, String changed, List<String> itemErrors, CliException failure,
+		SessionAction action) {
 
 	public CommandResult {
 		itemErrors = List.copyOf(itemErrors);
@@ -22,16 +24,21 @@ public record CommandResult(String output, String changed, List<String> itemErro
 
 	/** A result of a command that changed nothing. */
 	public static CommandResult of(String output) {
-		return new CommandResult(output, null, List.of(), null);
+		return new CommandResult(output, null, List.of(), null, null);
 	}
 
 	/** A result of a command that changed something. */
 	public static CommandResult changed(String output, String what) {
-		return new CommandResult(output, what, List.of(), null);
+		return new CommandResult(output, what, List.of(), null, null);
+	}
+
+	/** A command that asks the console to do something: leave, clear the screen, run a script. */
+	public static CommandResult asking(SessionAction action) {
+		return new CommandResult("", null, List.of(), null, action);
 	}
 
 	/** This result, then the failed items and the failure the command ends with. */
 	public CommandResult failing(List<String> errors, CliException ending) {
-		return new CommandResult(output, changed, errors, ending);
+		return new CommandResult(output, changed, errors, ending, action);
 	}
 }

@@ -1,9 +1,15 @@
 package org.influxshell.command;
 
 import java.util.List;
+import java.util.Map;
 
 /** A {@code @ShellComponent} that declares commands: the console's command model is made of these. */
 public interface CommandSet {
 
 	List<CommandDef> commands();
+
+	/** The first words its commands share ({@code auth}), each with a one-line description for help. */
+	default Map<String, String> groups() {
+		return Map.of();
+	}
 }

@@ -7,5 +7,9 @@ public enum ValueKind {
 	/** a profile name of the configs file */
 	PROFILE_NAME,
 	/** an authorization ID on the server */
-	AUTH_ID
+	AUTH_ID,
+	/** a user name on the server */
+	USER_NAME,
+	/** the words of a command ({@code help auth list}); the console completes these itself */
+	COMMAND
 }

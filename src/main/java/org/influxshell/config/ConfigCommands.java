@@ -2,7 +2,10 @@ package org.influxshell.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Args;
 import org.influxshell.command.CommandDef;
@@ -10,9 +13,11 @@ import org.influxshell.command.CommandResult;
 import org.influxshell.command.CommandSet;
 import org.influxshell.command.CommonOptions;
 import org.influxshell.command.OptionDef;
+import org.influxshell.command.Suggestions;
 import org.influxshell.command.ValueKind;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.configs.Profile;
+import org.influxshell.configs.ProfileErrors;
 import org.influxshell.configs.ProfileStore;
 import org.influxshell.configs.Profiles;
 import org.influxshell.connection.ConnectionResolver;
@@ -38,7 +43,6 @@ public class ConfigCommands implements CommandSet {
 
 	static final OptionDef<List<String>> REMOVE_NAMES = OptionDef.list("NAME", "configs to remove", "--name")
 		.positional()
-		.required()
 		.completes(ValueKind.PROFILE_NAME);
 
 	static final OptionDef<String> NEW_NAME = OptionDef.value("NAME", "name of the new config", "-n", "--config-name")
@@ -73,6 +77,11 @@ public class ConfigCommands implements CommandSet {
 		this.configs = configs;
 		this.resolver = resolver;
 		this.stderr = stderr;
+	}
+
+	@Override
+	public Map<String, String> groups() {
+		return Map.of("config", "Connection profiles in the configs file shared with upstream influx");
 	}
 
 	@Override
@@ -111,11 +120,28 @@ public class ConfigCommands implements CommandSet {
 	private CommandResult show(Args args) {
 		LocalOptions local = args.get(CommonOptions.LOCAL);
 		if (args.isSet(SWITCH_TO)) {
-			return use(args.get(SWITCH_TO), local);
+			String name = args.get(SWITCH_TO);
+			try {
+				return use(name, local);
+			}
+			catch (ProfileErrors.NotFound notFound) {
+				throw mistypedSubcommand(name).orElse(notFound);
+			}
 		}
 		Profiles profiles = store(local).read();
 		profiles.activeAmbiguity().ifPresent(stderr::warn);
 		return CommandResult.of(ProfileRenderer.one(profiles.active(), resolver.output(local)));
+	}
+
+	/** {@code config lsit}: a word that is no profile but nearly a subcommand was most likely meant as one. */
+	private Optional<CliException> mistypedSubcommand(String word) {
+		List<String> subcommands = new ArrayList<>();
+		for (CommandDef c : commands()) {
+			subcommands.add(c.name());
+			subcommands.addAll(c.aliases());
+		}
+		return Suggestions.closest("config " + word, subcommands).map(s -> CliException.usage(
+				"unknown command \"config " + word + "\" (did you mean '" + s + "'?)"));
 	}
 
 	private CommandResult use(String name, LocalOptions local) {

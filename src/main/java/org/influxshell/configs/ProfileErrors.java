@@ -8,7 +8,15 @@ public final class ProfileErrors {
 	private ProfileErrors() {
 	}
 
-	public static CliException notFound(String name) {
-		return CliException.failure("config \"" + name + "\" is not found");
+	/** {@code config "NAME" is not found}. */
+	public static final class NotFound extends CliException {
+
+		NotFound(String name) {
+			super("config \"" + name + "\" is not found", FAILURE);
+		}
+	}
+
+	public static NotFound notFound(String name) {
+		return new NotFound(name);
 	}
 }

@@ -1,5 +1,11 @@
 package org.influxshell.shell;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,11 +18,13 @@ import org.influxshell.command.ArgsParser;
 import org.influxshell.command.CommandDef;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandResult;
+import org.influxshell.command.SessionAction;
 
 /**
  * Runs one command line in any mode: finds the command by its longest matching words, parses its
  * options, runs it, writes its result to stdout, and reports any failure through the one
- * {@link ErrorReporter}.
+ * {@link ErrorReporter}. A group's name alone ({@code auth}) shows the group's commands; a
+ * mistyped command gets the nearest one suggested.
  */
 public class CommandDispatcher {
 
@@ -24,23 +32,44 @@ public class CommandDispatcher {
 
 	private final ErrorReporter reporter;
 
-	public CommandDispatcher(CommandModel model, ErrorReporter reporter) {
+	private final Screen screen;
+
+	public CommandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen) {
 		this.model = model;
 		this.reporter = reporter;
+		this.screen = screen;
+	}
+
+	/**
+	 * How a line ended.
+	 *
+	 * @param exitCode 0 or the failure's code
+	 * @param action what the line asked of the console that the caller carries out ({@code exit},
+	 *        {@code clear}), or {@code null}
+	 */
+	public record Outcome(int exitCode, SessionAction action) {
+
+		static Outcome of(int exitCode) {
+			return new Outcome(exitCode, null);
+		}
+
+		/** Whether the line asked to end the session. */
+		public boolean exits() {
+			return action != null && action.kind() == SessionAction.Kind.EXIT;
+		}
 	}
 
 	/**
 	 * Runs one line of a script or of the REPL, split into words by {@link Words}.
 	 * @param location {@code FILE:LINE} for a script line, or {@code null}
-	 * @return the exit code
 	 */
-	public int runLine(String line, ResultOutput out, String location) {
+	public Outcome runLine(String line, ResultOutput out, String location) {
 		List<String> words;
 		try {
 			words = Words.split(line);
 		}
 		catch (CliException ex) {
-			return reporter.report(ex, location);
+			return Outcome.of(reporter.report(ex, location));
 		}
 		return run(words, out, location);
 	}
@@ -48,15 +77,14 @@ public class CommandDispatcher {
 	/**
 	 * Runs one command line.
 	 * @param location {@code FILE:LINE} for a script line, or {@code null}
-	 * @return the exit code
 	 */
-	public int run(List<String> words, ResultOutput out, String location) {
+	public Outcome run(List<String> words, ResultOutput out, String location) {
 		CommandResult result;
 		try {
 			result = execute(words);
 		}
 		catch (Throwable ex) {
-			return reporter.report(ex, location);
+			return Outcome.of(reporter.report(ex, location));
 		}
 		try {
 			if (!result.output().isEmpty()) {
@@ -64,23 +92,63 @@ public class CommandDispatcher {
 			}
 		}
 		catch (OutputException ex) {
-			return reporter.report(ex.after(result.changed()), location);
+			return Outcome.of(reporter.report(ex.after(result.changed()), location));
 		}
 		result.itemErrors().forEach(message -> reporter.line(message, location));
-		return result.failure() == null ? 0 : reporter.report(result.failure(), location);
+		if (result.failure() != null) {
+			return Outcome.of(reporter.report(result.failure(), location));
+		}
+		SessionAction action = result.action();
+		if (action != null && action.kind() == SessionAction.Kind.RUN_SCRIPT) {
+			return Outcome.of(runScript(action.script(), out));
+		}
+		return new Outcome(0, action);
+	}
+
+	/**
+	 * Runs a script file line by line ({@link ScriptRunner}); a missing or unreadable file is one error.
+	 * @return the exit code: 0, or the failing line's
+	 */
+	public int runScript(String file, ResultOutput out) {
+		if (file.isEmpty()) {
+			return reporter.report(CliException.usage("no script file given"), null);
+		}
+		try (BufferedReader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+			return new ScriptRunner(this, reporter).run(file, reader, out);
+		}
+		catch (NoSuchFileException ex) {
+			return reporter.report(CliException.failure("script file " + file + " does not exist"), null);
+		}
+		catch (IOException ex) {
+			return reporter.report(CliException.failure("cannot read script file " + file + ": " + ex.getMessage()), null);
+		}
 	}
 
 	private CommandResult execute(List<String> words) {
 		CommandModel.Match match = model.find(words);
 		if (match == null) {
-			throw CliException.usage("unknown command \"" + String.join(" ", leadingWords(words)) + "\" (see 'help')");
+			return groupOrUnknown(words);
 		}
 		CommandDef command = match.command();
 		Args args = ArgsParser.parse(command, match.rest());
 		if (args.flag(CommandDef.HELP)) {
-			return CommandResult.of(HelpText.of(command));
+			return CommandResult.of(new HelpText(model, screen.columns()).command(command));
 		}
 		return command.handler().run(args);
+	}
+
+	/** {@code auth}, {@code auth --help}: the group's commands; otherwise an unknown command, with a suggestion. */
+	private CommandResult groupOrUnknown(List<String> words) {
+		List<String> lead = leadingWords(words);
+		List<String> rest = words.subList(lead.size(), words.size());
+		String group = lead.isEmpty() ? null : lead.get(0);
+		if (group != null && model.group(group) != null
+				&& (lead.size() == 1 && (rest.isEmpty() || rest.equals(List.of("--help")) || rest.equals(List.of("-h"))))) {
+			return CommandResult.of(new HelpText(model, screen.columns()).group(group));
+		}
+		String typed = String.join(" ", lead);
+		throw CliException.usage("unknown command \"" + typed + "\""
+				+ model.closest(typed).map(s -> " (did you mean '" + s + "'?)").orElse(" (see 'help')"));
 	}
 
 	private static List<String> leadingWords(List<String> words) {

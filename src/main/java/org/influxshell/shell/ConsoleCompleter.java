@@ -2,10 +2,9 @@ package org.influxshell.shell;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -95,7 +94,14 @@ public class ConsoleCompleter implements Completer {
 			}
 			return out;
 		}
-		command.positionals().stream().findFirst().ifPresent(o -> values(o, typed, "", current, out));
+		command.positionals().stream().findFirst().ifPresent(o -> {
+			if (o.completion() == ValueKind.COMMAND) {
+				commandWords(rest, current, out);
+			}
+			else {
+				values(o, typed, "", current, out);
+			}
+		});
 		return out;
 	}
 
@@ -104,17 +110,23 @@ public class ConsoleCompleter implements Completer {
 		return model.spellings().stream().anyMatch(s -> s.startsWith(prefix));
 	}
 
+	/** The next word of every command spelling that starts with the words typed, with what it is for. */
 	private void commandWords(List<String> before, String current, List<Proposal> out) {
 		String prefix = before.isEmpty() ? "" : String.join(" ", before) + " ";
-		Set<String> next = new LinkedHashSet<>();
+		Map<String, String> next = new LinkedHashMap<>();
 		for (String spelling : model.spellings()) {
 			if (spelling.startsWith(prefix + current)) {
 				String remaining = spelling.substring(prefix.length());
 				int space = remaining.indexOf(' ');
-				next.add(space < 0 ? remaining : remaining.substring(0, space));
+				String word = space < 0 ? remaining : remaining.substring(0, space);
+				String described = prefix + word;
+				CommandModel.Match match = model.find(List.of(described.split(" ")));
+				String description = model.group(described) != null ? model.group(described)
+						: match != null && match.rest().isEmpty() ? match.command().description() : null;
+				next.merge(word, description == null ? "" : description, (a, b) -> a.isEmpty() ? b : a);
 			}
 		}
-		next.forEach(w -> out.add(new Proposal(w, "Commands", null, true)));
+		next.forEach((w, d) -> out.add(new Proposal(w, "Commands", d.isEmpty() ? null : d, true)));
 	}
 
 	/**

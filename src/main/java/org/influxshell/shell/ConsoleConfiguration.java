@@ -77,8 +77,13 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter) {
-		return new CommandDispatcher(model, reporter);
+	Screen screen() {
+		return new Screen(System.getenv("COLUMNS"));
+	}
+
+	@Bean
+	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen) {
+		return new CommandDispatcher(model, reporter, screen);
 	}
 
 	@Bean
@@ -86,12 +91,18 @@ public class ConsoleConfiguration {
 		return new ConsoleRunner(dispatcher, repl, reporter);
 	}
 
+	/** {@code NO_COLOR} set to anything but the empty string (no-color.org). */
+	private static boolean noColor() {
+		String value = System.getenv("NO_COLOR");
+		return value != null && !value.isEmpty();
+	}
+
 	@Bean
 	@Lazy
 	Repl repl(CommandDispatcher dispatcher, CommandModel model, ObjectProvider<ValueCompleter> completers,
-			ConfigsFile configs) {
+			ConfigsFile configs, Screen screen) {
 		ConsoleCompleter completer = new ConsoleCompleter(model, completers.orderedStream().toList());
-		return new Repl(dispatcher, completer, configs.historyFile(),
-				() -> configs.store(null).read().active().name());
+		return new Repl(dispatcher, completer, new SecretMask(model), configs.historyFile(),
+				() -> configs.store(null).read().active().name(), screen, noColor());
 	}
 }

@@ -1,18 +1,14 @@
 package org.influxshell.shell;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
-import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
 
@@ -20,7 +16,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Decides how the console runs, in this order: a script ({@code --spring.shell.script=FILE} or
- * {@code @FILE}); one command from the arguments; the REPL when stdin is a terminal; otherwise
+ * {@code @FILE}); one command from the arguments ({@code --help}, {@code -h} and {@code --version}
+ * alone mean {@code help} and {@code version}); the REPL when stdin is a terminal; otherwise
  * commands read from stdin like a script. Returns the exit code for {@code main}.
  */
 public class ConsoleRunner {
@@ -42,10 +39,11 @@ public class ConsoleRunner {
 	/**
 	 * Runs the console on these streams.
 	 * @param args the process arguments, Spring's own ({@code --spring.*}, ...) included
-	 * @param terminal whether stdin is a terminal: no command words then start the REPL
+	 * @param terminal whether stdin is a terminal: no command words then start the REPL (stdout may be
+	 *        a pipe: the prompt goes to the terminal, results to stdout)
 	 * @return the exit code
 	 */
-	public int run(String[] args, InputStream stdin, OutputStream stdout, boolean terminal) {
+	public int run(String[] args, InputStream stdin, OutputStream stdout, BooleanSupplier terminal) {
 		if (List.of(args).contains("--debug")) {
 			reporter.debug(true);
 		}
@@ -53,31 +51,25 @@ public class ConsoleRunner {
 		String script = scriptArgument(args);
 		List<String> words = commandWords(args);
 		if (script != null) {
-			return runFile(script, out);
+			return dispatcher.runScript(script, out);
 		}
 		if (words.size() == 1 && words.get(0).startsWith("@") && words.get(0).length() > 1) {
-			return runFile(words.get(0).substring(1), out);
+			return dispatcher.runScript(words.get(0).substring(1), out);
+		}
+		if (words.equals(List.of("--help")) || words.equals(List.of("-h"))) {
+			words = List.of("help");
+		}
+		else if (words.equals(List.of("--version"))) {
+			words = List.of("version");
 		}
 		if (!words.isEmpty()) {
-			return dispatcher.run(words, out, null);
+			return dispatcher.run(words, out, null).exitCode();
 		}
-		if (terminal) {
-			return repl.getObject().run();
+		if (terminal.getAsBoolean()) {
+			return repl.getObject().run(out);
 		}
 		var reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
 		return new ScriptRunner(dispatcher, reporter).run("stdin", reader, out);
-	}
-
-	private int runFile(String file, ResultOutput out) {
-		try (BufferedReader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-			return new ScriptRunner(dispatcher, reporter).run(file, reader, out);
-		}
-		catch (NoSuchFileException ex) {
-			return reporter.report(CliException.failure("script file " + file + " does not exist"), null);
-		}
-		catch (IOException ex) {
-			return reporter.report(CliException.failure("cannot read script file " + file + ": " + ex.getMessage()), null);
-		}
 	}
 
 	private static String scriptArgument(String[] args) {

@@ -1,9 +1,7 @@
 package org.influxshell.shell;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 
 import org.jline.reader.EndOfFileException;
@@ -12,66 +10,81 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ResultOutput;
+import org.influxshell.command.SessionAction;
 
 /**
  * The interactive console: a JLine prompt with history in {@code ~/.influxdbv2/} and tab
- * completion. Ctrl-C at the prompt clears the line; during a command it interrupts the command
- * (cancelling its request), not the console. {@code exit}, {@code quit} or Ctrl-D leave.
+ * completion. The prompt and line editing use the terminal (stderr when stdout is piped, so
+ * {@code influx-shell | tee log} works); results go to stdout. Ctrl-C at the prompt clears the
+ * line; during a command it interrupts the command (cancelling its request), not the console.
+ * {@code exit}, {@code quit} or Ctrl-D leave. {@code NO_COLOR} turns colours off.
  */
 public class Repl {
+
+	/** JLine's style variables of the completion menu: emptied under {@code NO_COLOR}. */
+	private static final String[] COMPLETION_STYLES = { LineReader.COMPLETION_STYLE_STARTING,
+			LineReader.COMPLETION_STYLE_DESCRIPTION, LineReader.COMPLETION_STYLE_GROUP,
+			LineReader.COMPLETION_STYLE_SELECTION, LineReader.COMPLETION_STYLE_BACKGROUND,
+			LineReader.COMPLETION_STYLE_LIST_STARTING, LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
+			LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_SELECTION,
+			LineReader.COMPLETION_STYLE_LIST_BACKGROUND };
 
 	private final CommandDispatcher dispatcher;
 
 	private final ConsoleCompleter completer;
 
+	private final HistoryFile history;
+
 	private final Path historyFile;
 
 	private final Supplier<String> promptName;
 
-	public Repl(CommandDispatcher dispatcher, ConsoleCompleter completer, Path historyFile,
-			Supplier<String> promptName) {
+	private final Screen screen;
+
+	private final boolean noColor;
+
+	public Repl(CommandDispatcher dispatcher, ConsoleCompleter completer, SecretMask mask, Path historyFile,
+			Supplier<String> promptName, Screen screen, boolean noColor) {
 		this.dispatcher = dispatcher;
 		this.completer = completer;
+		this.history = new HistoryFile(mask);
 		this.historyFile = historyFile;
 		this.promptName = promptName;
+		this.screen = screen;
+		this.noColor = noColor;
 	}
 
 	/** Runs until the user leaves; returns 0. */
-	public int run() {
-		privateHistoryFile();
-		try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+	public int run(ResultOutput out) {
+		HistoryFile.makePrivate(historyFile);
+		try (Terminal terminal = TerminalBuilder.builder().system(true)
+			.systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
+			.build()) {
 			LineReader reader = LineReaderBuilder.builder()
 				.terminal(terminal)
 				.appName("influx-shell")
 				.completer(completer)
 				.parser(new LineParser())
+				.history(history)
 				.variable(LineReader.HISTORY_FILE, historyFile)
+				.option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
 				.build();
-			loop(terminal, reader, new ResultOutput(terminal.output()));
+			if (noColor) {
+				for (String style : COMPLETION_STYLES) {
+					reader.setVariable(style, "");
+				}
+				reader.option(LineReader.Option.DISABLE_HIGHLIGHTER, true);
+			}
+			loop(terminal, reader, out);
 			reader.getHistory().save();
 			return 0;
 		}
 		catch (IOException ex) {
 			throw new CliException("cannot open the terminal: " + ex.getMessage(), CliException.FAILURE, ex);
-		}
-	}
-
-	/** History lines may hold tokens ({@code -t ...}): the file is the user's alone, like the configs file. */
-	private void privateHistoryFile() {
-		try {
-			if (!Files.exists(historyFile.getParent())) {
-				Files.createDirectories(historyFile.getParent(),
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			}
-			if (!Files.exists(historyFile)) {
-				Files.createFile(historyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-		}
-		catch (IOException ex) {
-			// no history file: the REPL works without one
 		}
 	}
 
@@ -90,19 +103,23 @@ public class Repl {
 			if (Words.isComment(line)) {
 				continue;
 			}
-			String trimmed = line.strip();
-			if (trimmed.equals("exit") || trimmed.equals("quit")) {
+			screen.columns(terminal.getWidth());
+			SessionAction action = runInterruptibly(terminal, line, out).action();
+			if (action != null && action.kind() == SessionAction.Kind.EXIT) {
 				return;
 			}
-			runInterruptibly(terminal, line, out);
+			if (action != null && action.kind() == SessionAction.Kind.CLEAR) {
+				terminal.puts(InfoCmp.Capability.clear_screen);
+				terminal.flush();
+			}
 		}
 	}
 
-	private void runInterruptibly(Terminal terminal, String line, ResultOutput out) {
+	private CommandDispatcher.Outcome runInterruptibly(Terminal terminal, String line, ResultOutput out) {
 		Thread worker = Thread.currentThread();
 		Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
 		try {
-			dispatcher.runLine(line, out, null);
+			return dispatcher.runLine(line, out, null);
 		}
 		finally {
 			terminal.handle(Terminal.Signal.INT, previous);

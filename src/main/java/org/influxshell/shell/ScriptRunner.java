@@ -11,7 +11,7 @@ import org.influxshell.cli.ResultOutput;
  * Runs commands line by line from a script file or from stdin: blank lines and {@code #} or
  * {@code //} comments are skipped, quotes group words, and the run stops at the first failing
  * line with {@code FILE:LINE: Error: ...} on stderr and that line's exit code. Every earlier
- * line's effect is kept.
+ * line's effect is kept. {@code exit} (or {@code quit}) ends the run with 0.
  */
 public class ScriptRunner {
 
@@ -37,9 +37,9 @@ public class ScriptRunner {
 				if (Words.isComment(line)) {
 					continue;
 				}
-				int code = dispatcher.runLine(line, out, name + ":" + lineNo);
-				if (code != 0) {
-					return code;
+				CommandDispatcher.Outcome outcome = dispatcher.runLine(line, out, name + ":" + lineNo);
+				if (outcome.exitCode() != 0 || outcome.exits()) {
+					return outcome.exitCode();
 				}
 			}
 			return 0;

@@ -41,7 +41,8 @@ class BadInputMatrixTest extends ConsoleTest {
 			auth inactive --bogus                               => 2 => unknown flag: --bogus (see 'auth inactive --help')
 			auth inactive -z                                    => 2 => unknown flag: -z (see 'auth inactive --help')
 			auth frobnicate                                     => 2 => unknown command "auth frobnicate" (see 'help')
-			auth                                                => 2 => unknown command "auth" (see 'help')
+			auth lst                                            => 2 => unknown command "auth lst" (did you mean 'auth list'?)
+			config lsit                                         => 2 => unknown command "config lsit" (did you mean 'config list'?)
 			frobnicate --id x                                   => 2 => unknown command "frobnicate" (see 'help')
 			auth inactive --id 0d099b627e605000 --json=maybe    => 2 => invalid boolean value "maybe" for flag --json
 			auth inactive --id 0d099b627e605000 --hide-headers=2 => 2 => invalid boolean value "2" for flag --hide-headers
@@ -72,7 +73,6 @@ class BadInputMatrixTest extends ConsoleTest {
 			config use -                                        => 1 => previous activated config is not found
 			config set -n nope -o x                             => 1 => failed to update config "nope": config "nope" is not found
 			config set -n a -u http://                          => 1 => host URL "http://" is invalid: Expected authority
-			config rm                                           => 2 => Required flag "name" not set
 			config ls --bogus                                   => 2 => unknown flag: --bogus (see 'config list --help')
 			config ls extra                                     => 2 => unexpected argument "extra" (see 'config list --help')
 			config use a b                                      => 2 => unexpected argument "b" (see 'config use --help')

@@ -47,7 +47,7 @@ class ReplProcessIT {
 				"influx-shell:prod> auth inactive --id abc\nError: could not find auth with ID \"abc\": id must have a length of 16 bytes\n",
 				"influx-shell:prod> debug on\ndebug is on\n",
 				"influx-shell:prod> config use nope\nError: config \"nope\" is not found\n"
-						+ "org.influxshell.cli.CliException: config \"nope\" is not found\n\tat ",
+						+ "org.influxshell.configs.ProfileErrors$NotFound: config \"nope\" is not found\n\tat ",
 				"influx-shell:prod> debug off\ndebug is off\n",
 				"influx-shell:prod> exit");
 		Path history = home.resolve(".influxdbv2/influx-shell_history");

@@ -75,6 +75,30 @@ class ConsoleCompleterTest {
 	}
 
 	@Test
+	void commandWordsAfterHelpAndTheirDescriptions() {
+		assertThat(complete("help", "con")).containsExactly("config");
+		assertThat(complete("help auth", "l")).containsExactlyInAnyOrder("list", "ls");
+		List<ConsoleCompleter.Proposal> words = completer().proposals(List.of(), "au");
+		assertThat(words).extracting(ConsoleCompleter.Proposal::description)
+			.containsExactly("API tokens: list, create, inactivate, activate and delete them");
+		assertThat(completer().proposals(List.of("auth"), "ina")).extracting(ConsoleCompleter.Proposal::description)
+			.containsExactly("Inactivate API tokens: they stay, but cannot be used");
+		assertThat(completer().proposals(List.of(), "ex")).extracting(ConsoleCompleter.Proposal::description)
+			.containsExactly("Leave the REPL, or end a script here");
+	}
+
+	@Test
+	void userNamesFromTheServer() {
+		server.stubFor(get(urlPathEqualTo("/api/v2/users")).willReturn(ok("{\n\t\"links\": {\n\t\t\"self\": \"/api/v2/users\"\n\t},"
+				+ "\n\t\"users\": [\n\t\t{\n\t\t\t\"id\": \"0d09973ac7605000\",\n\t\t\t\"name\": \"alice\",\n\t\t\t\"status\": \"active\"\n\t\t},"
+				+ "\n\t\t{\n\t\t\t\"id\": \"0d09973ac7606000\",\n\t\t\t\"name\": \"bob\",\n\t\t\t\"status\": \"active\"\n\t\t}\n\t]\n}")));
+		assertThat(eventually(completer(), List.of("auth", "inactive", "--user"), "")).extracting(ConsoleCompleter.Proposal::value)
+			.containsExactly("alice", "bob");
+		assertThat(complete("auth list -u", "b")).containsExactly("bob");
+		assertThat(complete("auth create", "--user=a")).containsExactly("--user=alice");
+	}
+
+	@Test
 	void optionsAndBooleans() {
 		assertThat(complete("auth inactive", "--js")).containsExactly("--json");
 		assertThat(complete("auth inactive", "--hide-headers=")).containsExactly("--hide-headers=true", "--hide-headers=false");

@@ -42,7 +42,7 @@ class ErrorPathTest extends ConsoleTest {
 	static final String NOT_FOUND = "Error: config \"nope\" is not found\n";
 
 	/** The first line of a stack trace that {@code --debug} adds, and its first frame. */
-	static final String TRACE = "org.influxshell.cli.CliException: config \"nope\" is not found\n\tat ";
+	static final String TRACE = "org.influxshell.configs.ProfileErrors$NotFound: config \"nope\" is not found\n\tat ";
 
 	@Test
 	void oneShotDebugAddsTheStackTraceAfterTheLine() {

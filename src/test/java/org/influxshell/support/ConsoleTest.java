@@ -91,7 +91,7 @@ public abstract class ConsoleTest {
 	/** Runs the console with its results going to {@code stdout}; the {@link Run}'s output is empty. */
 	protected Run runTo(OutputStream stdout, String stdin, String... args) {
 		stderrBytes.reset();
-		int exit = runner.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, false);
+		int exit = runner.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, () -> false);
 		return new Run(exit, "", stderrBytes.toString(StandardCharsets.UTF_8));
 	}
 

@@ -1,0 +1,57 @@
+package org.influxshell.shell;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which standard streams are terminals (cli-contract section 6: "what on a terminal means").
+ * The launcher knows it for free ({@code [ -t N ]}) and passes it as {@code -Dinfluxshell.tty=012}
+ * (the terminal streams' numbers); started some other way ({@code java -jar}), the console asks
+ * {@code test -t} with the stream handed down. Never {@code System.console()}, which needs stdout
+ * to be a terminal too.
+ */
+public final class Terminals {
+
+	static final String PROPERTY = "influxshell.tty";
+
+	private Terminals() {
+	}
+
+	/** Whether stdin is a terminal. */
+	public static boolean stdin() {
+		return isTerminal(0);
+	}
+
+	/** Whether stderr is a terminal. */
+	public static boolean stderr() {
+		return isTerminal(2);
+	}
+
+	static boolean isTerminal(int fd) {
+		String known = System.getProperty(PROPERTY);
+		if (known != null) {
+			return known.indexOf(Character.forDigit(fd, 10)) >= 0;
+		}
+		return ask(fd);
+	}
+
+	private static boolean ask(int fd) {
+		ProcessBuilder test = new ProcessBuilder("test", "-t", String.valueOf(fd));
+		switch (fd) {
+			case 0 -> test.redirectInput(ProcessBuilder.Redirect.INHERIT);
+			case 1 -> test.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+			default -> test.redirectError(ProcessBuilder.Redirect.INHERIT);
+		}
+		try {
+			Process p = test.start();
+			return p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+}
