@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.shell.ConsoleRunner;
@@ -38,28 +39,39 @@ public class InfluxShellApplication {
 			"classpath:/influx-shell/application.yml");
 
 	public static void main(String[] args) {
-		int code;
 		// Boot's background warm-up (validator, Jackson, charsets) competes for two cores with the
 		// one command a console run executes; nothing here uses what it prepares
 		System.setProperty("spring.backgroundpreinitializer.ignore", "true");
 		// Netty's native epoll transport is unpacked to a temporary file at every start; NIO is
 		// as fast for a handful of connections and needs no file I/O
 		System.setProperty("reactor.netty.native", "false");
+		ConfigurableApplicationContext context = null;
+		ConsoleRunner runner;
 		try {
 			SpringApplication app = new SpringApplication(InfluxShellApplication.class);
 			app.setDefaultProperties(DEFAULTS);
-			try (ConfigurableApplicationContext context = app.run(args)) {
-				code = context.getBean(ConsoleRunner.class).run(args, System.in,
-						new FileOutputStream(FileDescriptor.out), Terminals::stdin);
-			}
+			context = app.run(args);
+			// the runner brings the command model: a mistake in a declaration stops the start here
+			runner = context.getBean(ConsoleRunner.class);
 		}
 		catch (SpringApplication.AbandonedRunException ex) {
 			throw ex;
 		}
 		catch (Throwable ex) {
+			if (context != null) {
+				context.close();
+			}
 			ErrorReporter reporter = new ErrorReporter(new ErrorMapper(), System.err);
 			reporter.debug(List.of(args).contains("--debug"));
-			code = reporter.report(new CliException("cannot start: " + startupMessage(ex), CliException.FAILURE, ex), null);
+			System.exit(reporter.report(new CliException(startupMessage(ex), ExitCodes.FAILURE, ex), null));
+			return;
+		}
+		int code;
+		try {
+			code = runner.run(args, System.in, new FileOutputStream(FileDescriptor.out), Terminals::stdin);
+		}
+		finally {
+			context.close();
 		}
 		System.exit(code);
 	}

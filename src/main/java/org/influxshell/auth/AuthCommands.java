@@ -27,11 +27,6 @@ public class AuthCommands implements CommandSet {
 
 	static final OptionDef<Boolean> FORCE = OptionDef.flag("delete several tokens without asking", "--force");
 
-	static final OptionDef<List<String>> LIST_ID = OptionDef
-		.list("ID", "the API token ID; repeat it or give a comma-separated list", "-i", "--id")
-		.commaSeparated()
-		.completes(ValueKind.AUTH_ID);
-
 	static final OptionDef<String> LIST_USER = OptionDef.value("NAME", "user name", "-u", "--user")
 		.completes(ValueKind.USER_NAME);
 
@@ -101,7 +96,7 @@ public class AuthCommands implements CommandSet {
 					.runs(a -> change(a, Change.DELETE)),
 				CommandDef.command("auth list").aliases("auth find", "auth ls")
 					.description("List API tokens")
-					.options(LIST_ID, LIST_USER, USER_ID, ORG, ORG_ID, TOKEN_VALUE).options(SERVER)
+					.options(TokenSelection.ID, LIST_USER, USER_ID, ORG, ORG_ID, TOKEN_VALUE).options(SERVER)
 					.runs(this::list),
 				CommandDef.command("auth create")
 					.description("Create an API token")
@@ -130,16 +125,11 @@ public class AuthCommands implements CommandSet {
 			stderr.line("Dry run: " + done.size() + " token(s) would be " + change.done() + "; nothing was changed.");
 		}
 		boolean deleted = change == Change.DELETE && !selection.dryRun();
-		String text = selection.isSingleId() && done.size() == 1 ? TokenRenderer.one(done.get(0), deleted, output)
-				: TokenRenderer.many(done, deleted, output);
+		boolean one = outcome.selected().size() == 1 && !selection.hasSelectors() && done.size() == 1;
+		String text = one ? TokenRenderer.one(done.get(0), deleted, output) : TokenRenderer.many(done, deleted, output);
 		CommandResult result = selection.dryRun() || done.isEmpty() ? CommandResult.of(text)
-				: CommandResult.changed(text, done.size() + " token(s) " + change.done() + ": "
-						+ String.join(", ", done.stream().map(Authorization::id).toList()));
-		if (!outcome.failures().isEmpty()) {
-			result = result.failing(outcome.failures(), CliException.failure(
-					outcome.failures().size() + " of " + outcome.selected().size() + " tokens failed"));
-		}
-		return result;
+				: CommandResult.changed(text, outcome.summary(change));
+		return result.failing(outcome.failures(), outcome.failure());
 	}
 
 	private CommandResult list(Args args) {
@@ -149,7 +139,7 @@ public class AuthCommands implements CommandSet {
 		if (args.isSet(TOKEN_VALUE)) {
 			return CommandResult.of(TokenRenderer.one(queries.findByValue(conn, args.get(TOKEN_VALUE)), false, output));
 		}
-		List<String> ids = args.get(LIST_ID);
+		List<String> ids = args.get(TokenSelection.ID);
 		TokenQueries.Listing listing = queries.list(conn, new TokenQueries.ListQuery(ids, args.get(LIST_USER),
 				args.get(USER_ID), args.get(ORG), args.get(ORG_ID)));
 		if (listing.serverListEmpty()) {

@@ -1,7 +1,6 @@
 package org.influxshell.auth;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 
 /**
  * Runs one step on many tokens with at most {@code influx.bulk-concurrency} steps in flight; one
@@ -28,10 +28,10 @@ public class BulkRunner {
 	/**
 	 * The outcome: what was done, in ID order, and one message per token that failed.
 	 *
-	 * @param done the tokens as the step returned them
-	 * @param failures why each failed token failed, in the order the IDs were given
+	 * @param done the tokens as the step returned them, in the order of the IDs
+	 * @param failures why each failed token failed, in the order of the IDs
 	 */
-	public record Outcome(List<Authorization> done, List<String> failures) {
+	public record Outcome(List<Authorization> done, List<CliException> failures) {
 	}
 
 	/** Runs {@code step} on each of {@code ids}. */
@@ -50,22 +50,21 @@ public class BulkRunner {
 				futures.put(id, pool.submit(() -> step.apply(id)));
 			}
 			List<Authorization> done = new ArrayList<>();
-			List<String> failures = new ArrayList<>();
+			List<CliException> failures = new ArrayList<>();
 			for (Map.Entry<String, Future<Authorization>> e : futures.entrySet()) {
 				try {
 					done.add(e.getValue().get());
 				}
 				catch (ExecutionException ex) {
 					Throwable cause = ex.getCause();
-					failures.add(cause instanceof CliException ? cause.getMessage()
-							: "auth with ID \"" + e.getKey() + "\": " + cause.getMessage());
+					failures.add(cause instanceof CliException cli ? cli
+							: new CliException("auth with ID \"" + e.getKey() + "\": " + cause, ExitCodes.FAILURE, cause));
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 					throw CliException.failure("interrupted");
 				}
 			}
-			done.sort(Comparator.comparing(Authorization::id));
 			return new Outcome(done, failures);
 		}
 		finally {

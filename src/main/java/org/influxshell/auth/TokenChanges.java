@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.influxshell.auth.AuthorizationsClient.Status;
+import org.influxshell.cli.CliException;
 import org.influxshell.connection.Connection;
 
 /**
@@ -24,9 +25,14 @@ public class TokenChanges {
 		this.runner = runner;
 	}
 
-	/** Asked before a change that is not a dry run; declines by throwing. */
+	/** Asked before a change that is not a dry run. */
 	@FunctionalInterface
 	public interface Confirmation {
+
+		/**
+		 * Lets the change go ahead by returning; declines by throwing.
+		 * @param ids the tokens about to change
+		 */
 		void confirm(List<String> ids);
 	}
 
@@ -35,9 +41,21 @@ public class TokenChanges {
 	 *
 	 * @param selected the IDs selected, in ID order
 	 * @param done the tokens changed (or, in a dry run, read), in ID order
-	 * @param failures one message per token that failed
+	 * @param failures one failure per token that failed
 	 */
-	public record Outcome(List<String> selected, List<Authorization> done, List<String> failures) {
+	public record Outcome(List<String> selected, List<Authorization> done, List<CliException> failures) {
+
+		/** What the change did, for a message that must say so ({@code 2 token(s) inactivated: A, B}). */
+		public String summary(Change change) {
+			return done.size() + " token(s) " + change.done() + ": "
+					+ String.join(", ", done.stream().map(Authorization::id).toList());
+		}
+
+		/** How the command ends when some tokens failed, or {@code null}. */
+		public CliException failure() {
+			return failures.isEmpty() ? null
+					: CliException.failure(failures.size() + " of " + selected.size() + " tokens failed");
+		}
 	}
 
 	public Outcome apply(Connection conn, TokenSelection selection, Change change, Confirmation confirmation) {

@@ -61,6 +61,8 @@ public class TokenQueries {
 	public Listing list(Connection conn, ListQuery q) {
 		Orgs.checkNotAmbiguous(q.orgID(), q.org());
 		if (!q.ids().isEmpty()) {
+			// every ID is checked before the first request
+			q.ids().forEach(AuthIds::check);
 			List<Authorization> found = new ArrayList<>();
 			for (String id : q.ids()) {
 				Authorization one = tokens.get(conn, id);

@@ -23,10 +23,12 @@ public record TokenSelection(List<String> ids, List<String> users, List<String> 
 
 	public static final OptionDef<List<String>> USER = OptionDef
 		.list("NAME", "every token of this user; repeat it for several users", "-u", "--user")
+		.nonEmpty()
 		.completes(ValueKind.USER_NAME);
 
 	public static final OptionDef<List<String>> DESCRIPTION = OptionDef.list("REGEX",
-			"every token whose description matches this regular expression; repeat it for several", "--description");
+			"every token whose description matches this regular expression; repeat it for several", "--description")
+		.nonEmpty();
 
 	public static final OptionDef<Boolean> DRY_RUN = OptionDef.flag("show what would change, change nothing",
 			"--dry-run");
@@ -43,11 +45,6 @@ public record TokenSelection(List<String> ids, List<String> users, List<String> 
 		ids = List.copyOf(ids);
 		users = List.copyOf(users);
 		descriptions = List.copyOf(descriptions);
-	}
-
-	/** Only one ID, given alone: the command prints one token (one JSON object). */
-	boolean isSingleId() {
-		return ids.size() == 1 && !hasSelectors();
 	}
 
 	boolean hasSelectors() {

@@ -6,12 +6,6 @@ package org.influxshell.cli;
  */
 public class CliException extends RuntimeException {
 
-	/** The command failed: server, network, configs file, or a value that is not valid. */
-	public static final int FAILURE = ExitCodes.FAILURE;
-
-	/** The command line is wrong: unknown command or option, missing required option. */
-	public static final int USAGE = ExitCodes.USAGE;
-
 	private final int exitCode;
 
 	public CliException(String message, int exitCode) {
@@ -24,12 +18,14 @@ public class CliException extends RuntimeException {
 		this.exitCode = exitCode;
 	}
 
+	/** The command line is wrong: unknown command or option, missing required option, a malformed value. */
 	public static CliException usage(String message) {
-		return new CliException(message, USAGE);
+		return new CliException(message, ExitCodes.USAGE);
 	}
 
+	/** The command failed: server, network, configs file, or a value the server or the file rejects. */
 	public static CliException failure(String message) {
-		return new CliException(message, FAILURE);
+		return new CliException(message, ExitCodes.FAILURE);
 	}
 
 	public int exitCode() {

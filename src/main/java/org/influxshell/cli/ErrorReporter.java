@@ -36,18 +36,12 @@ public class ErrorReporter {
 	public int report(Throwable failure, String location) {
 		ErrorMapper.Failure f = mapper.map(failure);
 		if (f.message() != null) {
-			line(f.message(), location);
+			err.println((location == null ? "" : location + ": ") + "Error: " + f.message());
 			if (debug) {
 				err.print(StackTraces.format(f.cause()));
-				err.flush();
 			}
+			err.flush();
 		}
 		return f.exitCode();
-	}
-
-	/** One {@code Error:} line that ends nothing by itself: one failed item of a bulk command. */
-	public void line(String message, String location) {
-		err.println((location == null ? "" : location + ": ") + "Error: " + message);
-		err.flush();
 	}
 }

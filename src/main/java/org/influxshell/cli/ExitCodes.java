@@ -3,8 +3,6 @@ package org.influxshell.cli;
 /** The exit codes of cli-contract section 7. */
 public final class ExitCodes {
 
-	public static final int SUCCESS = 0;
-
 	/** The command failed: server, network, configs file, a rejected value, a question answered "no". */
 	public static final int FAILURE = 1;
 
@@ -13,6 +11,9 @@ public final class ExitCodes {
 
 	/** Interrupted by SIGINT. */
 	public static final int INTERRUPTED = 130;
+
+	/** Ended by SIGTERM. */
+	public static final int TERMINATED = 143;
 
 	/** The reader closed stdout ({@code | head}) and the command changed nothing: a quiet end, as Go programs have. */
 	public static final int CLOSED_PIPE = 141;

@@ -110,20 +110,22 @@ public final class ArgsParser {
 
 		@SuppressWarnings("unchecked")
 		private void store(OptionDef<?> option, String value) {
+			if (option.isNonEmpty() && value.isBlank()) {
+				fail(option.longName() + " needs a value that is not empty");
+				return;
+			}
 			if (option.kind() != Kind.LIST) {
 				values.put(option, value);
 				return;
 			}
 			List<String> list = (List<String>) values.computeIfAbsent(option, o -> new ArrayList<String>());
-			if (!option.isCommaSeparated() || value.isEmpty()) {
-				// an empty value is a mistake to report later, not nothing to do
+			if (!option.isCommaSeparated()) {
 				list.add(value);
 				return;
 			}
-			for (String part : value.split(",")) {
-				if (!part.isBlank()) {
-					list.add(part.strip());
-				}
+			// an empty part ("a,,b", a trailing comma) is kept: the command reports it like any bad value
+			for (String part : value.split(",", -1)) {
+				list.add(part.strip());
 			}
 		}
 

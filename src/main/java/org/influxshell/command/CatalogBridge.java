@@ -11,7 +11,7 @@ import org.springframework.shell.command.CommandRegistration;
  * Registers the command model in Spring Shell's {@link CommandCatalog}, so that the catalog
  * describes each command with exactly the options the console accepts. A registration's target
  * parses its raw arguments with {@link ArgsParser} and runs the command's handler, as the console
- * does.
+ * does; a failure is thrown, as Spring Shell expects.
  */
 public final class CatalogBridge implements CommandCatalogCustomizer {
 
@@ -24,6 +24,22 @@ public final class CatalogBridge implements CommandCatalogCustomizer {
 	@Override
 	public void customize(CommandCatalog catalog) {
 		model.commands().forEach(c -> catalog.register(registration(c)));
+	}
+
+	/** The command's output, or its failure thrown, as Spring Shell expects of a target. */
+	private static String run(CommandDef command, List<String> words) {
+		Args args = ArgsParser.parse(command, words);
+		if (args.flag(CommandDef.HELP)) {
+			return command.name() + " - " + command.description() + "\n";
+		}
+		CommandResult result = command.handler().run(args);
+		if (!result.itemErrors().isEmpty()) {
+			throw result.itemErrors().get(0);
+		}
+		if (result.failure() != null) {
+			throw result.failure();
+		}
+		return result.output();
 	}
 
 	static CommandRegistration registration(CommandDef command) {
@@ -52,7 +68,7 @@ public final class CatalogBridge implements CommandCatalogCustomizer {
 				spec.position(position++);
 			}
 		}
-		b.withTarget().function(ctx -> command.handler().run(ArgsParser.parse(command, List.of(ctx.getRawArgs()))).output());
+		b.withTarget().function(ctx -> run(command, List.of(ctx.getRawArgs())));
 		return b.build();
 	}
 }

@@ -20,6 +20,12 @@ public final class CommandDef {
 	/** Runs a command with its parsed options. */
 	@FunctionalInterface
 	public interface Handler {
+
+		/**
+		 * Runs the command.
+		 * @param args its options, parsed and checked
+		 * @return what it produced; a failure of the whole command is thrown
+		 */
 		CommandResult run(Args args);
 	}
 

@@ -11,11 +11,11 @@ import org.influxshell.cli.CliException;
  *
  * @param output the result for stdout, possibly empty
  * @param changed what the command changed, or {@code null} when it changed nothing
- * @param itemErrors one message per failed item, reported after the output
+ * @param itemErrors one failure per failed item, reported after the output
  * @param failure how the command fails after printing its output, or {@code null}
  * @param action what the console itself is asked to do, or {@code null}
  */
-public record CommandResult(String output, String changed, List<String> itemErrors, CliException failure,
+public record CommandResult(String output, String changed, List<CliException> itemErrors, CliException failure,
 		SessionAction action) {
 
 	public CommandResult {
@@ -38,7 +38,7 @@ public record CommandResult(String output, String changed, List<String> itemErro
 	}
 
 	/** This result, then the failed items and the failure the command ends with. */
-	public CommandResult failing(List<String> errors, CliException ending) {
+	public CommandResult failing(List<CliException> errors, CliException ending) {
 		return new CommandResult(output, changed, errors, ending, action);
 	}
 }

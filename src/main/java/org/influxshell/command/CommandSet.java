@@ -6,6 +6,7 @@ import java.util.Map;
 /** A {@code @ShellComponent} that declares commands: the console's command model is made of these. */
 public interface CommandSet {
 
+	/** The commands this component declares; called once, at start-up. */
 	List<CommandDef> commands();
 
 	/** The first words its commands share ({@code auth}), each with a one-line description for help. */

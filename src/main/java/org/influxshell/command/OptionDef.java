@@ -1,13 +1,12 @@
 package org.influxshell.command;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One option, declared once: its spellings, what it takes, its help, where completion gets its
  * values, and whether its value is secret. Parsing, help, completion and Spring Shell's command
- * catalog all read this declaration. Instances are compared by identity: a command's parsed
- * {@link Args} are looked up with the declaration itself, never with a string key.
+ * catalog all read this declaration. A command's parsed {@link Args} are looked up with the
+ * declaration itself (by identity), never with a string key.
  *
  * @param <T> the parsed value: {@code Boolean}, {@code String} or {@code List<String>}
  */
@@ -41,10 +40,12 @@ public final class OptionDef<T> {
 
 	private final boolean commaSeparated;
 
+	private final boolean nonEmpty;
+
 	private final ValueKind completion;
 
 	private OptionDef(List<String> names, Kind kind, String help, String valueName, String env, boolean required,
-			boolean positional, boolean secret, boolean commaSeparated, ValueKind completion) {
+			boolean positional, boolean secret, boolean commaSeparated, boolean nonEmpty, ValueKind completion) {
 		if (names.isEmpty() || names.stream().anyMatch(n -> !n.matches("-[A-Za-z]|--[A-Za-z][A-Za-z0-9-]*"))) {
 			throw new IllegalArgumentException("option spellings must be -x or --name: " + names);
 		}
@@ -57,40 +58,48 @@ public final class OptionDef<T> {
 		this.positional = positional;
 		this.secret = secret;
 		this.commaSeparated = commaSeparated;
+		this.nonEmpty = nonEmpty;
 		this.completion = completion;
+	}
+
+	/** A copy with the marks given; the spellings, kind, help and value name stay. */
+	private OptionDef<T> with(String env, boolean required, boolean positional, boolean secret, boolean commaSeparated,
+			boolean nonEmpty, ValueKind completion) {
+		return new OptionDef<>(names, kind, help, valueName, env, required, positional, secret, commaSeparated, nonEmpty,
+				completion);
 	}
 
 	/** A boolean flag. */
 	public static OptionDef<Boolean> flag(String help, String... names) {
-		return new OptionDef<>(List.of(names), Kind.FLAG, help, null, null, false, false, false, false, ValueKind.NONE);
+		return new OptionDef<>(List.of(names), Kind.FLAG, help, null, null, false, false, false, false, false,
+				ValueKind.NONE);
 	}
 
 	/** An option with one value, shown as {@code valueName} in help. */
 	public static OptionDef<String> value(String valueName, String help, String... names) {
-		return new OptionDef<>(List.of(names), Kind.VALUE, help, valueName, null, false, false, false, false,
+		return new OptionDef<>(List.of(names), Kind.VALUE, help, valueName, null, false, false, false, false, false,
 				ValueKind.NONE);
 	}
 
 	/** A repeatable option whose values add up. */
 	public static OptionDef<List<String>> list(String valueName, String help, String... names) {
-		return new OptionDef<>(List.of(names), Kind.LIST, help, valueName, null, false, false, false, false,
+		return new OptionDef<>(List.of(names), Kind.LIST, help, valueName, null, false, false, false, false, false,
 				ValueKind.NONE);
 	}
 
 	/** Missing from the command line, it is a usage error. */
 	public OptionDef<T> required() {
-		return new OptionDef<>(names, kind, help, valueName, env, true, positional, secret, commaSeparated, completion);
+		return with(env, true, positional, secret, commaSeparated, nonEmpty, completion);
 	}
 
 	/** Also takes words given without an option name: one for a value, all that are left for a list. */
 	public OptionDef<T> positional() {
-		return new OptionDef<>(names, kind, help, valueName, env, required, true, secret, commaSeparated, completion);
+		return with(env, required, true, secret, commaSeparated, nonEmpty, completion);
 	}
 
 	/** Its value is a credential: masked wherever a command line is shown or kept. */
 	public OptionDef<T> secret() {
-		return new OptionDef<>(names, kind, help, valueName, env, required, positional, true, commaSeparated,
-				completion);
+		return with(env, required, positional, true, commaSeparated, nonEmpty, completion);
 	}
 
 	/** A list whose values may also be given comma-separated ({@code --id A,B}). */
@@ -98,19 +107,22 @@ public final class OptionDef<T> {
 		if (kind != Kind.LIST) {
 			throw new IllegalStateException(longName() + ": only a list option can be comma-separated");
 		}
-		return new OptionDef<>(names, kind, help, valueName, env, required, positional, secret, true, completion);
+		return with(env, required, positional, secret, true, nonEmpty, completion);
+	}
+
+	/** An empty value is a usage error (an empty selector would select everything). */
+	public OptionDef<T> nonEmpty() {
+		return with(env, required, positional, secret, commaSeparated, true, completion);
 	}
 
 	/** The environment variable that stands in for it when it is not given (shown in help). */
 	public OptionDef<T> env(String variable) {
-		return new OptionDef<>(names, kind, help, valueName, variable, required, positional, secret, commaSeparated,
-				completion);
+		return with(variable, required, positional, secret, commaSeparated, nonEmpty, completion);
 	}
 
 	/** Where tab completion finds its values. */
 	public OptionDef<T> completes(ValueKind values) {
-		return new OptionDef<>(names, kind, help, valueName, env, required, positional, secret, commaSeparated,
-				values);
+		return with(env, required, positional, secret, commaSeparated, nonEmpty, values);
 	}
 
 	/** Every spelling, with dashes ({@code -i}, {@code --id}). */
@@ -162,6 +174,10 @@ public final class OptionDef<T> {
 		return commaSeparated;
 	}
 
+	public boolean isNonEmpty() {
+		return nonEmpty;
+	}
+
 	public ValueKind completion() {
 		return completion;
 	}
@@ -169,15 +185,5 @@ public final class OptionDef<T> {
 	@Override
 	public String toString() {
 		return "OptionDef" + names;
-	}
-
-	@Override
-	public boolean equals(Object o) {
-		return this == o;
-	}
-
-	@Override
-	public int hashCode() {
-		return Objects.hash(names);
 	}
 }

@@ -31,31 +31,24 @@ import org.springframework.shell.standard.ShellComponent;
 public class ConfigCommands implements CommandSet {
 
 	static final OptionDef<String> SWITCH_TO = OptionDef
-		.value("NAME", "config to switch to (- for the previous one)", "--name")
+		.value("NAME", "config to make active (- for the previous one)", "--name")
 		.positional()
 		.completes(ValueKind.PROFILE_NAME);
 
-	static final OptionDef<String> USE_NAME = OptionDef
-		.value("NAME", "config to make active (- for the previous one)", "--name")
-		.positional()
-		.required()
-		.completes(ValueKind.PROFILE_NAME);
+	static final OptionDef<String> USE_NAME = SWITCH_TO.required();
 
 	static final OptionDef<List<String>> REMOVE_NAMES = OptionDef.list("NAME", "configs to remove", "--name")
 		.positional()
 		.completes(ValueKind.PROFILE_NAME);
 
-	static final OptionDef<String> NEW_NAME = OptionDef.value("NAME", "name of the new config", "-n", "--config-name")
+	static final OptionDef<String> NEW_NAME = OptionDef.value("NAME", "name of the config", "-n", "--config-name")
 		.required();
 
-	static final OptionDef<String> NAME = OptionDef.value("NAME", "name of the config", "-n", "--config-name")
-		.required()
-		.completes(ValueKind.PROFILE_NAME);
-
-	static final OptionDef<String> NEW_URL = OptionDef.value("URL", "URL of the InfluxDB server", "-u", "--host-url")
-		.required();
+	static final OptionDef<String> NAME = NEW_NAME.completes(ValueKind.PROFILE_NAME);
 
 	static final OptionDef<String> URL = OptionDef.value("URL", "URL of the InfluxDB server", "-u", "--host-url");
+
+	static final OptionDef<String> NEW_URL = URL.required();
 
 	static final OptionDef<String> TOKEN = OptionDef.value("TOKEN", "API token", "-t", "--token").secret();
 
@@ -161,7 +154,6 @@ public class ConfigCommands implements CommandSet {
 		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
 		String name = args.get(NEW_NAME);
-		ConnectionResolver.baseUrl(args.get(NEW_URL));
 		var changes = new ProfileEdits.Changes(name, args.get(NEW_URL), args.get(TOKEN), args.get(USER_PASS),
 				args.get(ORG), args.flag(ACTIVE));
 		Profiles after = store(local).update(p -> ProfileEdits.create(p, changes));
@@ -173,9 +165,6 @@ public class ConfigCommands implements CommandSet {
 		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
 		String name = args.get(NAME);
-		if (args.isSet(URL)) {
-			ConnectionResolver.baseUrl(args.get(URL));
-		}
 		var changes = new ProfileEdits.Changes(name, args.get(URL), args.get(TOKEN), args.get(USER_PASS),
 				args.get(ORG), args.flag(ACTIVE));
 		Profiles after = store(local).update(p -> ProfileEdits.update(p, changes));

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.influxshell.cli.CliException;
 import org.influxshell.configs.Profile;
 import org.influxshell.configs.Profiles;
+import org.influxshell.connection.ConnectionResolver;
 
 /**
  * The changes {@code config} commands make to a set of profiles, as pure functions, with
@@ -56,6 +57,7 @@ public final class ProfileEdits {
 
 	public static Profiles create(Profiles profiles, Changes c) {
 		String name = c.name();
+		ConnectionResolver.baseUrl(c.url());
 		try {
 			checkNewName(name);
 			if (profiles.get(name).isPresent()) {
@@ -73,6 +75,9 @@ public final class ProfileEdits {
 
 	public static Profiles update(Profiles profiles, Changes c) {
 		String name = c.name();
+		if (c.url() != null) {
+			ConnectionResolver.baseUrl(c.url());
+		}
 		try {
 			Profile old = profiles.require(name);
 			String token = old.token();

@@ -8,7 +8,10 @@ import org.influxshell.command.ValueCompleter;
 import org.influxshell.command.ValueKind;
 import org.influxshell.configs.ConfigsFile;
 
+import org.springframework.stereotype.Component;
+
 /** Completes profile names from the configs file the line names; an unreadable file completes nothing. */
+@Component
 public class ProfileNameCompleter implements ValueCompleter {
 
 	private final ConfigsFile configs;

@@ -1,6 +1,7 @@
 package org.influxshell.configs;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 
 /** The upstream wording of profile failures, in one place. */
 public final class ProfileErrors {
@@ -12,7 +13,7 @@ public final class ProfileErrors {
 	public static final class NotFound extends CliException {
 
 		NotFound(String name) {
-			super("config \"" + name + "\" is not found", FAILURE);
+			super("config \"" + name + "\" is not found", ExitCodes.FAILURE);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.influxshell.http;
 import java.util.function.Supplier;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 
 /** Puts upstream's words for what failed in front of the server's or the transport's answer. */
 public final class ApiCalls {
@@ -19,7 +20,7 @@ public final class ApiCalls {
 			return call.get();
 		}
 		catch (InfluxApiException | TransportException ex) {
-			throw new CliException(what + ": " + ex.getMessage(), CliException.FAILURE, ex);
+			throw new CliException(what + ": " + ex.getMessage(), ExitCodes.FAILURE, ex);
 		}
 	}
 

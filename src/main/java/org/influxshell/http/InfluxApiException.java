@@ -1,6 +1,7 @@
 package org.influxshell.http;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 
 /**
  * The server answered with an error status. The message reads like upstream's:
@@ -15,7 +16,7 @@ public class InfluxApiException extends CliException {
 	private final String serverMessage;
 
 	public InfluxApiException(int status, String statusLine, String code, String serverMessage) {
-		super(statusLine + ": " + serverMessage, FAILURE);
+		super(statusLine + ": " + serverMessage, ExitCodes.FAILURE);
 		this.status = status;
 		this.code = code;
 		this.serverMessage = serverMessage;

@@ -1,6 +1,7 @@
 package org.influxshell.http;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 
 /**
  * No usable answer came back: refused, timed out, reset, TLS failure, or a body that is not
@@ -9,6 +10,6 @@ import org.influxshell.cli.CliException;
 public class TransportException extends CliException {
 
 	public TransportException(String message, Throwable cause) {
-		super(message, FAILURE, cause);
+		super(message, ExitCodes.FAILURE, cause);
 	}
 }

@@ -94,7 +94,7 @@ public class CommandDispatcher {
 		catch (OutputException ex) {
 			return Outcome.of(reporter.report(ex.after(result.changed()), location));
 		}
-		result.itemErrors().forEach(message -> reporter.line(message, location));
+		result.itemErrors().forEach(failure -> reporter.report(failure, location));
 		if (result.failure() != null) {
 			return Outcome.of(reporter.report(result.failure(), location));
 		}

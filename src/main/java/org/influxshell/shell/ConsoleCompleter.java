@@ -94,7 +94,8 @@ public class ConsoleCompleter implements Completer {
 			}
 			return out;
 		}
-		command.positionals().stream().findFirst().ifPresent(o -> {
+		// the first argument still to give: a single one already given is done, a list goes on
+		command.positionals().stream().filter(o -> o.kind() == Kind.LIST || !typed.isSet(o)).findFirst().ifPresent(o -> {
 			if (o.completion() == ValueKind.COMMAND) {
 				commandWords(rest, current, out);
 			}

@@ -12,7 +12,6 @@ import org.influxshell.command.CatalogBridge;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandSet;
 import org.influxshell.command.ValueCompleter;
-import org.influxshell.config.ProfileNameCompleter;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
@@ -58,11 +57,6 @@ public class ConsoleConfiguration {
 	@Bean
 	ConnectionResolver connectionResolver(InfluxProperties properties, ConfigsFile configs, Stderr stderr) {
 		return new ConnectionResolver(properties, configs, stderr::warn);
-	}
-
-	@Bean
-	ProfileNameCompleter profileNameCompleter(ConfigsFile configs) {
-		return new ProfileNameCompleter(configs);
 	}
 
 	/** Every command of every {@link CommandSet}; a mistake in a declaration stops the start here. */

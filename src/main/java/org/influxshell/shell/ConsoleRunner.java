@@ -66,7 +66,12 @@ public class ConsoleRunner {
 			return dispatcher.run(words, out, null).exitCode();
 		}
 		if (terminal.getAsBoolean()) {
-			return repl.getObject().run(out);
+			try {
+				return repl.getObject().run(out);
+			}
+			catch (RuntimeException ex) {
+				return reporter.report(ex, null);
+			}
 		}
 		var reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
 		return new ScriptRunner(dispatcher, reporter).run("stdin", reader, out);

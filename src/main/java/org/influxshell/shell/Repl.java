@@ -6,13 +6,15 @@ import java.util.function.Supplier;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.ResultOutput;
 import org.influxshell.command.SessionAction;
 
@@ -24,14 +26,6 @@ import org.influxshell.command.SessionAction;
  * {@code exit}, {@code quit} or Ctrl-D leave. {@code NO_COLOR} turns colours off.
  */
 public class Repl {
-
-	/** JLine's style variables of the completion menu: emptied under {@code NO_COLOR}. */
-	private static final String[] COMPLETION_STYLES = { LineReader.COMPLETION_STYLE_STARTING,
-			LineReader.COMPLETION_STYLE_DESCRIPTION, LineReader.COMPLETION_STYLE_GROUP,
-			LineReader.COMPLETION_STYLE_SELECTION, LineReader.COMPLETION_STYLE_BACKGROUND,
-			LineReader.COMPLETION_STYLE_LIST_STARTING, LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
-			LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_SELECTION,
-			LineReader.COMPLETION_STYLE_LIST_BACKGROUND };
 
 	private final CommandDispatcher dispatcher;
 
@@ -64,27 +58,18 @@ public class Repl {
 		try (Terminal terminal = TerminalBuilder.builder().system(true)
 			.systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
 			.build()) {
-			LineReader reader = LineReaderBuilder.builder()
-				.terminal(terminal)
-				.appName("influx-shell")
-				.completer(completer)
-				.parser(new LineParser())
-				.history(history)
-				.variable(LineReader.HISTORY_FILE, historyFile)
-				.option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
-				.build();
-			if (noColor) {
-				for (String style : COMPLETION_STYLES) {
-					reader.setVariable(style, "");
-				}
-				reader.option(LineReader.Option.DISABLE_HIGHLIGHTER, true);
-			}
+			LineReaderImpl reader = noColor ? new Colourless(terminal) : new LineReaderImpl(terminal, "influx-shell");
+			reader.setCompleter(completer);
+			reader.setParser(new LineParser());
+			reader.setHistory(history);
+			reader.setVariable(LineReader.HISTORY_FILE, historyFile);
+			reader.option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
 			loop(terminal, reader, out);
 			reader.getHistory().save();
 			return 0;
 		}
 		catch (IOException ex) {
-			throw new CliException("cannot open the terminal: " + ex.getMessage(), CliException.FAILURE, ex);
+			throw new CliException("cannot open the terminal: " + ex.getMessage(), ExitCodes.FAILURE, ex);
 		}
 	}
 
@@ -124,6 +109,19 @@ public class Repl {
 		finally {
 			terminal.handle(Terminal.Signal.INT, previous);
 			Thread.interrupted();
+		}
+	}
+
+	/** {@code NO_COLOR}: the completion menu in the terminal's plain style. */
+	private static final class Colourless extends LineReaderImpl {
+
+		Colourless(Terminal terminal) throws IOException {
+			super(terminal, "influx-shell");
+		}
+
+		@Override
+		protected AttributedStyle getCompletionStyle(String name, String value) {
+			return AttributedStyle.DEFAULT;
 		}
 	}
 

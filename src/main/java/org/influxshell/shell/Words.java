@@ -48,6 +48,7 @@ public final class Words {
 	public record Scan(List<Token> tokens, char openQuote, boolean endsInWord) {
 	}
 
+	/** The words of {@code line} with where each stands; never fails (an open quote is reported, not thrown). */
 	public static Scan scan(String line) {
 		List<Token> tokens = new ArrayList<>();
 		StringBuilder word = new StringBuilder();

@@ -42,7 +42,7 @@ class LayersTest {
 		// wiring only: main and the application class
 		.whereLayer("app").mayOnlyAccessLayers("shell", "cli")
 		// the runtime: runners, dispatcher, REPL, help, completion
-		.whereLayer("shell").mayOnlyAccessLayers("config", "command", "configs", "connection", "cli")
+		.whereLayer("shell").mayOnlyAccessLayers("command", "configs", "connection", "cli")
 		// the features
 		.whereLayer("auth").mayOnlyAccessLayers("command", "http", "connection", "output", "cli")
 		.whereLayer("config").mayOnlyAccessLayers("command", "configs", "connection", "output", "cli")

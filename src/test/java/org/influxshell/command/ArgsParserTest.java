@@ -38,7 +38,7 @@ class ArgsParserTest {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiterString = "=>", quoteCharacter = '~', textBlock = """
 			--id a --id=b -i c -i=d        => [a, b, c, d] [] false null host=null token=null c=null json=null skip=null debug=false
-			--id a,b -i ' c , ,d' --id=e,  => [a, b, c, d, e] [] false null host=null token=null c=null json=null skip=null debug=false
+			--id a,b -i ' c ,d' --id=e     => [a, b, c, d, e] [] false null host=null token=null c=null json=null skip=null debug=false
 			--tag a,b --tag c              => [] [a,b, c] false null host=null token=null c=null json=null skip=null debug=false
 			--dry-run --json               => [] [] true null host=null token=null c=null json=true skip=null debug=false
 			--json=false --dry-run=f       => [] [] false null host=null token=null c=null json=false skip=null debug=false
@@ -54,8 +54,30 @@ class ArgsParserTest {
 	}
 
 	@Test
-	void anEmptyIdIsKeptToBeReportedNotDropped() {
+	void emptyPartsOfAListAreKeptToBeReportedNotDropped() {
 		assertThat(ArgsParser.parse(COMMAND, List.of("--id", "")).get(IDS)).containsExactly("");
+		assertThat(ArgsParser.parse(COMMAND, List.of("--id", ",")).get(IDS)).containsExactly("", "");
+		assertThat(ArgsParser.parse(COMMAND, List.of("--id", "a, ,b,")).get(IDS)).containsExactly("a", "", "b", "");
+	}
+
+	@Test
+	void anEmptyValueOfANonEmptyOptionIsAUsageError() {
+		OptionDef<List<String>> pattern = OptionDef.list("REGEX", "p", "--description").nonEmpty();
+		CommandDef c = CommandDef.command("sel").options(pattern).runs(a -> CommandResult.of(""));
+		for (String empty : new String[] { "", " ", "\t" }) {
+			assertThatThrownBy(() -> ArgsParser.parse(c, List.of("--description", empty)))
+				.isInstanceOfSatisfying(CliException.class, ex -> assertThat(ex.exitCode()).isEqualTo(2))
+				.hasMessage("--description needs a value that is not empty");
+		}
+		assertThat(ArgsParser.parse(c, List.of("--description=.")).get(pattern)).containsExactly(".");
+	}
+
+	@Test
+	void atLeastOneOfSeveral() {
+		CommandDef c = CommandDef.command("sel").options(IDS, TAGS).requiresOneOf(IDS, TAGS).runs(a -> CommandResult.of(""));
+		assertThatThrownBy(() -> ArgsParser.parse(c, List.of())).hasMessage("at least one of --id, --tag is required");
+		assertThat(ArgsParser.parse(c, List.of("--tag", "x")).get(TAGS)).containsExactly("x");
+		assertThat(ArgsParser.parse(c, List.of("--help")).flag(CommandDef.HELP)).isTrue();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.command.CommandCatalog;
+import org.springframework.shell.command.CommandContext;
 import org.springframework.shell.command.CommandOption;
 import org.springframework.shell.command.CommandRegistration;
 
@@ -66,7 +67,9 @@ class CommandModelStartupTest {
 		try (ConfigurableApplicationContext context = start()) {
 			CommandModel model = context.getBean(CommandModel.class);
 			Map<String, CommandRegistration> catalog = context.getBean(CommandCatalog.class).getRegistrations();
-			assertThat(model.commands()).hasSizeGreaterThanOrEqualTo(14);
+			assertThat(model.commands()).extracting(CommandDef::name).containsExactly("auth active", "auth create",
+					"auth delete", "auth inactive", "auth list", "clear", "config", "config create", "config list",
+					"config rm", "config set", "config use", "debug", "exit", "help", "history", "script", "version");
 			for (CommandDef command : model.commands()) {
 				CommandRegistration r = catalog.get(command.name());
 				assertThat(r).as(command.name()).isNotNull();
@@ -85,13 +88,21 @@ class CommandModelStartupTest {
 		}
 	}
 
+	static Object runFromCatalog(ConfigurableApplicationContext context, String command, String... args) {
+		CommandRegistration r = context.getBean(CommandCatalog.class).getRegistrations().get(command);
+		return r.getTarget().getFunction().apply(CommandContext.of(args, null, null, r, null));
+	}
+
 	@Test
-	void aCatalogEntryRunsTheCommand() {
+	void aCatalogEntryRunsTheCommandAndThrowsItsFailure() {
 		try (ConfigurableApplicationContext context = start()) {
-			CommandRegistration version = context.getBean(CommandCatalog.class).getRegistrations().get("version");
-			Object out = version.getTarget().getFunction().apply(
-					org.springframework.shell.command.CommandContext.of(new String[0], null, null, version, null));
-			assertThat(out.toString()).startsWith("influx-shell ");
+			assertThat(runFromCatalog(context, "version").toString()).startsWith("influx-shell ");
+			assertThat(runFromCatalog(context, "auth inactive", "--help")).isEqualTo(
+					"auth inactive - Inactivate API tokens: they stay, but cannot be used\n");
+			assertThatThrownBy(() -> runFromCatalog(context, "auth inactive", "--id", "abc"))
+				.hasMessage("could not find auth with ID \"abc\": id must have a length of 16 bytes");
+			assertThatThrownBy(() -> runFromCatalog(context, "auth inactive"))
+				.hasMessage("at least one of --id, --user, --description is required");
 		}
 	}
 }

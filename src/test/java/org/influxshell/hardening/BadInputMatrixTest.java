@@ -37,6 +37,10 @@ class BadInputMatrixTest extends ConsoleTest {
 			auth delete --id 0d099b627e605000a                  => 1 => could not find auth with ID "0d099b627e605000a": id must have a length of 16 bytes
 			auth active --id ''                                 => 1 => could not find auth with ID "": id must have a length of 16 bytes
 			auth inactive                                       => 2 => at least one of --id, --user, --description is required
+			auth inactive --description ''                      => 2 => --description needs a value that is not empty
+			auth delete --user ' ' --force                      => 2 => --user needs a value that is not empty
+			auth inactive --id ,                                => 1 => could not find auth with ID "": id must have a length of 16 bytes
+			auth list --id 0d099b627e605000,                    => 1 => could not find auth with ID "": id must have a length of 16 bytes
 			auth inactive --id                                  => 2 => flag needs an argument: --id
 			auth inactive --bogus                               => 2 => unknown flag: --bogus (see 'auth inactive --help')
 			auth inactive -z                                    => 2 => unknown flag: -z (see 'auth inactive --help')

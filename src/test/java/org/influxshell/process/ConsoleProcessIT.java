@@ -145,7 +145,7 @@ class ConsoleProcessIT {
 		assertThat(plain.err()).isEqualTo("Error: config \"nope\" is not found\n");
 		Result debug = console.run(null, "config", "use", "nope", "--debug");
 		assertThat(debug.exit()).isEqualTo(1);
-		assertThat(debug.err()).startsWith("Error: config \"nope\" is not found\norg.influxshell.cli.CliException: ")
+		assertThat(debug.err()).startsWith("Error: config \"nope\" is not found\norg.influxshell.configs.ProfileErrors$NotFound: ")
 			.contains("\tat org.influxshell.");
 		assertThat(debug.out()).isEmpty();
 	}

@@ -54,4 +54,80 @@ class ReplProcessIT {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
 		assertThat(Files.readString(history)).contains("config use prod");
 	}
+
+	/**
+	 * Types {@code chunks} into the console on a pseudo-terminal, waiting a little between chunks
+	 * (for a completion menu to show), and returns everything the terminal showed, raw.
+	 * @param shellTail what follows the launcher in the shell line ({@code > out.txt}), may be empty
+	 */
+	String session(String noColor, String shellTail, String... chunks) throws Exception {
+		ProcessBuilder pb = new ProcessBuilder("script", "-qec",
+				"stty cols 120 rows 40; exec '" + JarProcess.launcher() + "' " + shellTail, "/dev/null");
+		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
+		pb.environment().put("TERM", "xterm");
+		pb.environment().remove("NO_COLOR");
+		if (noColor != null) {
+			pb.environment().put("NO_COLOR", noColor);
+		}
+		pb.redirectErrorStream(true);
+		Process p = pb.start();
+		try (var in = p.getOutputStream()) {
+			for (String chunk : chunks) {
+				in.write(chunk.getBytes(StandardCharsets.UTF_8));
+				in.flush();
+				Thread.sleep(chunk.contains("\t") ? 1500 : 0);
+			}
+		}
+		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(p.exitValue()).isZero();
+		return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+	}
+
+	static String plain(String screen) {
+		return screen.replaceAll("\u001b\\[[0-9;?]*[a-zA-Z]|\u001b[=>]", "").replace("\r", "");
+	}
+
+	@Test
+	void withStdoutPipedThePromptStaysOnTheTerminalAndResultsGoToStdout() throws Exception {
+		Path out = home.resolve("out.txt");
+		String screen = plain(session(null, "> '" + out + "'",
+				"config create -n lab -u http://lab:1\rconfig ls --hide-headers\rexit\r"));
+		assertThat(screen).contains("influx-shell:default> config create -n lab -u http://lab:1\n",
+				"influx-shell:lab> config ls --hide-headers\n", "influx-shell:lab> exit");
+		assertThat(screen).doesNotContain("\tlab\thttp://lab:1\t");
+		assertThat(Files.readString(out)).isEqualTo("Active\tName\tURL\t\tOrg\n\tlab\thttp://lab:1\t\n"
+				+ "\tlab\thttp://lab:1\t\n");
+	}
+
+	@Test
+	void builtInsHistoryWithoutSecretsScriptsAndClear() throws Exception {
+		Path script = home.resolve("switch.influx");
+		Files.writeString(script, "# one line\nconfig use nope\n");
+		Path history = home.resolve(".influxdbv2/influx-shell_history");
+		Files.createDirectories(history.getParent());
+		Files.writeString(history, "");
+		Files.setPosixFilePermissions(history, PosixFilePermissions.fromString("rw-r--r--"));
+		String raw = session(null, "", "config create -n lab -u http://lab:1 -t s3cret-token-42 --hide-headers\r",
+				" config ls\r", "history\r", "script " + script + "\r", "clear\r", "exit\r");
+		String screen = plain(raw);
+		assertThat(screen).contains("influx-shell:lab> history\n    1  config create -n lab -u http://lab:1 -t *** "
+				+ "--hide-headers\n    2  history\ninflux-shell:lab> script",
+				script + ":2: Error: config \"nope\" is not found\n");
+		assertThat(raw).as("clear sends the terminal's clear-screen sequence").contains("\u001b[H\u001b[2J");
+		String stored = Files.readString(history);
+		assertThat(stored).contains("-t ***").doesNotContain("s3cret").doesNotContain("config ls");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void noColorMakesTheCompletionMenuPlain() throws Exception {
+		java.util.regex.Pattern colour = java.util.regex.Pattern.compile("\u001b\\[(\\d+;)*[39]\\dm");
+		String coloured = session(null, "", "auth \t", "\u0015exit\r");
+		assertThat(plain(coloured)).contains("inactive", "(Inactivate API tokens: they stay, but cannot be used)");
+		assertThat(colour.matcher(coloured).find()).as("a colour without NO_COLOR").isTrue();
+		String plain = session("1", "", "auth \t", "\u0015exit\r");
+		assertThat(plain(plain)).contains("(Inactivate API tokens: they stay, but cannot be used)");
+		assertThat(colour.matcher(plain).find()).as("no colour with NO_COLOR").isFalse();
+	}
 }

@@ -112,6 +112,7 @@ class ConsoleCompleterTest {
 		assertThat(complete("auth list -c", "")).containsExactly("lab", "prod");
 		assertThat(complete("auth list", "--active-config=l")).containsExactly("--active-config=lab");
 		assertThat(complete("config rm lab", "")).containsExactly("lab", "prod");
+		assertThat(complete("config use lab", "")).as("one name is all config use takes").isEmpty();
 	}
 
 	@Test
