@@ -63,7 +63,7 @@ public class InfluxShellApplication {
 			}
 			ErrorReporter reporter = new ErrorReporter(new ErrorMapper(), System.err);
 			reporter.debug(List.of(args).contains("--debug"));
-			System.exit(reporter.report(new CliException(startupMessage(ex), ExitCodes.FAILURE, ex), null));
+			System.exit(reporter.report(startupFailure(ex), null));
 			return;
 		}
 		int code;
@@ -76,12 +76,20 @@ public class InfluxShellApplication {
 		System.exit(code);
 	}
 
-	private static String startupMessage(Throwable ex) {
+	/** A failure of ours (a setting that does not read) as itself; anything else as "cannot start". */
+	private static CliException startupFailure(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
+			if (root instanceof CliException cli) {
+				return cli;
+			}
 			root = root.getCause();
 		}
+		if (root instanceof CliException cli) {
+			return cli;
+		}
 		String message = root.getMessage();
-		return "cannot start: " + (message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(""));
+		return new CliException("cannot start: " + (message == null ? root.getClass().getSimpleName()
+				: message.lines().findFirst().orElse("")), ExitCodes.FAILURE, ex);
 	}
 }

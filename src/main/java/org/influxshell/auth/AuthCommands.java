@@ -143,8 +143,8 @@ public class AuthCommands implements CommandSet {
 		TokenQueries.Listing listing = queries.list(conn, new TokenQueries.ListQuery(ids, args.get(LIST_USER),
 				args.get(USER_ID), args.get(ORG), args.get(ORG_ID)));
 		if (listing.serverListEmpty()) {
-			stderr.line("Hint: the server returned no tokens at all; it answers every list that way when the "
-					+ "token used is itself inactive");
+			stderr.line("Hint: the server returned no tokens at all; a 2.x server answers so when the token used is "
+					+ "inactive or lacks the read:authorizations permission");
 		}
 		if (ids.size() == 1 && output.json() && listing.tokens().size() == 1) {
 			return CommandResult.of(TokenRenderer.one(listing.tokens().get(0), false, output));

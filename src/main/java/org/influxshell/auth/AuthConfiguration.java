@@ -40,7 +40,7 @@ public class AuthConfiguration {
 
 	@Bean
 	TokenChanges tokenChanges(TokenQueries queries, TokenService tokens, InfluxProperties properties) {
-		return new TokenChanges(new TokenSelector(queries), tokens, new BulkRunner(properties.getBulkConcurrency()));
+		return new TokenChanges(new TokenSelector(queries), tokens, new BulkRunner(properties.bulkConcurrency()));
 	}
 
 	@Bean
@@ -51,12 +51,12 @@ public class AuthConfiguration {
 	@Bean
 	ServerCompletions<Authorization> authIdCompletions(ConnectionResolver resolver, AuthorizationsClient client,
 			InfluxProperties properties) {
-		return ServerCompletions.authIds(resolver, client, properties.getCompletionTimeout());
+		return ServerCompletions.authIds(resolver, client, properties.completionTimeout());
 	}
 
 	@Bean
 	ServerCompletions<String> userNameCompletions(ConnectionResolver resolver, DirectoryClient directory,
 			InfluxProperties properties) {
-		return ServerCompletions.userNames(resolver, directory, properties.getCompletionTimeout());
+		return ServerCompletions.userNames(resolver, directory, properties.completionTimeout());
 	}
 }

@@ -11,14 +11,15 @@ public final class AuthIds {
 	}
 
 	/**
+	 * Checks an ID before any request, in the sentence upstream prints when the server rejects it.
+	 * @param notFound upstream's words for the command ({@code could not find auth with ID "X"})
 	 * @return the ID in lower case
-	 * @throws CliException {@code could not find auth with ID "X": ...} when it is not 16 hex
-	 *         characters or is all zeros
+	 * @throws CliException {@code <notFound>: <reason>} when it is not 16 hex characters or is all zeros
 	 */
-	public static String check(String id) {
+	public static String check(String id, String notFound) {
 		String problem = problem(id);
 		if (problem != null) {
-			throw CliException.failure("could not find auth with ID \"" + id + "\": " + problem);
+			throw CliException.failure(notFound + ": " + problem);
 		}
 		return id.toLowerCase(Locale.ROOT);
 	}

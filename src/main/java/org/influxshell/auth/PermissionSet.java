@@ -51,9 +51,9 @@ public final class PermissionSet {
 			writeTypes = Set.copyOf(writeTypes);
 			boolean specific = !readBuckets.isEmpty() || !writeBuckets.isEmpty() || !readTypes.isEmpty()
 					|| !writeTypes.isEmpty();
-			check(operator, allAccess, specific);
 			readBuckets.forEach(PermissionSet::checkBucket);
 			writeBuckets.forEach(PermissionSet::checkBucket);
+			check(operator, allAccess, specific);
 		}
 
 		/** Whether the permissions need the owner's user ID. */
@@ -62,14 +62,13 @@ public final class PermissionSet {
 		}
 	}
 
-	/** No mix of the broad and the specific, and at least one. */
+	/** No mix of the broad and the specific (upstream's words and order), and at least one. */
 	private static void check(boolean operator, boolean allAccess, boolean specific) {
-		if (operator && allAccess) {
-			throw CliException.usage("--operator and --all-access cannot be combined");
+		if (operator && specific) {
+			throw CliException.failure("cannot compose other permissions with operator permissions");
 		}
-		if ((operator || allAccess) && specific) {
-			throw CliException.usage((operator ? "--operator" : "--all-access")
-					+ " cannot be combined with other permission flags");
+		if (allAccess && (specific || operator)) {
+			throw CliException.failure("cannot compose other permissions with all access permissions");
 		}
 		if (!operator && !allAccess && !specific) {
 			throw CliException.usage("no permissions given: use --read-X/--write-X, --read-bucket/--write-bucket, "
@@ -81,7 +80,7 @@ public final class PermissionSet {
 		String problem = AuthIds.problem(id);
 		if (problem != null) {
 			throw CliException.failure("invalid bucket ID '" + id + "': " + problem
-					+ (problem.startsWith("id must") ? " (did you pass a bucket name instead of an ID?)" : ""));
+					+ " (did you pass a bucket name instead of an ID?)");
 		}
 	}
 
@@ -124,7 +123,9 @@ public final class PermissionSet {
 		return out;
 	}
 
+	/** As upstream: a permission on {@code orgs} or {@code users} is never scoped to an org. */
 	private static Permission perm(String action, String type, String id, String orgID) {
-		return new Permission(action, new Resource(type, id, orgID, null, null));
+		boolean orgless = type.equals("orgs") || type.equals("users");
+		return new Permission(action, new Resource(type, id, orgless ? null : orgID, null, null));
 	}
 }

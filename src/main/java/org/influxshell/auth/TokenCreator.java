@@ -38,9 +38,14 @@ public class TokenCreator {
 		}
 		String orgID = resolveOrg(conn, q);
 		String userID = null;
-		if (q.user() != null || q.flags().needsUser()) {
-			userID = ApiCalls.describing("could not find user \"" + (q.user() == null ? "me" : q.user()) + "\"",
-					() -> q.user() != null ? directory.userId(conn, q.user()) : directory.myUserId(conn));
+		if (q.user() != null) {
+			String what = "could not find user with name \"" + q.user() + "\"";
+			userID = ApiCalls.describing(what, () -> directory.userId(conn, q.user()))
+				.orElseThrow(() -> CliException.failure(what));
+		}
+		else if (q.flags().needsUser()) {
+			userID = ApiCalls.describing("could not find the user of the token (GET /api/v2/me)",
+					() -> directory.myUserId(conn));
 		}
 		var request = new AuthorizationsClient.CreateRequest(orgID, q.user() != null ? userID : null, q.description(),
 				PermissionSet.build(q.flags(), orgID, userID));
@@ -55,6 +60,7 @@ public class TokenCreator {
 		if (name == null || name.isEmpty()) {
 			throw CliException.failure("must specify org ID or org name (--org-id, --org, or a profile with an org)");
 		}
-		return ApiCalls.describing("could not find org \"" + name + "\"", () -> directory.orgId(conn, name));
+		return ApiCalls.describing("failed to lookup org with name \"" + name + "\"", () -> directory.orgId(conn, name))
+			.orElseThrow(() -> CliException.failure("no organization with name \"" + name + "\""));
 	}
 }

@@ -62,10 +62,10 @@ public class TokenQueries {
 		Orgs.checkNotAmbiguous(q.orgID(), q.org());
 		if (!q.ids().isEmpty()) {
 			// every ID is checked before the first request
-			q.ids().forEach(AuthIds::check);
+			q.ids().forEach(id -> AuthIds.check(id, notFound(id)));
 			List<Authorization> found = new ArrayList<>();
 			for (String id : q.ids()) {
-				Authorization one = tokens.get(conn, id);
+				Authorization one = tokens.get(conn, id, notFound(id));
 				if (q.matches(one) && found.stream().noneMatch(a -> a.id().equals(one.id()))) {
 					found.add(one);
 				}
@@ -73,11 +73,16 @@ public class TokenQueries {
 			found.sort(Comparator.comparing(Authorization::id));
 			return new Listing(found, false);
 		}
-		List<Authorization> all = ApiCalls.describing("could not list authorizations",
+		List<Authorization> all = ApiCalls.describing("could not find authorization with given parameters",
 				() -> client.list(conn, new ListFilter(null, q.userID(), q.user(), q.orgID(), q.org())));
 		List<Authorization> matching = all.stream().filter(q::matches).sorted(Comparator.comparing(Authorization::id))
 			.toList();
 		return new Listing(matching, all.isEmpty());
+	}
+
+	/** Upstream's words when {@code auth list --id} finds nothing. */
+	private static String notFound(String rawId) {
+		return "could not find authorization with ID \"" + rawId + "\"";
 	}
 
 	/**

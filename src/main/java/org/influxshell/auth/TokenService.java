@@ -18,8 +18,13 @@ public class TokenService {
 
 	/** Checks the ID and fetches the token: what a dry run shows. */
 	public Authorization get(Connection conn, String rawId) {
-		String id = AuthIds.check(rawId);
-		return ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
+		return get(conn, rawId, notFound(rawId));
+	}
+
+	/** Fetches the token, failing with {@code notFound} before the reason (auth list's own words). */
+	Authorization get(Connection conn, String rawId, String notFound) {
+		String id = AuthIds.check(rawId, notFound);
+		return ApiCalls.describing(notFound, () -> client.get(conn, id));
 	}
 
 	/**
@@ -27,7 +32,7 @@ public class TokenService {
 	 * @return the token as the server returned it after the change
 	 */
 	public Authorization setStatus(Connection conn, String rawId, Status status) {
-		String id = AuthIds.check(rawId);
+		String id = AuthIds.check(rawId, notFound(rawId));
 		ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
 		return ApiCalls.describing("could not update status of auth with ID \"" + rawId + "\"",
 				() -> client.setStatus(conn, id, status));
@@ -38,9 +43,9 @@ public class TokenService {
 	 * @return the token as it was
 	 */
 	public Authorization delete(Connection conn, String rawId) {
-		String id = AuthIds.check(rawId);
+		String id = AuthIds.check(rawId, notFound(rawId));
 		Authorization auth = ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
-		ApiCalls.describing("could not delete auth with ID \"" + rawId + "\"", () -> client.delete(conn, id));
+		ApiCalls.describing("could not remove auth with ID \"" + rawId + "\"", () -> client.delete(conn, id));
 		return auth;
 	}
 

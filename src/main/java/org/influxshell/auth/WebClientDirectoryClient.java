@@ -4,12 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.influxshell.cli.CliException;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.TransportException;
@@ -28,27 +28,23 @@ public class WebClientDirectoryClient implements DirectoryClient {
 	}
 
 	@Override
-	public String orgId(Connection conn, String name) {
-		String path = "/api/v2/orgs?org=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-		JsonNode orgs = get(conn, path).path("orgs");
-		for (JsonNode org : orgs) {
-			if (name.equals(org.path("name").asText())) {
-				return org.path("id").asText();
-			}
-		}
+	public Optional<String> orgId(Connection conn, String name) {
 		// a known org the caller may not read comes back as an empty list
-		throw CliException.failure("organization name \"" + name + "\" not found");
+		return idOf(get(conn, "/api/v2/orgs?org=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).path("orgs"), name);
 	}
 
 	@Override
-	public String userId(Connection conn, String name) {
-		String path = "/api/v2/users?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-		for (JsonNode user : get(conn, path).path("users")) {
-			if (name.equals(user.path("name").asText())) {
-				return user.path("id").asText();
+	public Optional<String> userId(Connection conn, String name) {
+		return idOf(get(conn, "/api/v2/users?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).path("users"), name);
+	}
+
+	private static Optional<String> idOf(JsonNode list, String name) {
+		for (JsonNode item : list) {
+			if (name.equals(item.path("name").asText())) {
+				return Optional.of(item.path("id").asText());
 			}
 		}
-		throw CliException.failure("user \"" + name + "\" not found");
+		return Optional.empty();
 	}
 
 	@Override

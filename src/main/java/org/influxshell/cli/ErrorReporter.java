@@ -36,7 +36,7 @@ public class ErrorReporter {
 	public int report(Throwable failure, String location) {
 		ErrorMapper.Failure f = mapper.map(failure);
 		if (f.message() != null) {
-			err.println((location == null ? "" : location + ": ") + "Error: " + f.message());
+			err.println((location == null ? "" : location + ": ") + "Error: " + Escapes.visible(f.message()));
 			if (debug) {
 				err.print(StackTraces.format(f.cause()));
 			}

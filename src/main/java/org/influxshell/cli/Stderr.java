@@ -19,8 +19,17 @@ public class Stderr {
 		line("Warning: " + message);
 	}
 
+	/** Writes a block of lines ({@code --http-debug}), control characters other than the line breaks escaped. */
+	public void lines(String block) {
+		StringBuilder out = new StringBuilder();
+		block.lines().forEach(l -> out.append(Escapes.visible(l)).append('\n'));
+		stream.print(out);
+		stream.flush();
+	}
+
+	/** Writes {@code text} as one line, control characters escaped. */
 	public void line(String text) {
-		stream.println(text);
+		stream.println(Escapes.visible(text));
 		stream.flush();
 	}
 

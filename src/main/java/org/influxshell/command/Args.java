@@ -10,13 +10,21 @@ public final class Args {
 
 	private final Map<OptionDef<?>, Object> values;
 
-	Args(Map<OptionDef<?>, Object> values) {
+	private final List<String> warnings;
+
+	Args(Map<OptionDef<?>, Object> values, List<String> warnings) {
 		this.values = new IdentityHashMap<>(values);
+		this.warnings = List.copyOf(warnings);
 	}
 
 	/** No options at all. */
 	public static Args none() {
-		return new Args(Map.of());
+		return new Args(Map.of(), List.of());
+	}
+
+	/** What parsing noticed and the user should hear about on stderr (a token that looks like an option). */
+	public List<String> warnings() {
+		return warnings;
 	}
 
 	/** The value given, or {@code null} when the option was not given (an empty list for a list). */

@@ -44,6 +44,8 @@ public final class ArgsParser {
 
 		private final Map<OptionDef<?>, Object> values = new IdentityHashMap<>();
 
+		private final List<String> warnings = new ArrayList<>();
+
 		Run(CommandDef command, boolean strict) {
 			this.command = command;
 			this.strict = strict;
@@ -86,11 +88,16 @@ public final class ArgsParser {
 						continue;
 					}
 					value = words.get(++i);
+					if (option.isSecret() && value.startsWith("-")) {
+						// upstream's warning, with the secret itself left out
+						warnings.add("warning: " + spelling + " -*** interpreted as " + spelling + "=-***, consider using "
+								+ spelling + "=-*** syntax when tokens start with a hyphen");
+					}
 				}
 				store(option, value);
 			}
 			if (Boolean.TRUE.equals(values.get(CommandDef.HELP))) {
-				return new Args(values);
+				return new Args(values, warnings);
 			}
 			bindPositionals(positionals);
 			if (strict) {
@@ -105,7 +112,7 @@ public final class ArgsParser {
 							+ " is required");
 				}
 			}
-			return new Args(values);
+			return new Args(values, warnings);
 		}
 
 		@SuppressWarnings("unchecked")

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.influxshell.cli.CliException;
 import org.influxshell.configs.Profile;
 import org.influxshell.configs.Profiles;
-import org.influxshell.connection.ConnectionResolver;
+import org.influxshell.connection.HostUrl;
 
 /**
  * The changes {@code config} commands make to a set of profiles, as pure functions, with
@@ -57,14 +57,14 @@ public final class ProfileEdits {
 
 	public static Profiles create(Profiles profiles, Changes c) {
 		String name = c.name();
-		ConnectionResolver.baseUrl(c.url());
+		String url = HostUrl.normalize(c.url());
 		try {
 			checkNewName(name);
 			if (profiles.get(name).isPresent()) {
 				throw CliException.failure("config \"" + name + "\" already exists");
 			}
 			Credentials creds = credentials(c);
-			Profile created = new Profile(name, c.url(), creds.token(), c.org(), false, false, creds.cookie());
+			Profile created = new Profile(name, url, creds.token(), c.org(), false, false, creds.cookie());
 			Profiles after = profiles.with(created);
 			return c.active() ? after.activate(name) : after;
 		}
@@ -75,9 +75,7 @@ public final class ProfileEdits {
 
 	public static Profiles update(Profiles profiles, Changes c) {
 		String name = c.name();
-		if (c.url() != null) {
-			ConnectionResolver.baseUrl(c.url());
-		}
+		String url = c.url() == null ? null : HostUrl.normalize(c.url());
 		try {
 			Profile old = profiles.require(name);
 			String token = old.token();
@@ -87,7 +85,7 @@ public final class ProfileEdits {
 				token = creds.token();
 				cookie = creds.cookie();
 			}
-			Profile updated = new Profile(name, c.url() != null ? c.url() : old.url(), token,
+			Profile updated = new Profile(name, url != null ? url : old.url(), token,
 					c.org() != null ? c.org() : old.org(), old.active(), old.previous(), cookie);
 			Profiles after = profiles.with(updated);
 			return c.active() ? after.activate(name) : after;
@@ -132,12 +130,10 @@ public final class ProfileEdits {
 
 	private static Credentials credentials(Changes c) {
 		if (c.token() != null && c.usernamePassword() != null) {
-			throw CliException.failure("use either a token or a username-password, not both");
+			throw CliException.failure("cannot specify `--token` and `--username-password` together, please choose one");
 		}
 		if (c.usernamePassword() != null) {
-			if (!c.usernamePassword().contains(":")) {
-				throw CliException.failure("username-password must be of the form USER:PASSWORD");
-			}
+			// USER alone is kept as upstream keeps it: the password is asked at sign-in
 			return new Credentials("",
 					Base64.getEncoder().encodeToString(c.usernamePassword().getBytes(StandardCharsets.UTF_8)));
 		}

@@ -1,8 +1,5 @@
 package org.influxshell.connection;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.influxshell.cli.CliException;
@@ -42,8 +39,8 @@ public class ConnectionResolver {
 	/** JSON or table, with or without headers. */
 	public OutputOptions output(LocalOptions options) {
 		return new OutputOptions(
-				flagOrEnv(options.json(), properties.getOutputJson(), "INFLUX_OUTPUT_JSON"),
-				flagOrEnv(options.hideHeaders(), properties.getHideHeaders(), "INFLUX_HIDE_HEADERS"));
+				flagOrEnv(options.json(), properties.getOutputJson(), "influx.output-json"),
+				flagOrEnv(options.hideHeaders(), properties.getHideHeaders(), "influx.hide-headers"));
 	}
 
 	/** The server to talk to and how. */
@@ -58,8 +55,8 @@ public class ConnectionResolver {
 		if (token == null) {
 			token = profile == null ? "" : profile.token();
 		}
-		boolean skipVerify = flagOrEnv(options.skipVerify(), properties.getSkipVerify(), "INFLUX_SKIP_VERIFY");
-		return new Connection(baseUrl(host), token, profile == null ? "" : profile.org(), skipVerify,
+		boolean skipVerify = flagOrEnv(options.skipVerify(), properties.getSkipVerify(), "influx.skip-verify");
+		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,
 				options.httpDebug());
 	}
 
@@ -73,45 +70,13 @@ public class ConnectionResolver {
 		return profiles.active();
 	}
 
-	/** Scheme, host and port of {@code host}, as upstream uses it. */
-	public static String baseUrl(String host) {
-		URI uri;
-		try {
-			uri = new URI(host);
-		}
-		catch (URISyntaxException ex) {
-			throw invalidHost(host, ex.getReason());
-		}
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!scheme.equals("http") && !scheme.equals("https")) {
-			throw invalidHost(host, "a scheme of http or https must be provided for host url");
-		}
-		if (uri.getHost() == null) {
-			throw invalidHost(host, uri.getRawAuthority() == null ? "missing host" : "invalid host or port");
-		}
-		if (uri.getPort() > 65535) {
-			throw invalidHost(host, "port out of range");
-		}
-		return scheme + "://" + uri.getRawAuthority().replaceFirst("^.*@", "");
-	}
-
-	private static CliException invalidHost(String host, String why) {
-		return CliException.failure("host URL \"" + host + "\" is invalid: " + why);
-	}
-
-	private static boolean flagOrEnv(Boolean flag, String env, String envName) {
+	/** The flag when given, else the setting ({@code INFLUX_OUTPUT_JSON}, ...) read as a Go boolean. */
+	private static boolean flagOrEnv(Boolean flag, String env, String property) {
+		Settings.bool(property, env);
 		if (flag != null) {
 			return flag;
 		}
-		if (env == null || env.isEmpty()) {
-			return false;
-		}
-		Boolean value = parseBool(env);
-		if (value == null) {
-			throw CliException.usage("invalid value \"" + env + "\" for " + envName
-					+ ": use one of 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False");
-		}
-		return value;
+		return env != null && !env.isEmpty() && parseBool(env);
 	}
 
 	/** Go's {@code strconv.ParseBool}: the value, or {@code null} when the text is not a boolean. */

@@ -34,17 +34,17 @@ public class InfluxProperties {
 	/** Accept any TLS certificate ({@code INFLUX_SKIP_VERIFY}). */
 	private String skipVerify;
 
-	/** How long to wait for a TCP connection to the server. */
-	private Duration connectTimeout = Duration.ofSeconds(10);
+	/** How long to wait for a TCP connection to the server: a Go duration such as {@code 10s}. */
+	private String connectTimeout = "10s";
 
-	/** How long to wait for a whole response, from sending the request. */
-	private Duration responseTimeout = Duration.ofSeconds(30);
+	/** How long to wait for a whole response, from sending the request: a Go duration such as {@code 30s}. */
+	private String responseTimeout = "30s";
 
-	/** How long tab completion may wait for the server before it gives up. */
-	private Duration completionTimeout = Duration.ofMillis(1500);
+	/** How long tab completion may wait for the server before it gives up: a Go duration such as {@code 1500ms}. */
+	private String completionTimeout = "1500ms";
 
-	/** Most requests a bulk command keeps in flight at once. */
-	private int bulkConcurrency = 8;
+	/** Most requests a bulk command keeps in flight at once: a whole number above zero. */
+	private String bulkConcurrency = "8";
 
 	public String getHost() {
 		return host;
@@ -102,35 +102,70 @@ public class InfluxProperties {
 		this.skipVerify = skipVerify;
 	}
 
-	public Duration getConnectTimeout() {
+	public String getConnectTimeout() {
 		return connectTimeout;
 	}
 
-	public void setConnectTimeout(Duration connectTimeout) {
+	public void setConnectTimeout(String connectTimeout) {
 		this.connectTimeout = connectTimeout;
 	}
 
-	public Duration getResponseTimeout() {
+	public String getResponseTimeout() {
 		return responseTimeout;
 	}
 
-	public void setResponseTimeout(Duration responseTimeout) {
+	public void setResponseTimeout(String responseTimeout) {
 		this.responseTimeout = responseTimeout;
 	}
 
-	public Duration getCompletionTimeout() {
+	public String getCompletionTimeout() {
 		return completionTimeout;
 	}
 
-	public void setCompletionTimeout(Duration completionTimeout) {
+	public void setCompletionTimeout(String completionTimeout) {
 		this.completionTimeout = completionTimeout;
 	}
 
-	public int getBulkConcurrency() {
+	public String getBulkConcurrency() {
 		return bulkConcurrency;
 	}
 
-	public void setBulkConcurrency(int bulkConcurrency) {
+	public void setBulkConcurrency(String bulkConcurrency) {
 		this.bulkConcurrency = bulkConcurrency;
+	}
+
+	/** {@code influx.connect-timeout}, checked. */
+	public Duration connectTimeout() {
+		return Settings.duration("influx.connect-timeout", connectTimeout);
+	}
+
+	/** {@code influx.response-timeout}, checked. */
+	public Duration responseTimeout() {
+		return Settings.duration("influx.response-timeout", responseTimeout);
+	}
+
+	/** {@code influx.completion-timeout}, checked. */
+	public Duration completionTimeout() {
+		return Settings.duration("influx.completion-timeout", completionTimeout);
+	}
+
+	/** {@code influx.bulk-concurrency}, checked. */
+	public int bulkConcurrency() {
+		return Settings.positive("influx.bulk-concurrency", bulkConcurrency);
+	}
+
+	/**
+	 * Checks every setting before anything runs, so that a mistake in one is a usage error naming
+	 * it, not a surprise in the middle of a command.
+	 * @throws org.influxshell.cli.CliException a usage error naming the property and its variable
+	 */
+	public void check() {
+		connectTimeout();
+		responseTimeout();
+		completionTimeout();
+		bulkConcurrency();
+		Settings.bool("influx.hide-headers", hideHeaders);
+		Settings.bool("influx.output-json", outputJson);
+		Settings.bool("influx.skip-verify", skipVerify);
 	}
 }

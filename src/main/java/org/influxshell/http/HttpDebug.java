@@ -34,7 +34,7 @@ final class HttpDebug {
 		if (body != null) {
 			out.append(">\n").append(mask(body)).append('\n');
 		}
-		stderr.line(out.toString().stripTrailing());
+		stderr.lines(out.toString().stripTrailing());
 	}
 
 	void response(HttpResponse response) {
@@ -48,7 +48,7 @@ final class HttpDebug {
 		if (!response.body().isEmpty()) {
 			out.append("<\n").append(mask(response.body())).append('\n');
 		}
-		stderr.line(out.toString().stripTrailing());
+		stderr.lines(out.toString().stripTrailing());
 	}
 
 	private String mask(String body) {

@@ -111,7 +111,7 @@ public class InfluxHttp implements AutoCloseable {
 		WebClient.RequestBodySpec spec = client(conn.skipVerify()).method(method).uri(uri)
 			.headers(h -> h.addAll(headers));
 		WebClient.RequestHeadersSpec<?> request = jsonBody == null ? spec : spec.bodyValue(jsonBody);
-		Duration timeout = properties.getResponseTimeout();
+		Duration timeout = properties.responseTimeout();
 		return request.exchangeToMono(resp -> resp.bodyToMono(String.class).defaultIfEmpty("")
 			.map(body -> new HttpResponse(resp.statusCode().value(),
 					resp.headers().contentType().map(MediaType::toString).orElse(""),
@@ -136,8 +136,8 @@ public class InfluxHttp implements AutoCloseable {
 			.runOn(loops())
 			// the JDK's resolver: Netty's own DNS client reads resolver files and loads far more classes
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.getConnectTimeout().toMillis())
-			.responseTimeout(properties.getResponseTimeout())
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+			.responseTimeout(properties.responseTimeout())
 			.followRedirect(false)
 			.compress(false);
 		if (skipVerify) {
@@ -172,7 +172,7 @@ public class InfluxHttp implements AutoCloseable {
 	private synchronized ConnectionProvider pool() {
 		if (pool == null) {
 			pool = ConnectionProvider.builder("influx-shell")
-				.maxConnections(Math.max(16, properties.getBulkConcurrency() * 2))
+				.maxConnections(Math.max(16, properties.bulkConcurrency() * 2))
 				.maxIdleTime(Duration.ofSeconds(30))
 				.build();
 		}

@@ -1,12 +1,14 @@
 package org.influxshell.output;
 
+import org.influxshell.cli.Escapes;
+
 import org.springframework.shell.table.TableModel;
 
 /**
  * Renders a {@link TableModel} the way upstream {@code influx} does with Go's
  * {@code text/tabwriter} (minwidth 0, tabwidth 8, padding 1, padchar TAB): every cell but the
  * last on a line is padded with TABs to its column's width, {@code roundUp8(longest + 1)}.
- * Row 0 of the model is the header row.
+ * Row 0 of the model is the header row. Control characters in cells are shown escaped.
  */
 public final class TabTableRenderer {
 
@@ -44,9 +46,10 @@ public final class TabTableRenderer {
 		return out.toString();
 	}
 
+	/** A cell's text, control characters escaped (a TAB in a description would break the columns). */
 	private static String cell(TableModel model, int row, int col) {
 		Object value = model.getValue(row, col);
-		return value == null ? "" : value.toString();
+		return value == null ? "" : Escapes.visible(value.toString());
 	}
 
 	private static int length(String s) {

@@ -13,6 +13,7 @@ import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.OutputException;
 import org.influxshell.cli.ResultOutput;
+import org.influxshell.cli.Stderr;
 import org.influxshell.command.Args;
 import org.influxshell.command.ArgsParser;
 import org.influxshell.command.CommandDef;
@@ -34,10 +35,13 @@ public class CommandDispatcher {
 
 	private final Screen screen;
 
-	public CommandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen) {
+	private final Stderr stderr;
+
+	public CommandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr) {
 		this.model = model;
 		this.reporter = reporter;
 		this.screen = screen;
+		this.stderr = stderr;
 	}
 
 	/**
@@ -131,6 +135,7 @@ public class CommandDispatcher {
 		}
 		CommandDef command = match.command();
 		Args args = ArgsParser.parse(command, match.rest());
+		args.warnings().forEach(stderr::line);
 		if (args.flag(CommandDef.HELP)) {
 			return CommandResult.of(new HelpText(model, screen.columns()).command(command));
 		}

@@ -76,13 +76,14 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen) {
-		return new CommandDispatcher(model, reporter, screen);
+	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr) {
+		return new CommandDispatcher(model, reporter, screen, stderr);
 	}
 
 	@Bean
-	ConsoleRunner consoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter) {
-		return new ConsoleRunner(dispatcher, repl, reporter);
+	ConsoleRunner consoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter,
+			InfluxProperties properties) {
+		return new ConsoleRunner(dispatcher, repl, reporter, properties);
 	}
 
 	/** {@code NO_COLOR} set to anything but the empty string (no-color.org). */

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
+import org.influxshell.connection.InfluxProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -30,10 +32,14 @@ public class ConsoleRunner {
 
 	private final ErrorReporter reporter;
 
-	public ConsoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter) {
+	private final InfluxProperties settings;
+
+	public ConsoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter,
+			InfluxProperties settings) {
 		this.dispatcher = dispatcher;
 		this.repl = repl;
 		this.reporter = reporter;
+		this.settings = settings;
 	}
 
 	/**
@@ -48,6 +54,12 @@ public class ConsoleRunner {
 			reporter.debug(true);
 		}
 		ResultOutput out = new ResultOutput(stdout);
+		try {
+			settings.check();
+		}
+		catch (CliException ex) {
+			return reporter.report(ex, null);
+		}
 		String script = scriptArgument(args);
 		List<String> words = commandWords(args);
 		if (script != null) {

@@ -55,7 +55,7 @@ class LayersTest {
 		// the configs file
 		.whereLayer("configs").mayOnlyAccessLayers("cli")
 		// renderers, exit codes and the error reporter
-		.whereLayer("output").mayNotAccessAnyLayer()
+		.whereLayer("output").mayOnlyAccessLayers("cli")
 		.whereLayer("cli").mayNotAccessAnyLayer();
 
 	@ArchTest

@@ -83,6 +83,26 @@ class AuthCreateCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void orgsAndUsersAreNeverScopedToTheOrg() {
+		create("--org my-org --read-orgs --write-users --read-buckets");
+		assertThat(sentBody()).isEqualTo("{\"orgID\":\"" + ORG + "\",\"permissions\":["
+				+ "{\"action\":\"read\",\"resource\":{\"type\":\"buckets\",\"orgID\":\"" + ORG + "\"}},"
+				+ "{\"action\":\"read\",\"resource\":{\"type\":\"orgs\"}},"
+				+ "{\"action\":\"write\",\"resource\":{\"type\":\"users\"}}]}");
+	}
+
+	@Test
+	void lookupsThatFindNothingSayItInUpstreamsWords() {
+		server.stubFor(get("/api/v2/orgs?org=empty").willReturn(ok("{\n\t\"links\": {\n\t\t\"self\": \"/api/v2/orgs\"\n\t},"
+				+ "\n\t\"orgs\": []\n}")));
+		server.stubFor(get("/api/v2/users?name=nobody").willReturn(ok("{\n\t\"links\": {\n\t\t\"self\": \"/api/v2/users\"\n\t},"
+				+ "\n\t\"users\": []\n}")));
+		assertThat(create("--org empty --read-buckets")).isEqualTo(new Run(1, "", "Error: no organization with name \"empty\"\n"));
+		assertThat(create("--org my-org --user nobody --read-buckets"))
+			.isEqualTo(new Run(1, "", "Error: could not find user with name \"nobody\"\n"));
+	}
+
+	@Test
 	void orgIdAndUserNameAreResolved() {
 		create("--org-id " + ORG + " --user bob --read-buckets --json");
 		assertThat(sentBody()).isEqualTo("{\"orgID\":\"" + ORG + "\",\"userID\":\"" + BOB + "\",\"permissions\":["
@@ -144,12 +164,14 @@ class AuthCreateCommandsTest extends ConsoleTest {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiterString = "=>", quoteCharacter = '~', textBlock = """
-			--org my-org --operator --read-buckets      => 2 => --operator cannot be combined with other permission flags
-			--org my-org --all-access --read-bucket 3a6f4e21d8c07b5e => 2 => --all-access cannot be combined with other permission flags
-			--org my-org --all-access --operator        => 2 => --operator and --all-access cannot be combined
+			--org my-org --operator --read-buckets      => 1 => cannot compose other permissions with operator permissions
+			--org my-org --all-access --read-bucket 3a6f4e21d8c07b5e => 1 => cannot compose other permissions with all access permissions
+			--org my-org --all-access --operator        => 1 => cannot compose other permissions with all access permissions
+			--org my-org --operator --read-bucket mybucket => 1 => invalid bucket ID 'mybucket': id must have a length of 16 bytes (did you pass a bucket name instead of an ID?)
 			--org my-org                                => 2 => no permissions given: use --read-X/--write-X, --read-bucket/--write-bucket, --operator or --all-access
 			--org my-org --read-bucket mybucket         => 1 => invalid bucket ID 'mybucket': id must have a length of 16 bytes (did you pass a bucket name instead of an ID?)
-			--org my-org --write-bucket zzzzzzzzzzzzzzzz => 1 => invalid bucket ID 'zzzzzzzzzzzzzzzz': invalid ID
+			--org my-org --write-bucket zzzzzzzzzzzzzzzz => 1 => invalid bucket ID 'zzzzzzzzzzzzzzzz': invalid ID (did you pass a bucket name instead of an ID?)
+			--org my-org --read-bucket 0000000000000000 => 1 => invalid bucket ID '0000000000000000': invalid ID (did you pass a bucket name instead of an ID?)
 			--org-id 9c5955fc99a60b8f --org my-org --read-buckets => 1 => ambiguous org: use OrgId or OrgName, but not both. OrgID: 9c5955fc99a60b8f, OrgName: my-org
 			--read-buckets                              => 1 => must specify org ID or org name (--org-id, --org, or a profile with an org)
 			""")
@@ -161,7 +183,7 @@ class AuthCreateCommandsTest extends ConsoleTest {
 	@Test
 	void serverRefusalsReadLikeUpstream() {
 		assertThat(create("--org nope --read-buckets").err())
-			.isEqualTo("Error: could not find org \"nope\": 404 Not Found: organization name \"nope\" not found\n");
+			.isEqualTo("Error: failed to lookup org with name \"nope\": 404 Not Found: organization name \"nope\" not found\n");
 		server.stubFor(post("/api/v2/authorizations").willReturn(error(403, "forbidden",
 				"permission write:orgs/9c5955fc99a60b8f/users is not allowed: write:orgs/9c5955fc99a60b8f/users is unauthorized")));
 		assertThat(create("--org my-org --write-users").err()).isEqualTo("Error: could not write auth with provided arguments: "

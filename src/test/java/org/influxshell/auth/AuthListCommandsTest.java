@@ -114,7 +114,7 @@ class AuthListCommandsTest extends ConsoleTest {
 		assertThat(auth("list -i 0d099b627e605000 --json").out()).startsWith("{\n\t\"id\": \"0d099b627e605000\",");
 		assertThat(auth("list -i 0d099b627e605000 --user bob --hide-headers").out()).isEmpty();
 		assertThat(auth("list -i nope").err())
-			.isEqualTo("Error: could not find auth with ID \"nope\": id must have a length of 16 bytes\n");
+			.isEqualTo("Error: could not find authorization with ID \"nope\": id must have a length of 16 bytes\n");
 	}
 
 	@Test
@@ -144,7 +144,7 @@ class AuthListCommandsTest extends ConsoleTest {
 	void unknownUserFromTheServerIsAnError() {
 		server.stubFor(get(urlEqualTo("/api/v2/authorizations?user=ghost")).willReturn(error(404, "not found", "user not found")));
 		assertThat(auth("list --user ghost")).isEqualTo(new Run(1, "",
-				"Error: could not list authorizations: 404 Not Found: user not found\n"));
+				"Error: could not find authorization with given parameters: 404 Not Found: user not found\n"));
 	}
 
 	@Test
@@ -172,8 +172,8 @@ class AuthListCommandsTest extends ConsoleTest {
 		Run r = auth("list");
 		assertThat(r.exit()).isZero();
 		assertThat(r.out()).isEqualTo("ID\tDescription\tToken\tUser Name\tUser ID\tPermissions\n");
-		assertThat(r.err()).isEqualTo("Hint: the server returned no tokens at all; it answers every list that way "
-				+ "when the token used is itself inactive\n");
+		assertThat(r.err()).isEqualTo("Hint: the server returned no tokens at all; a 2.x server answers so when the "
+				+ "token used is inactive or lacks the read:authorizations permission\n");
 	}
 
 	static List<String> ids(Run r) {

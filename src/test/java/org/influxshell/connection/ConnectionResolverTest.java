@@ -137,7 +137,7 @@ class ConnectionResolverTest {
 		props.setOutputJson("yes");
 		assertThatThrownBy(() -> resolver.output(LocalOptions.none()))
 			.isInstanceOfSatisfying(CliException.class, ex -> assertThat(ex.exitCode()).isEqualTo(2))
-			.hasMessageStartingWith("invalid value \"yes\" for INFLUX_OUTPUT_JSON");
+			.hasMessageStartingWith("invalid value \"yes\" for influx.output-json (INFLUX_OUTPUT_JSON)");
 	}
 
 	@Test
@@ -155,15 +155,15 @@ class ConnectionResolverTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "localhost:8086", "ftp://h:1", "h" })
 	void hostsNeedHttpOrHttps(String host) {
-		assertThatThrownBy(() -> ConnectionResolver.baseUrl(host)).hasMessage("host URL \"" + host
+		assertThatThrownBy(() -> HostUrl.base(host)).hasMessage("host URL \"" + host
 				+ "\" is invalid: a scheme of http or https must be provided for host url");
 	}
 
 	@Test
 	void hostsWithBadPortsOrNoHostAreInvalid() {
 		for (String host : List.of("http://h:abc", "http://", "http://h:99999", "http://h :1")) {
-			assertThatThrownBy(() -> ConnectionResolver.baseUrl(host)).hasMessageStartingWith("host URL \"" + host + "\" is invalid: ");
+			assertThatThrownBy(() -> HostUrl.base(host)).hasMessageStartingWith("host URL \"" + host + "\" is invalid: ");
 		}
-		assertThat(ConnectionResolver.baseUrl("HTTPS://User@Host:8086/a/b?q#f")).isEqualTo("https://Host:8086");
+		assertThat(HostUrl.base("HTTPS://User@Host:8086/a/b?q#f")).isEqualTo("https://Host:8086");
 	}
 }

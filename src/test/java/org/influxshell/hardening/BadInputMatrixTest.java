@@ -40,7 +40,7 @@ class BadInputMatrixTest extends ConsoleTest {
 			auth inactive --description ''                      => 2 => --description needs a value that is not empty
 			auth delete --user ' ' --force                      => 2 => --user needs a value that is not empty
 			auth inactive --id ,                                => 1 => could not find auth with ID "": id must have a length of 16 bytes
-			auth list --id 0d099b627e605000,                    => 1 => could not find auth with ID "": id must have a length of 16 bytes
+			auth list --id 0d099b627e605000,                    => 1 => could not find authorization with ID "": id must have a length of 16 bytes
 			auth inactive --id                                  => 2 => flag needs an argument: --id
 			auth inactive --bogus                               => 2 => unknown flag: --bogus (see 'auth inactive --help')
 			auth inactive -z                                    => 2 => unknown flag: -z (see 'auth inactive --help')
@@ -58,9 +58,9 @@ class BadInputMatrixTest extends ConsoleTest {
 			auth inactive --id 0d099b627e605000 --host 'http://a b' => 1 => host URL "http://a b" is invalid: Illegal character in authority
 			auth inactive --description '(' --user x            => 2 => invalid --description pattern: Unclosed group
 			auth list --org-id 9c5955fc99a60b8f --org o         => 1 => ambiguous org: use OrgId or OrgName, but not both. OrgID: 9c5955fc99a60b8f, OrgName: o
-			auth list --id abc                                  => 1 => could not find auth with ID "abc": id must have a length of 16 bytes
+			auth list --id abc                                  => 1 => could not find authorization with ID "abc": id must have a length of 16 bytes
 			auth create --org o --read-bucket mybucket          => 1 => invalid bucket ID 'mybucket': id must have a length of 16 bytes (did you pass a bucket name instead of an ID?)
-			auth create --org o --operator --read-buckets       => 2 => --operator cannot be combined with other permission flags
+			auth create --org o --operator --read-buckets       => 1 => cannot compose other permissions with operator permissions
 			auth create --org o                                 => 2 => no permissions given: use --read-X/--write-X, --read-bucket/--write-bucket, --operator or --all-access
 			auth create --org-id nothex --read-buckets          => 1 => invalid org ID 'nothex': id must have a length of 16 bytes
 			auth create --org o --read-nothing                  => 2 => unknown flag: --read-nothing (see 'auth create --help')
@@ -71,8 +71,7 @@ class BadInputMatrixTest extends ConsoleTest {
 			config create -n x -u localhost:8086                => 1 => host URL "localhost:8086" is invalid: a scheme of http or https must be provided for host url
 			config create -n x                                  => 2 => Required flag "host-url" not set
 			config create -u http://x:1                         => 2 => Required flag "config-name" not set
-			config create -n x -u http://x:1 -t t -p u:p        => 1 => failed to create config "x": use either a token or a username-password, not both
-			config create -n x -u http://x:1 -p nocolon         => 1 => failed to create config "x": username-password must be of the form USER:PASSWORD
+			config create -n x -u http://x:1 -t t -p u:p        => 1 => failed to create config "x": cannot specify `--token` and `--username-password` together, please choose one
 			config use nope                                     => 1 => config "nope" is not found
 			config use -                                        => 1 => previous activated config is not found
 			config set -n nope -o x                             => 1 => failed to update config "nope": config "nope" is not found
@@ -157,7 +156,9 @@ class BadInputMatrixTest extends ConsoleTest {
 	void oddButValidNamesAndValuesWorkAndRoundTrip(String line, String name) throws Exception {
 		Run r = run(line);
 		assertThat(r.exit()).isZero();
-		assertThat(r.err()).isEmpty();
+		// a token that looks like an option gets upstream's warning, the token itself left out
+		assertThat(r.err()).isEqualTo(line.contains(" -t -") ? "warning: -t -*** interpreted as -t=-***, consider using "
+				+ "-t=-*** syntax when tokens start with a hyphen\n" : "");
 		assertThat(run("config ls --json").out()).contains(org.influxshell.output.GoJson.write(name).strip());
 		assertThat(run("config use '" + name.replace("'", "'\\''") + "'").exit()).isZero();
 		assertThat(run("config --hide-headers").out()).startsWith("*\t" + name + "\t");

@@ -57,6 +57,30 @@ class ConsoleProcessIT {
 	}
 
 	@Test
+	void underACOrPosixLocaleNonAsciiArgumentsSurvive() throws Exception {
+		console.env("LANG", "C").env("LC_ALL", "C").env("LC_CTYPE", "POSIX");
+		Result r = console.run(null, "config", "create", "-n", "münchen", "-u", "http://h:1", "-o", "Müller GmbH",
+				"--hide-headers");
+		assertThat(r).isEqualTo(new Result(0, "\tmünchen\thttp://h:1\tMüller GmbH\n", ""));
+		assertThat(Files.readString(configs)).contains("[\"münchen\"]\n", "  org = \"Müller GmbH\"\n");
+		Path script = home.resolve("süd.influx");
+		Files.writeString(script, "config use münchen --hide-headers\n");
+		assertThat(console.run(null, "@" + script)).isEqualTo(new Result(0, "*\tmünchen\thttp://h:1\tMüller GmbH\n", ""));
+	}
+
+	@Test
+	void settingsAreCheckedBeforeAnythingRuns() throws Exception {
+		assertThat(console.env("INFLUX_RESPONSE_TIMEOUT", "30").run(null, "config", "create", "-n", "a", "-u", "http://a:1"))
+			.isEqualTo(new Result(2, "", "Error: invalid value \"30\" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): "
+					+ "a duration needs a unit, such as 30s or 30ms\n"));
+		assertThat(configs).doesNotExist();
+		console.env("INFLUX_RESPONSE_TIMEOUT", "30s");
+		assertThat(console.run(null, "--influx.bulk-concurrency=abc", "config", "ls")).isEqualTo(new Result(2, "",
+				"Error: invalid value \"abc\" for influx.bulk-concurrency (INFLUX_BULK_CONCURRENCY): not a whole number\n"));
+		assertThat(console.run(null, "--influx.connect-timeout=-5s", "config", "ls").exit()).isEqualTo(2);
+	}
+
+	@Test
 	void unknownOptionIsAUsageError() throws Exception {
 		assertThat(console.run(null, "config", "ls", "--nope"))
 			.isEqualTo(new Result(2, "", "Error: unknown flag: --nope (see 'config list --help')\n"));
@@ -71,7 +95,7 @@ class ConsoleProcessIT {
 		Result r = console.env("INFLUX_HIDE_HEADERS", "maybe").run(null, "config", "ls");
 		assertThat(r.exit()).isEqualTo(2);
 		assertThat(r.out()).isEmpty();
-		assertThat(r.err()).startsWith("Error: invalid value \"maybe\" for INFLUX_HIDE_HEADERS").endsWith("\n")
+		assertThat(r.err()).startsWith("Error: invalid value \"maybe\" for influx.hide-headers (INFLUX_HIDE_HEADERS)").endsWith("\n")
 			.hasLineCount(1);
 	}
 

@@ -1,0 +1,83 @@
+package org.influxshell.connection;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.influxshell.cli.CliException;
+
+/**
+ * Reads the text of {@code influx.*} settings the way their users expect: durations as Go writes
+ * them ({@code 10s}, {@code 1500ms}, {@code 1m30s}, a unit always), numbers and Go's booleans. A
+ * value that does not read is a usage error naming the property and the environment variable
+ * Spring binds to it.
+ */
+final class Settings {
+
+	private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+
+	private Settings() {
+	}
+
+	/** A duration above zero. */
+	static Duration duration(String property, String text) {
+		String value = text == null ? "" : text.strip();
+		Matcher m = DURATION_PART.matcher(value);
+		long nanos = 0;
+		int end = 0;
+		while (m.find() && m.start() == end) {
+			nanos += new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))).longValue();
+			end = m.end();
+		}
+		if (value.isEmpty() || end != value.length()) {
+			throw invalid(property, text, value.matches("\\d+(\\.\\d+)?")
+					? "a duration needs a unit, such as " + value + "s or " + value + "ms"
+					: "not a duration such as 10s, 1500ms or 1m30s");
+		}
+		if (nanos <= 0) {
+			throw invalid(property, text, "must be more than zero");
+		}
+		return Duration.ofNanos(nanos);
+	}
+
+	/** A whole number above zero. */
+	static int positive(String property, String text) {
+		int n;
+		try {
+			n = Integer.parseInt(text == null ? "" : text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw invalid(property, text, "not a whole number");
+		}
+		if (n <= 0) {
+			throw invalid(property, text, "must be more than zero");
+		}
+		return n;
+	}
+
+	/** One of Go's boolean words, when set at all. */
+	static void bool(String property, String text) {
+		if (text != null && !text.isEmpty() && ConnectionResolver.parseBool(text) == null) {
+			throw invalid(property, text, "use one of 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False");
+		}
+	}
+
+	private static long unitNanos(String unit) {
+		return switch (unit) {
+			case "ns" -> 1L;
+			case "us", "µs" -> 1_000L;
+			case "ms" -> 1_000_000L;
+			case "s" -> 1_000_000_000L;
+			case "m" -> 60_000_000_000L;
+			default -> 3_600_000_000_000L;
+		};
+	}
+
+	/** {@code invalid value "X" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): why}. */
+	private static CliException invalid(String property, String text, String why) {
+		String variable = property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+		return CliException.usage("invalid value \"" + text + "\" for " + property + " (" + variable + "): " + why);
+	}
+}
