@@ -101,6 +101,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--tokens", type=int, default=1000)
+    ap.add_argument("--list-tokens", type=int, default=20000)
     ap.add_argument("--skip-build", action="store_true")
     args = ap.parse_args()
     if not args.skip_build:
@@ -113,8 +114,12 @@ def main():
     port = free_port()
     stub = subprocess.Popen(["java", "-Dsun.net.httpserver.nodelay=true", "-cp", classes, "StubInflux", str(port), str(args.tokens)],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    # a second server with a long token list (about 900 bytes of JSON a token)
+    list_port = free_port()
+    list_stub = subprocess.Popen(["java", "-Dsun.net.httpserver.nodelay=true", "-cp", classes, "StubInflux", str(list_port),
+                                  str(args.list_tokens)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
-        if stub.stdout.readline().strip() != b"ready":
+        if stub.stdout.readline().strip() != b"ready" or list_stub.stdout.readline().strip() != b"ready":
             sys.exit("the stub server did not start")
         ids = ["0d0%013x" % (0x99b627e605000 + i) for i in range(args.tokens)]
         env = dict(os.environ)
@@ -144,10 +149,16 @@ def main():
         assert out.count(b"\n") == len(ids), "bulk printed %d rows" % out.count(b"\n")
         bulk_wall, bulk_rss = repeat(bulk_cmd, env, 3)
 
+        list_cmd = [LAUNCHER, "auth", "list", "--hide-headers", "--host", "http://127.0.0.1:%d" % list_port]
+        out = measure(list_cmd, env)[2]
+        assert out.count(b"\n") == args.list_tokens, "list printed %d rows" % out.count(b"\n")
+        list_wall, list_rss = repeat(list_cmd, env, 3)
+
         prompt = prompt_time(env, max(3, args.runs))
     finally:
-        stub.stdin.close()
-        stub.wait()
+        for s in (stub, list_stub):
+            s.stdin.close()
+            s.wait()
 
     print("influx-shell benchmark: %s, %d cores, %s" % (
         subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
@@ -158,6 +169,7 @@ def main():
         ("one-shot auth inactive, median of %d" % args.runs, one, one_rss, one / floor),
         ("script of %d auth lines, total, median of 3" % lines, script_wall, script_rss, script_wall / floor),
         ("bulk auth inactive of %d IDs, median of 3" % len(ids), bulk_wall, bulk_rss, bulk_wall / floor),
+        ("auth list of %d tokens, median of 3" % args.list_tokens, list_wall, list_rss, list_wall / floor),
         ("REPL prompt appears, median of %d" % max(3, args.runs), prompt, None, prompt / floor),
     ]
     for name, wall, rss, ratio in rows:

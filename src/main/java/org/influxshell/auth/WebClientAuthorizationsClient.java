@@ -9,14 +9,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.influxshell.connection.Connection;
 import org.influxshell.http.HttpResponse;
 import org.influxshell.http.InfluxHttp;
-import org.influxshell.http.TransportException;
+import org.influxshell.http.JsonBodies;
 
 import org.springframework.http.HttpMethod;
 
@@ -25,8 +23,7 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 
 	static final String PATH = "/api/v2/authorizations";
 
-	private static final ObjectMapper JSON = new ObjectMapper()
-		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final InfluxHttp http;
 
@@ -51,12 +48,7 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 			}
 		}
 		HttpResponse r = send(conn, HttpMethod.GET, path.toString(), null);
-		JsonNode list = parse(r, JsonNode.class, HttpMethod.GET, path.toString()).path("authorizations");
-		List<Authorization> out = new ArrayList<>();
-		for (JsonNode node : list) {
-			out.add(convert(node, HttpMethod.GET, path.toString()));
-		}
-		return out;
+		return JsonBodies.list(r, "authorizations", Authorization.class, HttpMethod.GET, path.toString());
 	}
 
 	@Override
@@ -95,33 +87,7 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 	}
 
 	private static <T> T parse(HttpResponse r, Class<T> type, HttpMethod method, String path) {
-		if (r.body().isBlank()) {
-			throw new TransportException(method + " " + path + ": empty response body", null);
-		}
-		try {
-			T value = JSON.readValue(r.body(), type);
-			if (value == null) {
-				throw new TransportException(method + " " + path + ": the server's answer is not the expected JSON (null)", null);
-			}
-			return value;
-		}
-		catch (JsonProcessingException ex) {
-			throw malformed(method, path, ex);
-		}
-	}
-
-	private static Authorization convert(JsonNode node, HttpMethod method, String path) {
-		try {
-			return JSON.treeToValue(node, Authorization.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw malformed(method, path, ex);
-		}
-	}
-
-	private static TransportException malformed(HttpMethod method, String path, JsonProcessingException ex) {
-		return new TransportException(method + " " + path + ": the server's answer is not the expected JSON ("
-				+ ex.getOriginalMessage().lines().findFirst().orElse("") + ")", ex);
+		return JsonBodies.read(r, type, method, path);
 	}
 
 	/** The JSON body of a create request, in the field order the API documents. */

@@ -6,20 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.influxshell.connection.Connection;
 import org.influxshell.http.InfluxHttp;
+import org.influxshell.http.JsonBodies;
 import org.influxshell.http.TransportException;
 
 import org.springframework.http.HttpMethod;
 
 /** {@link DirectoryClient} over {@link InfluxHttp}. */
 public class WebClientDirectoryClient implements DirectoryClient {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final InfluxHttp http;
 
@@ -49,7 +46,11 @@ public class WebClientDirectoryClient implements DirectoryClient {
 
 	@Override
 	public String myUserId(Connection conn) {
-		return get(conn, "/api/v2/me").path("id").asText();
+		String id = get(conn, "/api/v2/me").path("id").asText();
+		if (id.isEmpty()) {
+			throw new TransportException("GET /api/v2/me: the server's answer is not the expected JSON (no \"id\")", null);
+		}
+		return id;
 	}
 
 	@Override
@@ -60,12 +61,6 @@ public class WebClientDirectoryClient implements DirectoryClient {
 	}
 
 	private JsonNode get(Connection conn, String path) {
-		String body = http.send(conn, HttpMethod.GET, path, null).body();
-		try {
-			return JSON.readTree(body);
-		}
-		catch (JsonProcessingException ex) {
-			throw new TransportException("GET " + path + ": the server's answer is not the expected JSON", ex);
-		}
+		return JsonBodies.tree(http.send(conn, HttpMethod.GET, path, null), HttpMethod.GET, path);
 	}
 }

@@ -29,17 +29,17 @@ public final class HostUrl {
 			throw invalid(host, "a scheme of http or https must be provided for host url");
 		}
 		String rest = host.substring(sep + 3);
-		int end = indexOfAny(rest, "/?#");
-		String authority = rest.substring(0, end);
-		String tail = rest.substring(end);
-		int q = indexOfAny(tail, "?#");
-		String path = tail.substring(0, q);
+		String authority = rest.substring(0, indexOfAny(rest, "/?#"));
+		String path = pathOf(host);
 		// the server part must be valid; the query is kept as typed, as Go keeps it
 		base(host);
-		return scheme + "://" + authority + escapedPath(host, path) + tail.substring(q);
+		return scheme + "://" + authority + escapedPath(host, path) + rest.substring(authority.length() + path.length());
 	}
 
-	/** Scheme, host and port of {@code host}: where the console sends its requests. */
+	/**
+	 * Where the console sends its requests: scheme, host, port and path of {@code host}, without
+	 * a trailing slash. The path is kept (a gateway may route by it); upstream drops it.
+	 */
 	public static String base(String host) {
 		URI uri;
 		try {
@@ -60,7 +60,15 @@ public final class HostUrl {
 		if (uri.getPort() > 65535) {
 			throw invalid(host, "port out of range");
 		}
-		return scheme + "://" + uri.getRawAuthority().replaceFirst("^.*@", "");
+		String path = escapedPath(host, pathOf(host));
+		return scheme + "://" + uri.getRawAuthority().replaceFirst("^.*@", "") + path.replaceFirst("/+$", "");
+	}
+
+	/** The raw path of an http(s) URL: after the authority, before the query or fragment. */
+	private static String pathOf(String host) {
+		String rest = host.substring(host.indexOf("://") + 3);
+		String tail = rest.substring(indexOfAny(rest, "/?#"));
+		return tail.substring(0, indexOfAny(tail, "?#"));
 	}
 
 	/** Go's {@code URL.EscapedPath}: the path as typed when it is validly escaped, else re-escaped. */

@@ -46,6 +46,9 @@ public class InfluxProperties {
 	/** Most requests a bulk command keeps in flight at once: a whole number above zero. */
 	private String bulkConcurrency = "8";
 
+	/** The largest response body read ({@code 512MiB}; {@code B}, {@code KiB}, {@code MiB}, {@code GiB}, or their {@code KB}... forms). */
+	private String maxResponseSize = "512MiB";
+
 	public String getHost() {
 		return host;
 	}
@@ -134,6 +137,19 @@ public class InfluxProperties {
 		this.bulkConcurrency = bulkConcurrency;
 	}
 
+	public String getMaxResponseSize() {
+		return maxResponseSize;
+	}
+
+	public void setMaxResponseSize(String maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	/** {@code influx.max-response-size} in bytes, checked. */
+	public long maxResponseSize() {
+		return Settings.size("influx.max-response-size", maxResponseSize);
+	}
+
 	/** {@code influx.connect-timeout}, checked. */
 	public Duration connectTimeout() {
 		return Settings.duration("influx.connect-timeout", connectTimeout);
@@ -164,6 +180,7 @@ public class InfluxProperties {
 		responseTimeout();
 		completionTimeout();
 		bulkConcurrency();
+		maxResponseSize();
 		Settings.bool("influx.hide-headers", hideHeaders);
 		Settings.bool("influx.output-json", outputJson);
 		Settings.bool("influx.skip-verify", skipVerify);

@@ -16,6 +16,8 @@ import org.influxshell.cli.CliException;
  */
 final class Settings {
 
+	private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(?:([KkMmGg])(?:i?B)?|B)?");
+
 	private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
 	private Settings() {
@@ -55,6 +57,26 @@ final class Settings {
 			throw invalid(property, text, "must be more than zero");
 		}
 		return n;
+	}
+
+	/** A size in bytes: {@code 512MiB}, {@code 64KB}, {@code 1048576}; the K/M/G units are powers of 1024. */
+	static long size(String property, String text) {
+		Matcher m = SIZE.matcher(text == null ? "" : text.strip());
+		if (!m.matches()) {
+			throw invalid(property, text, "not a size such as 512MiB, 64KiB or 1048576");
+		}
+		int power = m.group(2) == null ? 0 : "KMG".indexOf(Character.toUpperCase(m.group(2).charAt(0))) + 1;
+		long bytes;
+		try {
+			bytes = Math.multiplyExact(Long.parseLong(m.group(1)), 1L << (10 * power));
+		}
+		catch (ArithmeticException | NumberFormatException ex) {
+			throw invalid(property, text, "too large");
+		}
+		if (bytes <= 0) {
+			throw invalid(property, text, "must be more than zero");
+		}
+		return bytes;
 	}
 
 	/** One of Go's boolean words, when set at all. */

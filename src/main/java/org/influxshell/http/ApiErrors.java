@@ -44,7 +44,7 @@ public final class ApiErrors {
 			return new InfluxApiException(r.status(), statusLine, "",
 					"redirect to " + (r.location().isEmpty() ? "an unknown location" : r.location()) + " not followed");
 		}
-		String body = r.body();
+		String body = r.text();
 		try {
 			JsonNode node = JSON.readTree(body);
 			if (node != null && node.isObject() && (node.hasNonNull("message") || node.hasNonNull("code"))) {
@@ -66,7 +66,7 @@ public final class ApiErrors {
 	}
 
 	private static String summary(HttpResponse r) {
-		String body = r.body().strip();
+		String body = r.text().strip();
 		if (body.isEmpty()) {
 			return "empty response body";
 		}

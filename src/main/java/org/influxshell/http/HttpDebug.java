@@ -45,8 +45,8 @@ final class HttpDebug {
 		if (!response.location().isEmpty()) {
 			out.append("< Location: ").append(response.location()).append('\n');
 		}
-		if (!response.body().isEmpty()) {
-			out.append("<\n").append(mask(response.body())).append('\n');
+		if (response.body().length > 0) {
+			out.append("<\n").append(mask(response.text())).append('\n');
 		}
 		stderr.lines(out.toString().stripTrailing());
 	}

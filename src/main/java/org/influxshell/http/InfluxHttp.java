@@ -28,7 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.core.codec.CharSequenceEncoder;
-import org.springframework.core.codec.StringDecoder;
+import org.springframework.core.codec.ByteArrayDecoder;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -101,6 +101,8 @@ public class InfluxHttp implements AutoCloseable {
 			headers.set(HttpHeaders.AUTHORIZATION, "Token " + conn.token());
 		}
 		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+		// as Go's transport does: a large token list travels compressed (Netty inflates it)
+		headers.set(HttpHeaders.ACCEPT_ENCODING, "gzip");
 		headers.set(HttpHeaders.USER_AGENT, userAgent);
 		if (jsonBody != null) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
@@ -112,7 +114,7 @@ public class InfluxHttp implements AutoCloseable {
 			.headers(h -> h.addAll(headers));
 		WebClient.RequestHeadersSpec<?> request = jsonBody == null ? spec : spec.bodyValue(jsonBody);
 		Duration timeout = properties.responseTimeout();
-		return request.exchangeToMono(resp -> resp.bodyToMono(String.class).defaultIfEmpty("")
+		return request.exchangeToMono(resp -> resp.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
 			.map(body -> new HttpResponse(resp.statusCode().value(),
 					resp.headers().contentType().map(MediaType::toString).orElse(""),
 					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""), body)))
@@ -123,8 +125,8 @@ public class InfluxHttp implements AutoCloseable {
 				}
 			})
 			.onErrorMap(ex -> !(ex instanceof TransportException),
-					ex -> new TransportException(Secrets.without(method + " " + uri + ": " + TransportErrors.describe(ex, timeout),
-							conn.token()), ex));
+					ex -> new TransportException(Secrets.without(method + " " + uri + ": "
+							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize()), conn.token()), ex));
 	}
 
 	private WebClient client(boolean skipVerify) {
@@ -139,7 +141,7 @@ public class InfluxHttp implements AutoCloseable {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout())
 			.followRedirect(false)
-			.compress(false);
+			.compress(true);
 		if (skipVerify) {
 			SslContext insecure = insecureContext();
 			http = http.secure(ssl -> ssl.sslContext(insecure).handlerConfigurator(handler -> {
@@ -149,15 +151,22 @@ public class InfluxHttp implements AutoCloseable {
 				engine.setSSLParameters(params);
 			}));
 		}
-		// text in, text out: bodies are parsed by the callers, so only the String codecs are needed
-		// (the default set costs start-up time and a search through every codec on each request)
+		// text out, bytes in: bodies are parsed by the callers, so only these two codecs are needed
+		// (the default set costs start-up time and a search through every codec on each request);
+		// a body may be as large as influx.max-response-size (100,000 tokens are about 90 MB)
+		ByteArrayDecoder bytes = new ByteArrayDecoder();
+		bytes.setMaxInMemorySize(maxResponseBytes());
 		ExchangeStrategies strategies = ExchangeStrategies.builder().codecs(codecs -> {
 			codecs.registerDefaults(false);
 			codecs.customCodecs().register(CharSequenceEncoder.allMimeTypes());
-			codecs.customCodecs().register(StringDecoder.allMimeTypes());
+			codecs.customCodecs().register(bytes);
 		}).build();
 		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
 			.exchangeStrategies(strategies).build();
+	}
+
+	private int maxResponseBytes() {
+		return (int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseSize());
 	}
 
 	private static SslContext insecureContext() {
@@ -193,7 +202,8 @@ public class InfluxHttp implements AutoCloseable {
 			pool.disposeLater().block(Duration.ofSeconds(1));
 		}
 		if (loops != null) {
-			loops.disposeLater(Duration.ZERO, Duration.ZERO).block(Duration.ofSeconds(1));
+			// no quiet period; the timeout is how long the threads get to stop (zero fails at once)
+			loops.disposeLater(Duration.ZERO, Duration.ofSeconds(1)).block(Duration.ofSeconds(2));
 		}
 	}
 }

@@ -16,13 +16,16 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
+
 /** Names the cause of a failed request in a few words, with a hint where one helps. */
 final class TransportErrors {
 
 	private TransportErrors() {
 	}
 
-	static String describe(Throwable ex, Duration responseTimeout) {
+	/** @param maxResponseSize {@code influx.max-response-size} as written, to name it when a body passes it */
+	static String describe(Throwable ex, Duration responseTimeout, String maxResponseSize) {
 		boolean certificate = false;
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof CertificateException || t instanceof CertPathBuilderException
@@ -33,6 +36,9 @@ final class TransportErrors {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof InterruptedException) {
 				return "interrupted";
+			}
+			if (t instanceof DataBufferLimitException) {
+				return "the response is larger than influx.max-response-size (" + maxResponseSize + ")";
 			}
 			if (t instanceof ConnectTimeoutException) {
 				return "connection timed out";

@@ -247,7 +247,7 @@ class AuthStatusCommandsTest extends ConsoleTest {
 	void chosenProfileGivesHostAndTokenAndTheFileStaysAsItWas() throws Exception {
 		new TomlProfileStore(configs).update(p -> p
 			.with(new Profile("main", "http://127.0.0.1:1", "mainToken", "", true, false, ""))
-			.with(new Profile("lab", host() + "/ignored/path", "labToken", "", false, false, "")));
+			.with(new Profile("lab", host() + "/", "labToken", "", false, false, "")));
 		byte[] before = Files.readAllBytes(configs);
 		stubAlice("inactive");
 		assertThat(run("auth inactive --id " + ID + " -c lab --hide-headers").out()).isEqualTo(HIDDEN_ROW);

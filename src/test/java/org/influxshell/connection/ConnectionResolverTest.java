@@ -53,16 +53,16 @@ class ConnectionResolverTest {
 						new String[] { null, null, "other" }, "https://other:2", "otherToken", "otherOrg"),
 				// -c flag beats INFLUX_ACTIVE_CONFIG
 				Arguments.of("-c over env", new String[] { null, null, "active" },
-						new String[] { null, null, "other" }, "http://active:1", "activeToken", "activeOrg"),
-				// the active profile; only scheme, host and port of its URL
+						new String[] { null, null, "other" }, "http://active:1/some/path", "activeToken", "activeOrg"),
+				// the active profile, the path of its URL kept (a gateway may route by it)
 				Arguments.of("active profile", new String[] { null, null, null },
-						new String[] { null, null, null }, "http://active:1", "activeToken", "activeOrg"),
+						new String[] { null, null, null }, "http://active:1/some/path", "activeToken", "activeOrg"),
 				// env host with the profile's token
 				Arguments.of("mixed", new String[] { null, null, null },
 						new String[] { "http://env:8", null, null }, "http://env:8", "activeToken", "activeOrg"),
 				// an empty flag token means no token, not the profile's
 				Arguments.of("empty token flag", new String[] { null, "", null },
-						new String[] { null, "envToken", null }, "http://active:1", "", "activeOrg"));
+						new String[] { null, "envToken", null }, "http://active:1/some/path", "", "activeOrg"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -91,7 +91,7 @@ class ConnectionResolverTest {
 		new TomlProfileStore(configs).update(p -> p.with(p.require("other").withActive(true)));
 		java.util.List<String> warnings = new java.util.ArrayList<>();
 		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.toString()), warnings::add);
-		assertThat(resolver.connection(ServerOptions.none()).baseUrl()).isEqualTo("http://active:1");
+		assertThat(resolver.connection(ServerOptions.none()).baseUrl()).isEqualTo("http://active:1/some/path");
 		assertThat(warnings).containsExactly("several configs are marked active; using \"active\"");
 		resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "other", null, false));
 		assertThat(warnings).hasSize(1);
@@ -164,6 +164,8 @@ class ConnectionResolverTest {
 		for (String host : List.of("http://h:abc", "http://", "http://h:99999", "http://h :1")) {
 			assertThatThrownBy(() -> HostUrl.base(host)).hasMessageStartingWith("host URL \"" + host + "\" is invalid: ");
 		}
-		assertThat(HostUrl.base("HTTPS://User@Host:8086/a/b?q#f")).isEqualTo("https://Host:8086");
+		assertThat(HostUrl.base("HTTPS://User@Host:8086/a/b?q#f")).isEqualTo("https://Host:8086/a/b");
+		assertThat(HostUrl.base("https://gw.example.com/influx/")).isEqualTo("https://gw.example.com/influx");
+		assertThat(HostUrl.base("https://gw.example.com/in flux")).isEqualTo("https://gw.example.com/in%20flux");
 	}
 }
