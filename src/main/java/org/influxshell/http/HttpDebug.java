@@ -23,6 +23,11 @@ final class HttpDebug {
 		this.secret = secret;
 	}
 
+	/** Says which proxy the request goes through (never its credentials). */
+	void via(Proxies.Proxy proxy) {
+		stderr.line("* via proxy " + proxy);
+	}
+
 	void request(HttpMethod method, URI uri, HttpHeaders headers, String body) {
 		StringBuilder out = new StringBuilder("> ").append(method).append(' ').append(uri.getRawPath());
 		if (uri.getRawQuery() != null) {
@@ -30,7 +35,7 @@ final class HttpDebug {
 		}
 		out.append(" HTTP/1.1\n> Host: ").append(uri.getRawAuthority()).append('\n');
 		headers.forEach((name, values) -> values.forEach(v -> out.append("> ").append(name).append(": ")
-			.append(name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION) ? maskAuthorization(v) : v).append('\n')));
+			.append(maskHeader(name, v)).append('\n')));
 		if (body != null) {
 			out.append(">\n").append(mask(body)).append('\n');
 		}
@@ -55,8 +60,15 @@ final class HttpDebug {
 		return Secrets.without(Secrets.maskJson(body), secret);
 	}
 
-	private static String maskAuthorization(String value) {
-		int space = value.indexOf(' ');
-		return (space < 0 ? "" : value.substring(0, space + 1)) + "***";
+	/** Credentials in headers: the scheme or cookie name stays, the secret becomes {@code ***}. */
+	static String maskHeader(String name, String value) {
+		if (name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION) || name.equalsIgnoreCase(HttpHeaders.PROXY_AUTHORIZATION)) {
+			int space = value.indexOf(' ');
+			return (space < 0 ? "" : value.substring(0, space + 1)) + "***";
+		}
+		if (name.equalsIgnoreCase(HttpHeaders.COOKIE) || name.equalsIgnoreCase(HttpHeaders.SET_COOKIE)) {
+			return value.replaceAll("=[^;]*", "=***");
+		}
+		return value;
 	}
 }

@@ -1,10 +1,20 @@
 package org.influxshell.http;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -29,6 +39,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.core.codec.CharSequenceEncoder;
 import org.springframework.core.codec.ByteArrayDecoder;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -50,6 +61,10 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final Map<Boolean, WebClient> clients = new ConcurrentHashMap<>();
 
+	private final Map<String, WebClient> proxiedClients = new ConcurrentHashMap<>();
+
+	private final Proxies proxies;
+
 	private final AtomicBoolean skipVerifyWarned = new AtomicBoolean();
 
 	private volatile ConnectionProvider pool;
@@ -57,8 +72,13 @@ public class InfluxHttp implements AutoCloseable {
 	private volatile LoopResources loops;
 
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version) {
+		this(properties, stderr, version, Proxies.fromEnvironment());
+	}
+
+	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies) {
 		this.properties = properties;
 		this.stderr = stderr;
+		this.proxies = proxies;
 		this.userAgent = "influx-shell/" + version + " (" + System.getProperty("os.name") + ") java/"
 				+ System.getProperty("java.version");
 	}
@@ -107,14 +127,25 @@ public class InfluxHttp implements AutoCloseable {
 		if (jsonBody != null) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 		}
+		Proxies.Proxy proxy = proxies.forTarget(uri).orElse(null);
+		if (proxy != null && proxy.user() != null && uri.getScheme().equals("http")) {
+			// plain http goes to the proxy as an absolute-URI request: its credentials go with it
+			// (an https tunnel sends them with CONNECT, through the client's authenticator)
+			headers.set(HttpHeaders.PROXY_AUTHORIZATION, basic(proxy.user(), proxy.password()));
+		}
 		if (debug != null) {
+			if (proxy != null) {
+				debug.via(proxy);
+			}
 			debug.request(method, uri, headers, jsonBody);
 		}
-		WebClient.RequestBodySpec spec = client(conn.skipVerify()).method(method).uri(uri)
+		WebClient client = proxy == null ? client(conn.skipVerify()) : proxiedClient(conn.skipVerify(), proxy);
+		WebClient.RequestBodySpec spec = client.method(method).uri(uri)
 			.headers(h -> h.addAll(headers));
 		WebClient.RequestHeadersSpec<?> request = jsonBody == null ? spec : spec.bodyValue(jsonBody);
 		Duration timeout = properties.responseTimeout();
 		return request.exchangeToMono(resp -> resp.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+			.map(body -> gunzipped(resp.headers().header(HttpHeaders.CONTENT_ENCODING), body))
 			.map(body -> new HttpResponse(resp.statusCode().value(),
 					resp.headers().contentType().map(MediaType::toString).orElse(""),
 					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""), body)))
@@ -151,18 +182,74 @@ public class InfluxHttp implements AutoCloseable {
 				engine.setSSLParameters(params);
 			}));
 		}
-		// text out, bytes in: bodies are parsed by the callers, so only these two codecs are needed
-		// (the default set costs start-up time and a search through every codec on each request);
-		// a body may be as large as influx.max-response-size (100,000 tokens are about 90 MB)
+		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+			.exchangeStrategies(strategies()).build();
+	}
+
+	/**
+	 * Text out, bytes in: bodies are parsed by the callers, so only these two codecs are needed
+	 * (the default set costs start-up time and a search through every codec on each request); a
+	 * body may be as large as influx.max-response-size (100,000 tokens are about 90 MB).
+	 */
+	private ExchangeStrategies strategies() {
 		ByteArrayDecoder bytes = new ByteArrayDecoder();
 		bytes.setMaxInMemorySize(maxResponseBytes());
-		ExchangeStrategies strategies = ExchangeStrategies.builder().codecs(codecs -> {
+		return ExchangeStrategies.builder().codecs(codecs -> {
 			codecs.registerDefaults(false);
 			codecs.customCodecs().register(CharSequenceEncoder.allMimeTypes());
 			codecs.customCodecs().register(bytes);
 		}).build();
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
-			.exchangeStrategies(strategies).build();
+	}
+
+	/**
+	 * Requests through a proxy use the JDK's client: for plain http it sends the absolute-URI
+	 * request Go sends (Reactor Netty would tunnel with CONNECT, which common proxies refuse for
+	 * ports other than 443), and for https it tunnels with CONNECT. It is built only when a proxy
+	 * applies, so a console without one never loads it.
+	 */
+	private WebClient proxiedClient(boolean skipVerify, Proxies.Proxy proxy) {
+		return proxiedClients.computeIfAbsent(skipVerify + " " + proxy, key -> {
+			java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder()
+				.proxy(ProxySelector.of(new InetSocketAddress(proxy.host(), proxy.port())))
+				.connectTimeout(properties.connectTimeout())
+				.followRedirects(java.net.http.HttpClient.Redirect.NEVER);
+			if (proxy.user() != null) {
+				// the JDK leaves Basic out of CONNECT unless told otherwise: the proxy's own URL asked for it
+				System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+				builder.authenticator(new Authenticator() {
+					@Override
+					protected PasswordAuthentication getPasswordAuthentication() {
+						return getRequestorType() == RequestorType.PROXY
+								? new PasswordAuthentication(proxy.user(), proxy.password().toCharArray()) : null;
+					}
+				});
+			}
+			if (skipVerify) {
+				System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+				builder.sslContext(TrustingSsl.context());
+			}
+			JdkClientHttpConnector connector = new JdkClientHttpConnector(builder.build());
+			connector.setReadTimeout(properties.responseTimeout());
+			return WebClient.builder().clientConnector(connector).exchangeStrategies(strategies()).build();
+		});
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The body as sent, inflated when the server gzipped it and the client did not (the JDK's does not). */
+	private static byte[] gunzipped(java.util.List<String> contentEncoding, byte[] body) {
+		if (contentEncoding.stream().noneMatch(e -> e.toLowerCase(java.util.Locale.ROOT).contains("gzip")) || body.length < 2
+				|| (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+			return body;
+		}
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("a gzipped response that does not inflate", ex);
+		}
 	}
 
 	private int maxResponseBytes() {

@@ -75,7 +75,8 @@ public final class JarProcess {
 		List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
 		cmd.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
-		pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.startsWith("SPRING_"));
+		pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.startsWith("SPRING_")
+				|| k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
 		pb.environment().putAll(env);
