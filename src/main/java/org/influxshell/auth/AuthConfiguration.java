@@ -1,10 +1,12 @@
 package org.influxshell.auth;
 
 import org.influxshell.cli.BuildInfo;
+import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.InfluxHttp;
+import org.influxshell.http.Proxies;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class AuthConfiguration {
 
 	@Bean(destroyMethod = "close")
-	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr) {
-		return new InfluxHttp(properties, stderr, BuildInfo.version());
+	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, SecretPrompt prompt) {
+		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.fromEnvironment(), prompt);
 	}
 
 	@Bean

@@ -4,16 +4,40 @@ package org.influxshell.connection;
  * Everything needed to talk to one server, resolved from flags, environment, profile and
  * defaults.
  *
- * @param baseUrl scheme, host and port only, no trailing slash
+ * @param baseUrl scheme, host, port and path, no trailing slash
  * @param token the API token, empty for none
  * @param org the profile's organisation name, empty for none
  * @param skipVerify accept any TLS certificate
  * @param httpDebug write requests and responses (masked) to stderr
+ * @param signIn the user and password to sign in with (a profile made with {@code -p}), or
+ *        {@code null} when a token is used
  */
-public record Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug) {
+public record Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug,
+		SignIn signIn) {
 
+	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug) {
+		this(baseUrl, token, org, skipVerify, httpDebug, null);
+	}
+
+	/**
+	 * A user to sign in as.
+	 *
+	 * @param user the user name
+	 * @param password the password, or {@code null} when the profile keeps none (it is asked)
+	 */
+	public record SignIn(String user, String password) {
+
+		/** Never shows the password. */
+		@Override
+		public String toString() {
+			return "SignIn[" + user + ", password " + (password == null ? "to ask" : "***") + "]";
+		}
+	}
+
+	/** Never shows the token. */
 	@Override
 	public String toString() {
-		return "Connection[" + baseUrl + ", token " + (token.isEmpty() ? "none" : "set") + ", org " + org + "]";
+		return "Connection[" + baseUrl + ", token " + (token.isEmpty() ? "none" : "set") + ", org " + org
+				+ (signIn == null ? "" : ", " + signIn) + "]";
 	}
 }

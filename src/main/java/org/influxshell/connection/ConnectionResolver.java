@@ -1,5 +1,7 @@
 package org.influxshell.connection;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.function.Consumer;
 
 import org.influxshell.cli.CliException;
@@ -56,8 +58,25 @@ public class ConnectionResolver {
 			token = profile == null ? "" : profile.token();
 		}
 		boolean skipVerify = flagOrEnv(options.skipVerify(), properties.getSkipVerify(), "influx.skip-verify");
+		// a profile made with -p signs in when no token is given anywhere (cli-contract section 8)
+		Connection.SignIn signIn = token.isEmpty() && profile != null && !profile.cookie().isEmpty()
+				? signIn(profile) : null;
 		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,
-				options.httpDebug());
+				options.httpDebug(), signIn);
+	}
+
+	/** The user and password a profile keeps as its cookie: base64 of {@code USER:PASSWORD} or of {@code USER}. */
+	private static Connection.SignIn signIn(Profile profile) {
+		String decoded;
+		try {
+			decoded = new String(Base64.getDecoder().decode(profile.cookie().strip()), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw CliException.failure("config \"" + profile.name() + "\" has a cookie that is not base64");
+		}
+		int colon = decoded.indexOf(':');
+		return colon < 0 ? new Connection.SignIn(decoded, null)
+				: new Connection.SignIn(decoded.substring(0, colon), decoded.substring(colon + 1));
 	}
 
 	/** The profile named with {@code -c}/{@code INFLUX_ACTIVE_CONFIG}, else the active one. */

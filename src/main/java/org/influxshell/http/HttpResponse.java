@@ -1,6 +1,7 @@
 package org.influxshell.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A whole response, read into memory as bytes (a list of 100,000 tokens is about 90 MB; as bytes
@@ -9,9 +10,14 @@ import java.nio.charset.StandardCharsets;
  * @param status the status code
  * @param contentType the {@code Content-Type}, or empty
  * @param location the {@code Location} header, or empty
+ * @param cookies the {@code Set-Cookie} headers
  * @param body the body, empty when there was none
  */
-public record HttpResponse(int status, String contentType, String location, byte[] body) {
+public record HttpResponse(int status, String contentType, String location, List<String> cookies, byte[] body) {
+
+	public HttpResponse {
+		cookies = List.copyOf(cookies);
+	}
 
 	public boolean isSuccess() {
 		return status >= 200 && status < 300;

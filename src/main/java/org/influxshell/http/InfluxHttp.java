@@ -30,6 +30,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
+import org.influxshell.cli.CliException;
+import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.InfluxProperties;
@@ -65,6 +67,11 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final Proxies proxies;
 
+	private final SecretPrompt prompt;
+
+	/** Session cookies of signed-in users, one sign-in per server and user per process. */
+	private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
 	private final AtomicBoolean skipVerifyWarned = new AtomicBoolean();
 
 	private volatile ConnectionProvider pool;
@@ -72,13 +79,15 @@ public class InfluxHttp implements AutoCloseable {
 	private volatile LoopResources loops;
 
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version) {
-		this(properties, stderr, version, Proxies.fromEnvironment());
+		this(properties, stderr, version, Proxies.fromEnvironment(), question -> null);
 	}
 
-	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies) {
+	/** @param prompt asks for a password a profile does not keep */
+	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt) {
 		this.properties = properties;
 		this.stderr = stderr;
 		this.proxies = proxies;
+		this.prompt = prompt;
 		this.userAgent = "influx-shell/" + version + " (" + System.getProperty("os.name") + ") java/"
 				+ System.getProperty("java.version");
 	}
@@ -90,8 +99,24 @@ public class InfluxHttp implements AutoCloseable {
 	 * @throws TransportException when no response came back
 	 */
 	public HttpResponse exchange(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
+		String credential;
+		if (conn.signIn() != null) {
+			credential = "Cookie " + session(conn);
+		}
+		else {
+			credential = conn.token().isEmpty() ? null : "Token " + conn.token();
+		}
+		return exchange(conn, method, pathAndQuery, jsonBody, credential);
+	}
+
+	/**
+	 * Sends one request with a credential of its own kind: {@code Token T}, {@code Basic B}, or
+	 * {@code Cookie NAME=VALUE} for a signed-in session.
+	 */
+	private HttpResponse exchange(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody,
+			String credential) {
 		try {
-			return exchangeAsync(conn, method, pathAndQuery, jsonBody).block();
+			return exchangeAsync(conn, method, pathAndQuery, jsonBody, credential).block();
 		}
 		catch (RuntimeException ex) {
 			// Ctrl-C in the REPL interrupts the waiting thread: the request is cancelled, not the console
@@ -110,15 +135,48 @@ public class InfluxHttp implements AutoCloseable {
 		return ApiErrors.check(exchange(conn, method, pathAndQuery, jsonBody), conn.token());
 	}
 
-	private Mono<HttpResponse> exchangeAsync(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
+	/**
+	 * The session cookie of the connection's user: signed in on first use (cli-contract section 8),
+	 * asking for the password on the terminal when the profile keeps none.
+	 */
+	private String session(Connection conn) {
+		Connection.SignIn user = conn.signIn();
+		return sessions.computeIfAbsent(conn.baseUrl() + " " + user.user(), key -> {
+			String password = user.password() != null ? user.password() : prompt.ask("Please provide your password: ");
+			if (password == null) {
+				throw CliException.failure(SIGN_IN_FAILED + "no password: the profile keeps none and there is no "
+						+ "terminal to ask for it");
+			}
+			String basic = "Basic " + Base64.getEncoder()
+				.encodeToString((user.user() + ":" + password).getBytes(StandardCharsets.UTF_8));
+			HttpResponse r = exchange(conn, HttpMethod.POST, "/api/v2/signin", null, basic);
+			if (!r.isSuccess()) {
+				InfluxApiException refused = ApiErrors.toException(r);
+				throw CliException.failure(SIGN_IN_FAILED + Secrets.without(refused.getMessage(), password));
+			}
+			return r.cookies().stream().map(c -> c.split(";", 2)[0].strip()).filter(c -> c.contains("influxdb") && c.contains("="))
+				.findFirst()
+				.orElseThrow(() -> CliException.failure(SIGN_IN_FAILED + "the server set no session cookie"));
+		});
+	}
+
+	private static final String SIGN_IN_FAILED = "error creating session: error signing in, verify signin was not called "
+			+ "against cloud influxdb: ";
+
+	private Mono<HttpResponse> exchangeAsync(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody,
+			String credential) {
 		URI uri = URI.create(conn.baseUrl() + pathAndQuery);
-		HttpDebug debug = conn.httpDebug() ? new HttpDebug(stderr, conn.token()) : null;
+		String secret = credential == null ? conn.token() : credential.substring(credential.indexOf(' ') + 1);
+		HttpDebug debug = conn.httpDebug() ? new HttpDebug(stderr, secret) : null;
 		if (conn.skipVerify() && uri.getScheme().equals("https") && skipVerifyWarned.compareAndSet(false, true)) {
 			stderr.warn("TLS certificate verification is disabled (--skip-verify)");
 		}
 		HttpHeaders headers = new HttpHeaders();
-		if (!conn.token().isEmpty()) {
-			headers.set(HttpHeaders.AUTHORIZATION, "Token " + conn.token());
+		if (credential != null && credential.startsWith("Cookie ")) {
+			headers.set(HttpHeaders.COOKIE, credential.substring("Cookie ".length()));
+		}
+		else if (credential != null) {
+			headers.set(HttpHeaders.AUTHORIZATION, credential);
 		}
 		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
 		// as Go's transport does: a large token list travels compressed (Netty inflates it)
@@ -148,7 +206,8 @@ public class InfluxHttp implements AutoCloseable {
 			.map(body -> gunzipped(resp.headers().header(HttpHeaders.CONTENT_ENCODING), body))
 			.map(body -> new HttpResponse(resp.statusCode().value(),
 					resp.headers().contentType().map(MediaType::toString).orElse(""),
-					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""), body)))
+					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""),
+					resp.headers().header(HttpHeaders.SET_COOKIE), body)))
 			.timeout(timeout)
 			.doOnNext(r -> {
 				if (debug != null) {
@@ -157,7 +216,7 @@ public class InfluxHttp implements AutoCloseable {
 			})
 			.onErrorMap(ex -> !(ex instanceof TransportException),
 					ex -> new TransportException(Secrets.without(method + " " + uri + ": "
-							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize()), conn.token()), ex));
+							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize()), secret), ex));
 	}
 
 	private WebClient client(boolean skipVerify) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
+import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.CatalogBridge;
 import org.influxshell.command.CommandModel;
@@ -47,6 +48,11 @@ public class ConsoleConfiguration {
 	@Bean
 	ErrorReporter errorReporter(Stderr stderr) {
 		return new ErrorReporter(new ErrorMapper(), stderr.stream());
+	}
+
+	@Bean
+	SecretPrompt secretPrompt() {
+		return new TerminalSecretPrompt();
 	}
 
 	@Bean

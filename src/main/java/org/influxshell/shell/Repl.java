@@ -8,6 +8,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedStyle;
@@ -58,6 +59,7 @@ public class Repl {
 		try (Terminal terminal = TerminalBuilder.builder().system(true)
 			.systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
 			.build()) {
+			giveASize(terminal);
 			LineReaderImpl reader = noColor ? new Colourless(terminal) : new LineReaderImpl(terminal, "influx-shell");
 			reader.setCompleter(completer);
 			reader.setParser(new LineParser());
@@ -109,6 +111,16 @@ public class Repl {
 		finally {
 			terminal.handle(Terminal.Signal.INT, previous);
 			Thread.interrupted();
+		}
+	}
+
+	/**
+	 * A terminal that reports no size (a pseudo-terminal nobody sized, some serial consoles) gets
+	 * 80 by 24: with a width of 0 JLine cuts every prompt down to {@code >....}.
+	 */
+	static void giveASize(Terminal terminal) {
+		if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+			terminal.setSize(new Size(Screen.DEFAULT_COLUMNS, 24));
 		}
 	}
 
