@@ -46,6 +46,12 @@ public class InfluxProperties {
 	/** Most requests a bulk command keeps in flight at once. */
 	private int bulkConcurrency = 8;
 
+	/**
+	 * Longest a change of the configs file waits for the lock another process holds on it; after a
+	 * second of waiting it says so on stderr, at the limit it fails.
+	 */
+	private Duration lockTimeout = Duration.ofSeconds(10);
+
 	public String getHost() {
 		return host;
 	}
@@ -132,5 +138,13 @@ public class InfluxProperties {
 
 	public void setBulkConcurrency(int bulkConcurrency) {
 		this.bulkConcurrency = bulkConcurrency;
+	}
+
+	public Duration getLockTimeout() {
+		return lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
 	}
 }

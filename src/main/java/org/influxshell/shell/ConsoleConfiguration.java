@@ -50,8 +50,8 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	ConfigsFile configsFile(InfluxProperties properties) {
-		return new ConfigsFile(properties::getConfigsPath);
+	ConfigsFile configsFile(InfluxProperties properties, Stderr stderr) {
+		return new ConfigsFile(properties::getConfigsPath, properties.getLockTimeout(), stderr::line);
 	}
 
 	@Bean
