@@ -94,6 +94,16 @@ class ConfigCommandsTest extends ConsoleTest {
 		assertThat(run("config ls --hide-headers").out()).isEmpty();
 	}
 
+	@Test
+	void setWithEmptyValuesChangesNothingAndWritesNothing() throws Exception {
+		threeProfiles();
+		byte[] before = configsBytes();
+		Run r = run("config set -n b -t '' -o '' -u '' -p ''");
+		assertThat(r).isEqualTo(new Run(0, "Active\tName\tURL\t\t\t\tOrg\n*\tb\thttps://example.com:8086/\torgB\n", ""));
+		assertThat(configsBytes()).isEqualTo(before);
+		assertThat(run("config ls --json").out()).contains("\"token\": \"tokB\"");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiterString = "=>", quoteCharacter = '~', textBlock = """
 			config use nope                          => 1 => Error: config "nope" is not found
