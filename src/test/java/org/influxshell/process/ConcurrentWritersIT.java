@@ -19,7 +19,10 @@ import org.influxshell.support.JarProcess.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Many console processes changing one configs file at once, and one killed in mid-write. */
+/**
+ * Many console processes changing one configs file at once, and one killed in mid-write, whose
+ * temporary file the next write removes.
+ */
 class ConcurrentWritersIT {
 
 	static final int PROCESSES = 20;
@@ -84,6 +87,8 @@ class ConcurrentWritersIT {
 		Result next = console.run(null, "config", "create", "-n", "next", "-u", "http://next:1");
 		assertThat(next.exit()).isZero();
 		assertThat(new TomlProfileStore(configs).read().all()).extracting(Profile::name).containsExactly("next", "old");
+		// and took the killed writer's temporary file away
+		assertThat(tempFileExists(configs.getParent())).isFalse();
 	}
 
 	private static boolean tempFileExists(Path dir) throws java.io.IOException {
