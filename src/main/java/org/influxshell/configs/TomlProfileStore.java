@@ -62,7 +62,7 @@ public class TomlProfileStore implements ProfileStore {
 
 	private static final Duration NOTICE_AFTER = Duration.ofSeconds(1);
 
-	private static final long POLL_MILLIS = 50;
+	private static final long POLL_MILLIS = 10;
 
 	private static final int MAX_LINKS = 40;
 
@@ -223,8 +223,9 @@ public class TomlProfileStore implements ProfileStore {
 		}
 		catch (FileAlreadyExistsException ex) {
 			String inTheWay = ex.getFile();
-			throw fail(": cannot create folder " + dir + ": "
-					+ (dir.toString().equals(inTheWay) ? "a file of that name exists" : inTheWay + " is not a folder"));
+			String what = inTheWay != null && Files.isSymbolicLink(Path.of(inTheWay)) ? " is a link to nothing"
+					: " is not a folder";
+			throw fail(": cannot create folder " + dir + ": " + inTheWay + what);
 		}
 		catch (IOException ex) {
 			throw fail(": cannot create folder " + dir + ": " + reason(ex) + other(ex, dir));

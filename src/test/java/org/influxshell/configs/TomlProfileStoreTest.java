@@ -300,6 +300,11 @@ class TomlProfileStoreTest {
 		assertThatThrownBy(() -> new TomlProfileStore(under).update(p -> p.with(a)))
 			.hasMessage("configs file " + under + ": " + dir.resolve("p") + " is not a folder");
 
+		Path gone = Files.createSymbolicLink(dir.resolve("gone"), dir.resolve("nowhere"));
+		assertThatThrownBy(() -> new TomlProfileStore(gone.resolve("configs")).update(p -> p.with(a)))
+			.hasMessage("configs file " + gone.resolve("configs") + ": cannot create folder " + gone + ": " + gone
+					+ " is a link to nothing");
+
 		Path loop = Files.createSymbolicLink(dir.resolve("loop"), Path.of("loop"));
 		assertThatThrownBy(() -> new TomlProfileStore(loop).update(p -> p.with(a)))
 			.hasMessage("configs file " + loop + ": too many levels of symbolic links");
