@@ -95,6 +95,21 @@ class ConfigCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void aHandEditedFileIsReadLikeUpstreamAndKeptButForTheChangedLines() throws Exception {
+		String handEdited = "\uFEFF# servers\r\n[prod]\r\nURL = \"https://prod:8086\"  # main\r\nToken = \"secret\"\r\n"
+				+ "# Token = \"backup\"\r\ntimeout = 30\r\n";
+		Files.createDirectories(configs.getParent());
+		Files.writeString(configs, handEdited);
+		assertThat(run("config ls --json").out()).isEqualTo(
+				"{\n\t\"prod\": {\n\t\t\"url\": \"https://prod:8086\",\n\t\t\"token\": \"secret\",\n\t\t\"org\": \"\"\n\t}\n}\n");
+		assertThat(run("config set -n prod -t '' -o ops -a").exit()).isZero();
+		assertThat(run("config create -n lab -u http://lab:1").exit()).isZero();
+		assertThat(Files.readString(configs)).isEqualTo("\uFEFF[lab]\r\n  url = \"http://lab:1\"\r\n  token = \"\"\r\n"
+				+ "  org = \"\"\r\n\r\n# servers\r\n[prod]\r\nURL = \"https://prod:8086\"  # main\r\nToken = \"secret\"\r\n"
+				+ "# Token = \"backup\"\r\ntimeout = 30\r\norg = \"ops\"\r\nactive = true\r\n");
+	}
+
+	@Test
 	void setWithEmptyValuesChangesNothingAndWritesNothing() throws Exception {
 		threeProfiles();
 		byte[] before = configsBytes();
