@@ -73,7 +73,13 @@ public final class ProfileEdits {
 		}
 	}
 
-	public static Profiles update(Profiles profiles, Changes c) {
+	/**
+	 * {@code config set}: changes the values given; an empty value ({@code -t "$UNSET"}) leaves
+	 * that value as it is, as upstream does.
+	 */
+	public static Profiles update(Profiles profiles, Changes given) {
+		Changes c = new Changes(given.name(), given(given.url()), given(given.token()), given(given.usernamePassword()),
+				given(given.org()), given.active());
 		String name = c.name();
 		String url = c.url() == null ? null : HostUrl.normalize(c.url());
 		try {
@@ -93,6 +99,10 @@ public final class ProfileEdits {
 		catch (CliException ex) {
 			throw CliException.failure("failed to update config \"" + name + "\": " + ex.getMessage());
 		}
+	}
+
+	private static String given(String value) {
+		return value == null || value.isEmpty() ? null : value;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package org.influxshell.configs;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,9 +19,13 @@ public class ConfigsFile {
 
 	private final Supplier<String> home;
 
-	/** @param envPath the value of {@code INFLUX_CONFIGS_PATH} ({@code influx.configs-path}), may give null */
-	public ConfigsFile(Supplier<String> envPath) {
-		this(envPath, TomlProfileStore::new, () -> System.getProperty("user.home"));
+	/**
+	 * @param envPath the value of {@code INFLUX_CONFIGS_PATH} ({@code influx.configs-path}), may give null
+	 * @param lockTimeout how long a change waits for the lock another process holds
+	 * @param notice where a change says that it is waiting for the lock (stderr)
+	 */
+	public ConfigsFile(Supplier<String> envPath, Duration lockTimeout, Consumer<String> notice) {
+		this(envPath, path -> new TomlProfileStore(path, lockTimeout, notice), () -> System.getProperty("user.home"));
 	}
 
 	public ConfigsFile(Supplier<String> envPath, Function<Path, ProfileStore> opener, Supplier<String> home) {

@@ -1,16 +1,15 @@
 package org.influxshell.configs;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the configs file's TOML. Writing produces exactly what upstream {@code influx}
- * writes. Reading accepts what upstream writes plus the usual hand edits (comments, literal
- * strings, unknown keys of any single-line type); anything else is an error naming the line.
+ * Reads and writes the configs file's TOML. Writing a whole file produces exactly what upstream
+ * {@code influx} writes. Reading accepts what upstream reads of it: what upstream writes plus the
+ * usual hand edits (comments, literal strings, key names in any case, unknown keys of any
+ * single-line type, a byte-order mark, CRLF or CR line endings); anything else is an error naming
+ * the line. {@link TomlDocument} changes an existing file line by line.
  */
 public final class TomlCodec {
 
@@ -42,22 +41,35 @@ public final class TomlCodec {
 		StringBuilder out = new StringBuilder();
 		String sep = "";
 		for (Profile p : profiles.all()) {
-			out.append(sep).append('[').append(key(p.name())).append("]\n");
-			out.append("  url = ").append(quote(p.url())).append('\n');
-			out.append("  token = ").append(quote(p.token())).append('\n');
-			out.append("  org = ").append(quote(p.org())).append('\n');
-			if (p.active()) {
-				out.append("  active = true\n");
-			}
-			if (p.previous()) {
-				out.append("  previous = true\n");
-			}
-			if (!p.cookie().isEmpty()) {
-				out.append("  cookie = ").append(quote(p.cookie())).append('\n');
-			}
+			out.append(sep);
+			table(p).forEach(line -> out.append(line).append('\n'));
 			sep = "\n";
 		}
 		return out.append(TRAILER).toString();
+	}
+
+	/** The lines of one profile's table as upstream writes them, without line ends. */
+	static List<String> table(Profile p) {
+		List<String> lines = new ArrayList<>();
+		lines.add("[" + key(p.name()) + "]");
+		lines.add(keyLine("url", quote(p.url())));
+		lines.add(keyLine("token", quote(p.token())));
+		lines.add(keyLine("org", quote(p.org())));
+		if (p.active()) {
+			lines.add(keyLine("active", "true"));
+		}
+		if (p.previous()) {
+			lines.add(keyLine("previous", "true"));
+		}
+		if (!p.cookie().isEmpty()) {
+			lines.add(keyLine("cookie", quote(p.cookie())));
+		}
+		return lines;
+	}
+
+	/** A key line as upstream indents it. */
+	static String keyLine(String key, String value) {
+		return "  " + key + " = " + value;
 	}
 
 	private static String key(String name) {
@@ -94,81 +106,7 @@ public final class TomlCodec {
 	 * @throws TomlException with the 1-based line of the first problem
 	 */
 	public static Profiles read(String text) {
-		Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
-		Map<String, Integer> lineOf = new HashMap<>();
-		Map<String, Object> current = null;
-		String[] lines = text.split("\r?\n", -1);
-		for (int i = 0; i < lines.length; i++) {
-			int lineNo = i + 1;
-			Cursor c = new Cursor(lines[i], lineNo);
-			c.skipSpace();
-			if (c.atEnd() || c.peek() == '#') {
-				continue;
-			}
-			if (c.peek() == '[') {
-				c.next();
-				if (!c.atEnd() && c.peek() == '[') {
-					throw new TomlException(lineNo, "arrays of tables are not supported");
-				}
-				c.skipSpace();
-				String name = c.key();
-				c.skipSpace();
-				if (!c.atEnd() && c.peek() == '.') {
-					throw new TomlException(lineNo, "dotted table names are not supported");
-				}
-				c.expect(']');
-				c.endOfLine();
-				if (tables.containsKey(name)) {
-					throw new TomlException(lineNo, "table [" + name + "] is defined twice");
-				}
-				current = new HashMap<>();
-				tables.put(name, current);
-				lineOf.put(name, lineNo);
-				continue;
-			}
-			String key = c.key();
-			c.skipSpace();
-			c.expect('=');
-			c.skipSpace();
-			Object value = c.value();
-			c.endOfLine();
-			if (current == null) {
-				throw new TomlException(lineNo, "key \"" + key + "\" is outside any config table");
-			}
-			if (current.containsKey(key)) {
-				throw new TomlException(lineNo, "key \"" + key + "\" is defined twice");
-			}
-			checkType(key, value, lineNo);
-			current.put(key, value);
-		}
-		List<Profile> profiles = new ArrayList<>();
-		tables.forEach((name, t) -> profiles.add(new Profile(name, string(t, "url"), string(t, "token"),
-				string(t, "org"), Boolean.TRUE.equals(t.get("active")), Boolean.TRUE.equals(t.get("previous")),
-				string(t, "cookie"))));
-		return new Profiles(profiles);
-	}
-
-	private static void checkType(String key, Object value, int lineNo) {
-		switch (key) {
-			case "url", "token", "org", "cookie" -> {
-				if (!(value instanceof String)) {
-					throw new TomlException(lineNo, "\"" + key + "\" must be a string");
-				}
-			}
-			case "active", "previous" -> {
-				if (!(value instanceof Boolean)) {
-					throw new TomlException(lineNo, "\"" + key + "\" must be a boolean");
-				}
-			}
-			default -> {
-				// unknown keys are read and ignored, as upstream does
-			}
-		}
-	}
-
-	private static String string(Map<String, Object> table, String key) {
-		Object v = table.get(key);
-		return v == null ? "" : (String) v;
+		return TomlDocument.parse(text).profiles();
 	}
 
 	/** A syntax or type problem at one line of the file. */
@@ -187,16 +125,17 @@ public final class TomlCodec {
 	}
 
 	/** A value that is valid TOML but of no type the configs file uses. */
-	private record Other(String text) {
+	record Other(String text) {
 	}
 
-	private static final class Cursor {
+	/** Reads one line of TOML from left to right. */
+	static final class Cursor {
 
 		private final String s;
 
 		private final int line;
 
-		private int pos;
+		int pos;
 
 		Cursor(String s, int line) {
 			this.s = s;

@@ -49,6 +49,12 @@ public class InfluxProperties {
 	/** The largest response body read ({@code 512MiB}; {@code B}, {@code KiB}, {@code MiB}, {@code GiB}, or their {@code KB}... forms). */
 	private String maxResponseSize = "512MiB";
 
+	/**
+	 * Longest a change of the configs file waits for the lock another process holds on it; after a
+	 * second of waiting it says so on stderr, at the limit it fails.
+	 */
+	private String lockTimeout = "10s";
+
 	public String getHost() {
 		return host;
 	}
@@ -150,6 +156,19 @@ public class InfluxProperties {
 		return Settings.size("influx.max-response-size", maxResponseSize);
 	}
 
+	public String getLockTimeout() {
+		return lockTimeout;
+	}
+
+	public void setLockTimeout(String lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	/** {@code influx.lock-timeout}, checked. */
+	public Duration lockTimeout() {
+		return Settings.duration("influx.lock-timeout", lockTimeout);
+	}
+
 	/** {@code influx.connect-timeout}, checked. */
 	public Duration connectTimeout() {
 		return Settings.duration("influx.connect-timeout", connectTimeout);
@@ -181,6 +200,7 @@ public class InfluxProperties {
 		completionTimeout();
 		bulkConcurrency();
 		maxResponseSize();
+		lockTimeout();
 		Settings.bool("influx.hide-headers", hideHeaders);
 		Settings.bool("influx.output-json", outputJson);
 		Settings.bool("influx.skip-verify", skipVerify);

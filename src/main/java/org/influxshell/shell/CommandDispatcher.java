@@ -1,8 +1,8 @@
 package org.influxshell.shell;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -117,11 +117,18 @@ public class CommandDispatcher {
 		if (file.isEmpty()) {
 			return reporter.report(CliException.usage("no script file given"), null);
 		}
-		try (BufferedReader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-			return new ScriptRunner(this, reporter).run(file, reader, out);
+		Path path = Path.of(file);
+		if (Files.isDirectory(path)) {
+			return reporter.report(CliException.usage("script file " + file + " is a directory, not a file"), null);
+		}
+		try (InputStream in = Files.newInputStream(path)) {
+			return new ScriptRunner(this, reporter).run(file, in, out);
 		}
 		catch (NoSuchFileException ex) {
 			return reporter.report(CliException.failure("script file " + file + " does not exist"), null);
+		}
+		catch (AccessDeniedException ex) {
+			return reporter.report(CliException.failure("cannot read script file " + file + ": permission denied"), null);
 		}
 		catch (IOException ex) {
 			return reporter.report(CliException.failure("cannot read script file " + file + ": " + ex.getMessage()), null);

@@ -56,8 +56,8 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	ConfigsFile configsFile(InfluxProperties properties) {
-		return new ConfigsFile(properties::getConfigsPath);
+	ConfigsFile configsFile(InfluxProperties properties, Stderr stderr) {
+		return new ConfigsFile(properties::getConfigsPath, properties.lockTimeout(), stderr::line);
 	}
 
 	@Bean

@@ -1,10 +1,7 @@
 package org.influxshell.shell;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -17,8 +14,8 @@ import org.influxshell.connection.InfluxProperties;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Decides how the console runs, in this order: a script ({@code --spring.shell.script=FILE} or
- * {@code @FILE}); one command from the arguments ({@code --help}, {@code -h} and {@code --version}
+ * Decides how the console runs, in this order: a script ({@code --spring.shell.script=FILE}, with
+ * nothing but Spring's own arguments beside it, or {@code @FILE}); one command from the arguments ({@code --help}, {@code -h} and {@code --version}
  * alone mean {@code help} and {@code version}); the REPL when stdin is a terminal; otherwise
  * commands read from stdin like a script. Returns the exit code for {@code main}.
  */
@@ -63,6 +60,10 @@ public class ConsoleRunner {
 		String script = scriptArgument(args);
 		List<String> words = commandWords(args);
 		if (script != null) {
+			if (!words.isEmpty()) {
+				return reporter.report(CliException.usage("unexpected argument \"" + words.get(0) + "\" next to "
+						+ SCRIPT_ARG + script + " (only --spring.*, --influx.*, --logging.* and --debug may go with it)"), null);
+			}
 			return dispatcher.runScript(script, out);
 		}
 		if (words.size() == 1 && words.get(0).startsWith("@") && words.get(0).length() > 1) {
@@ -85,8 +86,7 @@ public class ConsoleRunner {
 				return reporter.report(ex, null);
 			}
 		}
-		var reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-		return new ScriptRunner(dispatcher, reporter).run("stdin", reader, out);
+		return new ScriptRunner(dispatcher, reporter).run("stdin", stdin, out);
 	}
 
 	private static String scriptArgument(String[] args) {

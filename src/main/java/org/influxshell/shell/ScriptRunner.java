@@ -1,17 +1,18 @@
 package org.influxshell.shell;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
 
 /**
- * Runs commands line by line from a script file or from stdin: blank lines and {@code #} or
- * {@code //} comments are skipped, quotes group words, and the run stops at the first failing
- * line with {@code FILE:LINE: Error: ...} on stderr and that line's exit code. Every earlier
- * line's effect is kept. {@code exit} (or {@code quit}) ends the run with 0.
+ * Runs commands line by line from a script file or from stdin ({@link ScriptLines}): blank lines
+ * and {@code #} or {@code //} comments are skipped, an unquoted {@code #} after a blank starts a
+ * comment, quotes group words, and the run stops at the first failing line with
+ * {@code FILE:LINE: Error: ...} on stderr and that line's exit code. Every earlier line's effect
+ * is kept. {@code exit} (or {@code quit}) ends the run with 0.
  */
 public class ScriptRunner {
 
@@ -28,24 +29,27 @@ public class ScriptRunner {
 	 * @param name how errors name the input ({@code FILE} in {@code FILE:LINE: Error: ...})
 	 * @return the exit code: 0, or the failing line's
 	 */
-	public int run(String name, BufferedReader input, ResultOutput out) {
-		int lineNo = 0;
+	public int run(String name, InputStream input, ResultOutput out) {
+		ScriptLines lines = new ScriptLines(input);
 		try {
 			String line;
-			while ((line = input.readLine()) != null) {
-				lineNo++;
+			while ((line = lines.next()) != null) {
+				line = Words.withoutComment(line);
 				if (Words.isComment(line)) {
 					continue;
 				}
-				CommandDispatcher.Outcome outcome = dispatcher.runLine(line, out, name + ":" + lineNo);
+				CommandDispatcher.Outcome outcome = dispatcher.runLine(line, out, name + ":" + lines.number());
 				if (outcome.exitCode() != 0 || outcome.exits()) {
 					return outcome.exitCode();
 				}
 			}
 			return 0;
 		}
+		catch (CliException ex) {
+			return reporter.report(ex, name + ":" + lines.number());
+		}
 		catch (IOException ex) {
-			return reporter.report(CliException.failure("cannot read: " + ex.getMessage()), name + ":" + (lineNo + 1));
+			return reporter.report(CliException.failure("cannot read: " + ex.getMessage()), name + ":" + (lines.number() + 1));
 		}
 	}
 }

@@ -98,6 +98,40 @@ public final class Words {
 		return new Scan(tokens, quote, start >= 0);
 	}
 
+	/**
+	 * A script line without its comment: an unquoted {@code #} that begins a word starts one, so
+	 * {@code a#b}, {@code "#x"} and {@code \#x} are no comments. Only scripts and stdin have them;
+	 * a REPL line is taken as typed.
+	 */
+	public static String withoutComment(String line) {
+		char quote = 0;
+		boolean inWord = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quote == '\'') {
+				quote = c == '\'' ? 0 : quote;
+			}
+			else if (c == '\\' && i + 1 < line.length() && (quote == 0 || "\"\\$`".indexOf(line.charAt(i + 1)) >= 0)) {
+				i++;
+				inWord = true;
+			}
+			else if (quote == '"') {
+				quote = c == '"' ? 0 : quote;
+			}
+			else if (c == '#' && !inWord) {
+				return line.substring(0, i);
+			}
+			else if (c == '"' || c == '\'') {
+				quote = c;
+				inWord = true;
+			}
+			else {
+				inWord = !Character.isWhitespace(c);
+			}
+		}
+		return line;
+	}
+
 	/** Whether a script line is to be skipped: blank, or a {@code #} or {@code //} comment. */
 	public static boolean isComment(String line) {
 		String t = line.strip();

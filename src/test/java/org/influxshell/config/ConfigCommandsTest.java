@@ -94,6 +94,31 @@ class ConfigCommandsTest extends ConsoleTest {
 		assertThat(run("config ls --hide-headers").out()).isEmpty();
 	}
 
+	@Test
+	void aHandEditedFileIsReadLikeUpstreamAndKeptButForTheChangedLines() throws Exception {
+		String handEdited = "\uFEFF# servers\r\n[prod]\r\nURL = \"https://prod:8086\"  # main\r\nToken = \"secret\"\r\n"
+				+ "# Token = \"backup\"\r\ntimeout = 30\r\n";
+		Files.createDirectories(configs.getParent());
+		Files.writeString(configs, handEdited);
+		assertThat(run("config ls --json").out()).isEqualTo(
+				"{\n\t\"prod\": {\n\t\t\"url\": \"https://prod:8086\",\n\t\t\"token\": \"secret\",\n\t\t\"org\": \"\"\n\t}\n}\n");
+		assertThat(run("config set -n prod -t '' -o ops -a").exit()).isZero();
+		assertThat(run("config create -n lab -u http://lab:1").exit()).isZero();
+		assertThat(Files.readString(configs)).isEqualTo("\uFEFF[lab]\r\n  url = \"http://lab:1\"\r\n  token = \"\"\r\n"
+				+ "  org = \"\"\r\n\r\n# servers\r\n[prod]\r\nURL = \"https://prod:8086\"  # main\r\nToken = \"secret\"\r\n"
+				+ "# Token = \"backup\"\r\ntimeout = 30\r\norg = \"ops\"\r\nactive = true\r\n");
+	}
+
+	@Test
+	void setWithEmptyValuesChangesNothingAndWritesNothing() throws Exception {
+		threeProfiles();
+		byte[] before = configsBytes();
+		Run r = run("config set -n b -t '' -o '' -u '' -p ''");
+		assertThat(r).isEqualTo(new Run(0, "Active\tName\tURL\t\t\t\tOrg\n*\tb\thttps://example.com:8086/\torgB\n", ""));
+		assertThat(configsBytes()).isEqualTo(before);
+		assertThat(run("config ls --json").out()).contains("\"token\": \"tokB\"");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiterString = "=>", quoteCharacter = '~', textBlock = """
 			config use nope                          => 1 => Error: config "nope" is not found

@@ -79,6 +79,16 @@ class ProfileEditsTest {
 	}
 
 	@Test
+	void setWithEmptyValuesLeavesThoseValuesAsUpstreamDoes() {
+		Profile b = abc.require("b");
+		assertThat(ProfileEdits.update(abc, new ProfileEdits.Changes("b", "", "", "", "", false)).require("b")).isEqualTo(b);
+		assertThat(ProfileEdits.update(abc, new ProfileEdits.Changes("b", "", "", "me:pw", "", false)).require("b"))
+			.isEqualTo(new Profile("b", "http://b:1", "", "ob", false, false, "bWU6cHc="));
+		assertThat(ProfileEdits.update(abc, new ProfileEdits.Changes("b", null, "new", "", null, false)).require("b"))
+			.isEqualTo(new Profile("b", "http://b:1", "new", "ob", false, false, ""));
+	}
+
+	@Test
 	void removingTheActiveProfileActivatesTheFirstRemaining() {
 		assertThat(marks(ProfileEdits.remove(abc, List.of("a", "zz")))).isEqualTo("b* c");
 		assertThat(marks(ProfileEdits.remove(abc, List.of("c")))).isEqualTo("a* b");

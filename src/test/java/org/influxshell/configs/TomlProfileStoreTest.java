@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -122,5 +125,188 @@ class TomlProfileStoreTest {
 		Profiles result = new TomlProfileStore(path).read();
 		assertThat(result.all()).hasSize(40);
 		assertThat(result.all().stream().filter(Profile::active)).hasSize(1);
+	}
+
+	Profile b = new Profile("b", "http://b:1", "tb", "", true, false, "");
+
+	static Object attr(Path p, String name) throws IOException {
+		return Files.getAttribute(p, name);
+	}
+
+	@Test
+	void aSymbolicLinkIsFollowedAndStaysALink() throws IOException {
+		Path dotfiles = Files.createDirectories(dir.resolve("dotfiles"));
+		Path target = dotfiles.resolve("influx-configs");
+		Files.writeString(target, "# mine\n");
+		Path home = Files.createDirectories(dir.resolve("home"));
+		Path link = Files.createSymbolicLink(home.resolve("configs"), Path.of("../dotfiles/influx-configs"));
+		new TomlProfileStore(link).update(p -> p.with(a));
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(Files.readString(target)).isEqualTo("# mine\n\n[a]\n  url = \"http://a:1\"\n  token = \"ta\"\n  org = \"oa\"\n");
+		assertThat(home.toFile().list()).containsExactlyInAnyOrder("configs", "configs.lock");
+		assertThat(dotfiles.toFile().list()).containsExactly("influx-configs");
+
+		Path dangling = Files.createSymbolicLink(home.resolve("other"), dotfiles.resolve("new/configs"));
+		new TomlProfileStore(dangling).update(p -> p.with(a));
+		assertThat(Files.isSymbolicLink(dangling)).isTrue();
+		assertThat(new TomlProfileStore(dotfiles.resolve("new/configs")).read().all()).containsExactly(a);
+	}
+
+	@Test
+	void ownerGroupAndModeAreKeptWhenRootWritesAnotherUsersFile() throws IOException {
+		Path path = dir.resolve("configs");
+		new TomlProfileStore(path).update(p -> p.with(a));
+		org.junit.jupiter.api.Assumptions.assumeTrue(attr(path, "unix:uid").equals(0), "needs root, as CI runs");
+		Files.setAttribute(path, "unix:uid", 4242);
+		Files.setAttribute(path, "unix:gid", 4343);
+		Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r-----"));
+		Files.delete(dir.resolve("configs.lock"));
+		new TomlProfileStore(path).update(p -> p.with(b));
+		assertThat(new TomlProfileStore(path).read().all()).containsExactly(a, b);
+		assertThat(List.of(attr(path, "unix:uid"), attr(path, "unix:gid"))).containsExactly(4242, 4343);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-r-----");
+		Path lock = dir.resolve("configs.lock");
+		assertThat(List.of(attr(lock, "unix:uid"), attr(lock, "unix:gid"))).containsExactly(4242, 4343);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lock))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void aChangeThatChangesNothingTakesNoLockAndWritesNothing() throws IOException {
+		Path path = dir.resolve("home/.influxdbv2/configs");
+		TomlProfileStore store = new TomlProfileStore(path);
+		assertThat(store.update(p -> p.without("x")).all()).isEmpty();
+		assertThat(dir.resolve("home")).doesNotExist();
+
+		store.update(p -> p.with(a));
+		Files.delete(path.resolveSibling("configs.lock"));
+		Object modified = attr(path, "lastModifiedTime");
+		assertThat(store.update(p -> p.with(a)).all()).containsExactly(a);
+		assertThat(path.getParent().toFile().list()).containsExactly("configs");
+		assertThat(attr(path, "lastModifiedTime")).isEqualTo(modified);
+	}
+
+	@Test
+	void waitingForTheLockIsBoundedAndSaidOnce() throws Exception {
+		Path path = dir.resolve("configs");
+		new TomlProfileStore(path).update(p -> p.with(a));
+		List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+		TomlProfileStore store = new TomlProfileStore(path, java.time.Duration.ofMillis(1500), said::add);
+		byte[] before = Files.readAllBytes(path);
+		try (FileChannel other = FileChannel.open(dir.resolve("configs.lock"), StandardOpenOption.WRITE);
+				FileLock held = other.lock()) {
+			long start = System.nanoTime();
+			assertThatThrownBy(() -> store.update(p -> p.with(b)))
+				.hasMessage("configs file " + path + " is locked by another process (lock " + path + ".lock)");
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isBetween(java.time.Duration.ofMillis(1400),
+					java.time.Duration.ofSeconds(5));
+		}
+		assertThat(said).containsExactly("configs file " + path + " is locked by another process; waiting up to 1500ms (lock "
+				+ path + ".lock)");
+		assertThat(Files.readAllBytes(path)).isEqualTo(before);
+
+		said.clear();
+		FileChannel other = FileChannel.open(dir.resolve("configs.lock"), StandardOpenOption.WRITE);
+		other.lock();
+		Thread releaser = new Thread(() -> {
+			try {
+				Thread.sleep(1200);
+				other.close();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		releaser.start();
+		new TomlProfileStore(path, java.time.Duration.ofSeconds(10), said::add).update(p -> p.with(b));
+		releaser.join();
+		assertThat(said).hasSize(1);
+		assertThat(new TomlProfileStore(path).read().all()).containsExactly(a, b);
+	}
+
+	@Test
+	void whenTheFileCannotBeReplacedItIsWrittenInPlace() throws IOException {
+		Path path = dir.resolve("configs");
+		Files.writeString(path, "# keep me\n[a]\n  url = \"http://a:1\"\n  token = \"ta\"\n  org = \"oa\"\n");
+		Object inode = attr(path, "unix:ino");
+		TomlProfileStore busy = new TomlProfileStore(path) {
+			@Override
+			void rename(Path tmp, Path target) throws IOException {
+				throw new java.nio.file.FileSystemException(tmp.toString(), target.toString(), "Device or resource busy");
+			}
+		};
+		busy.update(p -> p.with(b));
+		assertThat(Files.readString(path)).isEqualTo("# keep me\n[a]\n  url = \"http://a:1\"\n  token = \"ta\"\n  org = \"oa\"\n"
+				+ "\n[b]\n  url = \"http://b:1\"\n  token = \"tb\"\n  org = \"\"\n  active = true\n");
+		busy.update(p -> p.without("a"));
+		assertThat(Files.readString(path)).isEqualTo("# keep me\n[b]\n  url = \"http://b:1\"\n  token = \"tb\"\n  org = \"\"\n  active = true\n");
+		assertThat(attr(path, "unix:ino")).isEqualTo(inode);
+		assertThat(dir.toFile().list()).containsExactlyInAnyOrder("configs", "configs.lock");
+	}
+
+	@Test
+	void aFileWithSeveralNamesIsWrittenInPlaceSoThatEveryNameSeesTheChange() throws IOException {
+		Path path = dir.resolve("configs");
+		new TomlProfileStore(path).update(p -> p.with(a));
+		Path other = Files.createLink(dir.resolve("configs-copy"), path);
+		new TomlProfileStore(path).update(p -> p.with(b));
+		assertThat(new TomlProfileStore(other).read().all()).containsExactly(a, b);
+		assertThat(attr(other, "unix:ino")).isEqualTo(attr(path, "unix:ino"));
+	}
+
+	@Test
+	void aWriteThatWouldPassTheSizeLimitIsRefusedAndChangesNothing() throws IOException {
+		Path path = dir.resolve("configs");
+		new TomlProfileStore(path).update(p -> p.with(a));
+		byte[] before = Files.readAllBytes(path);
+		String huge = "x".repeat(TomlProfileStore.MAX_SIZE);
+		int over = TomlCodec.write(new Profiles(List.of(a, new Profile("big", "http://b:1", huge, "", false, false, ""))))
+			.length() - TomlCodec.write(new Profiles(List.of(a))).length() + before.length - TomlProfileStore.MAX_SIZE;
+		assertThatThrownBy(() -> new TomlProfileStore(path).update(p -> p.with(new Profile("big", "http://b:1", huge, "", false, false, ""))))
+			.hasMessage("configs file " + path + ": too large: the change would put it " + over
+					+ " bytes over the limit of 4 MiB; nothing was written");
+		assertThat(Files.readAllBytes(path)).isEqualTo(before);
+	}
+
+	@Test
+	void aPathThatIsNotARegularFileIsRefusedBeforeReading() throws Exception {
+		assertThatThrownBy(new TomlProfileStore(Path.of("/dev/zero"))::read)
+			.hasMessage("configs file /dev/zero: not a regular file (a character device)");
+		Path fifo = dir.resolve("fifo");
+		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+				() -> assertThatThrownBy(() -> new TomlProfileStore(fifo).update(p -> p.with(a)))
+					.hasMessage("configs file " + fifo + ": not a regular file (a FIFO)"));
+	}
+
+	@Test
+	void orphanedTemporaryFilesAreRemovedByTheNextWrite() throws IOException {
+		Path path = dir.resolve("configs");
+		new TomlProfileStore(path).update(p -> p.with(a));
+		Files.writeString(dir.resolve(".configs.8812345.tmp"), "half");
+		Files.writeString(dir.resolve(".configs.other.1.tmp"), "not ours");
+		new TomlProfileStore(path).update(p -> p.with(b));
+		assertThat(dir.toFile().list()).containsExactlyInAnyOrder("configs", "configs.lock", ".configs.other.1.tmp");
+	}
+
+	@Test
+	void failuresNameThePathAndTheReasonInWords() throws IOException {
+		Path path = dir.resolve("configs");
+		Files.createDirectory(dir.resolve("configs.lock"));
+		assertThatThrownBy(() -> new TomlProfileStore(path).update(p -> p.with(a)))
+			.hasMessage("configs file " + path + ": cannot use the lock file " + path + ".lock: is a directory");
+
+		Files.writeString(dir.resolve("p"), "");
+		Path under = dir.resolve("p/configs");
+		assertThatThrownBy(() -> new TomlProfileStore(under).update(p -> p.with(a)))
+			.hasMessage("configs file " + under + ": " + dir.resolve("p") + " is not a folder");
+
+		Path gone = Files.createSymbolicLink(dir.resolve("gone"), dir.resolve("nowhere"));
+		assertThatThrownBy(() -> new TomlProfileStore(gone.resolve("configs")).update(p -> p.with(a)))
+			.hasMessage("configs file " + gone.resolve("configs") + ": cannot create folder " + gone + ": " + gone
+					+ " is a link to nothing");
+
+		Path loop = Files.createSymbolicLink(dir.resolve("loop"), Path.of("loop"));
+		assertThatThrownBy(() -> new TomlProfileStore(loop).update(p -> p.with(a)))
+			.hasMessage("configs file " + loop + ": too many levels of symbolic links");
 	}
 }

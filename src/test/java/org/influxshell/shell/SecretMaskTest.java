@@ -29,6 +29,8 @@ class SecretMaskTest {
 			auth list --host -t                        => auth list --host -t
 			auth list -- -t s3cret                     => auth list -- -t s3cret
 			config create -p bob:pw -p=bob:pw          => config create -p *** -p=***
+			config create --username-password bob:pw   => config create --username-password ***
+			config create --username-password=bob:pw   => config create --username-password=***
 			~  auth list   -t   s3cret~                => ~  auth list   -t   ***~
 			nosuch -t s3cret                           => nosuch -t s3cret
 			auth list -t "unterminated                 => auth list -t ***

@@ -31,4 +31,14 @@ class WordsTest {
 		assertThat(Words.isComment("// x")).isTrue();
 		assertThat(Words.isComment("config ls # not a comment")).isFalse();
 	}
+
+	@Test
+	void anUnquotedHashThatBeginsAWordStartsAScriptComment() {
+		assertThat(Words.withoutComment("config ls # list them")).isEqualTo("config ls ");
+		assertThat(Words.withoutComment("# all of it")).isEmpty();
+		assertThat(Words.withoutComment("a#b \"#c\" '#d' \\#e x\"y\"#z")).isEqualTo("a#b \"#c\" '#d' \\#e x\"y\"#z");
+		assertThat(Words.withoutComment("a '# x' #c")).isEqualTo("a '# x' ");
+		assertThat(Words.withoutComment("a\t#c")).isEqualTo("a\t");
+		assertThat(Words.split(Words.withoutComment("-t \"x\\\"#y\" #c"))).containsExactly("-t", "x\"#y");
+	}
 }

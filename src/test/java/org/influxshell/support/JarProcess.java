@@ -21,6 +21,10 @@ public final class JarProcess {
 
 	private Path workDir;
 
+	private final List<String> through = new ArrayList<>();
+
+	private Path launcher;
+
 	public JarProcess(Path home) {
 		this.home = home;
 		this.workDir = home;
@@ -33,6 +37,22 @@ public final class JarProcess {
 
 	public JarProcess in(Path dir) {
 		this.workDir = dir;
+		return this;
+	}
+
+	/**
+	 * Starts the launcher through this command ({@code setpriv --reuid=...} to run as another user,
+	 * {@code unshare -m sh -c ...} to run with a mount of its own); the launcher and the arguments
+	 * follow its words.
+	 */
+	public JarProcess through(String... command) {
+		through.addAll(List.of(command));
+		return this;
+	}
+
+	/** Runs this launcher instead of the packaged one (a copy another user can read, say). */
+	public JarProcess launcher(Path other) {
+		this.launcher = other;
 		return this;
 	}
 
@@ -72,7 +92,8 @@ public final class JarProcess {
 
 	private Result run(String stdin, ProcessBuilder.Redirect stdout, String... args)
 			throws IOException, InterruptedException {
-		List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
+		List<String> cmd = new ArrayList<>(through);
+		cmd.add((launcher != null ? launcher : launcher()).toString());
 		cmd.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
 		pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.startsWith("SPRING_")
