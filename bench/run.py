@@ -142,6 +142,7 @@ def main():
 
         floor, floor_rss = repeat(["java", "-cp", classes, "Hello"], env, args.runs)
         one, one_rss = repeat([LAUNCHER, "auth", "inactive", "--id", ids[0], "--hide-headers"], env, args.runs)
+        local, local_rss = repeat([LAUNCHER, "config", "list"], env, args.runs)
         script_wall, script_rss = repeat(script_cmd, env, 3)
 
         bulk_cmd = [LAUNCHER, "auth", "inactive", "--id", ",".join(ids), "--hide-headers"]
@@ -167,6 +168,7 @@ def main():
     rows = [
         ("java Hello (JVM floor), median of %d" % args.runs, floor, floor_rss, 1.0),
         ("one-shot auth inactive, median of %d" % args.runs, one, one_rss, one / floor),
+        ("one-shot config list (no HTTP), median of %d" % args.runs, local, local_rss, local / floor),
         ("script of %d auth lines, total, median of 3" % lines, script_wall, script_rss, script_wall / floor),
         ("bulk auth inactive of %d IDs, median of 3" % len(ids), bulk_wall, bulk_rss, bulk_wall / floor),
         ("auth list of %d tokens, median of 3" % args.list_tokens, list_wall, list_rss, list_wall / floor),

@@ -45,6 +45,10 @@ public class InfluxShellApplication {
 		// Netty's native epoll transport is unpacked to a temporary file at every start; NIO is
 		// as fast for a handful of connections and needs no file I/O
 		System.setProperty("reactor.netty.native", "false");
+		// and Netty itself would still probe for it, unpacking the library to /tmp
+		System.setProperty("io.netty.transport.noNative", "true");
+		// nothing logs (slf4j-nop); Boot's logging system would only set up java.util.logging
+		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 		ConfigurableApplicationContext context = null;
 		ConsoleRunner runner;
 		try {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.influxshell.connection.Connection;
 import org.influxshell.http.HttpResponse;
@@ -22,8 +20,6 @@ import org.springframework.http.HttpMethod;
 public class WebClientAuthorizationsClient implements AuthorizationsClient {
 
 	static final String PATH = "/api/v2/authorizations";
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final InfluxHttp http;
 
@@ -67,13 +63,7 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 
 	@Override
 	public Authorization create(Connection conn, CreateRequest request) {
-		String body;
-		try {
-			body = JSON.writeValueAsString(CreateBody.of(request));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		String body = JsonBodies.write(CreateBody.of(request));
 		return parse(send(conn, HttpMethod.POST, PATH, body), Authorization.class, HttpMethod.POST, PATH);
 	}
 

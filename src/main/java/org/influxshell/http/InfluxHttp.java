@@ -253,8 +253,8 @@ public class InfluxHttp implements AutoCloseable {
 	private ExchangeStrategies strategies() {
 		ByteArrayDecoder bytes = new ByteArrayDecoder();
 		bytes.setMaxInMemorySize(maxResponseBytes());
-		return ExchangeStrategies.builder().codecs(codecs -> {
-			codecs.registerDefaults(false);
+		// empty(), not builder(): builder() makes every default codec first, a Jackson mapper included
+		return ExchangeStrategies.empty().codecs(codecs -> {
 			codecs.customCodecs().register(CharSequenceEncoder.allMimeTypes());
 			codecs.customCodecs().register(bytes);
 		}).build();

@@ -27,6 +27,16 @@ public final class JsonBodies {
 	private JsonBodies() {
 	}
 
+	/** {@code value} as JSON text, for a request body. */
+	public static String write(Object value) {
+		try {
+			return JSON.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("cannot write a request body: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
 	/** The body as one value of {@code type}. */
 	public static <T> T read(HttpResponse r, Class<T> type, HttpMethod method, String path) {
 		requireBody(r, method, path);

@@ -25,6 +25,17 @@ class InfluxHttpLimitTest {
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	/** It used to throw "LoopResources couldn't be disposed within 0ms" at every exit, unseen with logging off. */
+	@Test
+	void closingAfterARequestThrowsNothingAndIsQuick() {
+		server.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody("ok")));
+		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test");
+		http.exchange(new Connection("http://localhost:" + server.getPort(), "t", "", false, false), HttpMethod.GET, "/small", null);
+		long start = System.nanoTime();
+		http.close();
+		assertThat(System.nanoTime() - start).isLessThan(1_500_000_000L);
+	}
+
 	@Test
 	void aResponsePastTheCeilingIsOneLineNamingTheSetting() {
 		server.stubFor(get("/big").willReturn(aResponse().withStatus(200).withBody("x".repeat(100_000))));
