@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
@@ -151,25 +152,24 @@ public class ConfigCommands implements CommandSet {
 	}
 
 	private CommandResult create(Args args) {
-		LocalOptions local = args.get(CommonOptions.LOCAL);
-		OutputOptions output = resolver.output(local);
-		String name = args.get(NEW_NAME);
-		var changes = new ProfileEdits.Changes(name, args.get(NEW_URL), args.get(TOKEN), args.get(USER_PASS),
-				args.get(ORG), args.flag(ACTIVE));
-		Profiles after = store(local).update(p -> ProfileEdits.create(p, changes));
-		return CommandResult.changed(ProfileRenderer.one(after.require(name), output),
-				"config \"" + name + "\" was created");
+		return edit(args, NEW_NAME, NEW_URL, ProfileEdits::create, "created");
 	}
 
 	private CommandResult set(Args args) {
+		return edit(args, NAME, URL, ProfileEdits::update, "updated");
+	}
+
+	/** {@code config create} and {@code config set}: the same values, each with its own rule. */
+	private CommandResult edit(Args args, OptionDef<String> nameOption, OptionDef<String> urlOption,
+			BiFunction<Profiles, ProfileEdits.Changes, Profiles> rule, String done) {
 		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
-		String name = args.get(NAME);
-		var changes = new ProfileEdits.Changes(name, args.get(URL), args.get(TOKEN), args.get(USER_PASS),
+		String name = args.get(nameOption);
+		var changes = new ProfileEdits.Changes(name, args.get(urlOption), args.get(TOKEN), args.get(USER_PASS),
 				args.get(ORG), args.flag(ACTIVE));
-		Profiles after = store(local).update(p -> ProfileEdits.update(p, changes));
+		Profiles after = store(local).update(p -> rule.apply(p, changes));
 		return CommandResult.changed(ProfileRenderer.one(after.require(name), output),
-				"config \"" + name + "\" was updated");
+				"config \"" + name + "\" was " + done);
 	}
 
 	private CommandResult remove(Args args) {
