@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import org.influxshell.auth.TokenQueries.ListQuery;
 import org.influxshell.cli.CliException;
@@ -15,7 +16,9 @@ import org.influxshell.connection.Connection;
 /**
  * Which tokens a bulk command acts on: the IDs given, plus the tokens the selectors pick from the
  * server's list. Repeated values of one selector add up (any of the users, any of the patterns);
- * two different selectors narrow each other.
+ * two different selectors narrow each other. Patterns are RE2's (Go's {@code regexp}, upstream's
+ * engine) through RE2/J: they mean what they mean to upstream's users, and no pattern can make a
+ * match take more than linear time.
  */
 public class TokenSelector {
 
@@ -51,7 +54,8 @@ public class TokenSelector {
 			return Pattern.compile(regex);
 		}
 		catch (PatternSyntaxException ex) {
-			throw CliException.usage("invalid --description pattern: " + ex.getDescription());
+			// RE2/J words it as Go does: error parsing regexp: missing closing ): `(`
+			throw CliException.usage("invalid --description pattern: " + ex.getMessage());
 		}
 	}
 }

@@ -24,6 +24,7 @@ import org.influxshell.support.ConsoleTest;
 import org.influxshell.support.InfluxStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthBulkCommandsTest extends ConsoleTest {
@@ -162,5 +163,22 @@ class AuthBulkCommandsTest extends ConsoleTest {
 		Run none = auth("inactive --user nobody --hide-headers");
 		assertThat(none).isEqualTo(new Run(0, "", "No token matches the selection; nothing inactivated.\n"));
 		assertThat(auth("inactive --description '(' ").err()).startsWith("Error: invalid --description pattern: ");
+	}
+
+	@Test
+	@Timeout(20)
+	void descriptionsAreGoRegularExpressionsMatchedInLinearTime() {
+		// (?P<name>...) is Go's named group; Java's engine refuses it
+		assertThat(ids(auth("inactive --description '^(?P<kind>telegraf) writer$' --dry-run --hide-headers")))
+			.containsExactly(A);
+		// a pattern that sends a backtracking engine into exponential time against this description
+		String slow = "a".repeat(20_000) + "b";
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(
+				token(A, "active", slow, "alice"), token(B, "active", "a".repeat(40), "bob"))))));
+		Run r = auth("inactive --description '(.*a){30}$' --dry-run --hide-headers");
+		assertThat(r.exit()).isZero();
+		assertThat(ids(r)).containsExactly(B);
+		assertThat(auth("inactive --description '(a+a+)+y' --user alice --hide-headers")).isEqualTo(new Run(0, "",
+				"No token matches the selection; nothing inactivated.\n"));
 	}
 }
