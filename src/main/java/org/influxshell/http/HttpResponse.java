@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
  * @param status the status code
  * @param contentType the {@code Content-Type}, or empty
  * @param location the {@code Location} header, or empty
+ * @param retryAfter the {@code Retry-After} header (seconds or an HTTP date), or empty
  * @param body the body, empty when there was none
  */
-public record HttpResponse(int status, String contentType, String location, byte[] body) {
+public record HttpResponse(int status, String contentType, String location, String retryAfter, byte[] body) {
 
 	public boolean isSuccess() {
 		return status >= 200 && status < 300;
