@@ -10,7 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in InfluxDB 2.7 for the benchmark: the authorizations endpoints on loopback, answering
+ * A stand-in InfluxDB 2.7 for the benchmark: the authorizations endpoints and {@code /api/v2/me} on loopback, answering
  * with the server's shapes (tab-indented JSON without a trailing newline, build headers, pretty
  * error bodies), with N seeded tokens whose status really changes. Run as a separate process:
  * {@code java StubInflux.java PORT N [SECONDS]}; it prints "ready" when it listens and stops when
@@ -31,6 +31,9 @@ public class StubInflux {
 		// handlers run on the dispatcher thread: no hand-off per request, the fastest this server gets
 		server.setExecutor(null);
 		server.createContext("/api/v2/authorizations", StubInflux::handle);
+		// the caller is an operator of its own, not the user "bench" that owns the seeded tokens
+		server.createContext("/api/v2/me", ex -> send(ex, 200, "{\n\t\"links\": {\n\t\t\"self\": \"/api/v2/users/0d09973ac7600001\"\n"
+				+ "\t},\n\t\"id\": \"0d09973ac7600001\",\n\t\"name\": \"admin\",\n\t\"status\": \"active\"\n}"));
 		server.start();
 		System.out.println("ready");
 		System.out.flush();

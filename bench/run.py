@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""influx-shell benchmark: start-up, one-shot, script, bulk and REPL prompt, against a stub
+"""influx-shell benchmark: start-up, one-shot, script, bulk (by IDs and by --user) and REPL prompt, against a stub
 InfluxDB running as a separate process on loopback. Prints medians and ratios to the JVM floor
 (a plain `java Hello`), so figures compare across machines.
 
@@ -150,6 +150,13 @@ def main():
         assert out.count(b"\n") == len(ids), "bulk printed %d rows" % out.count(b"\n")
         bulk_wall, bulk_rss = repeat(bulk_cmd, env, 3)
 
+        # the same tokens picked by a selector: the list, GET /api/v2/me (the stub hides token
+        # values, so the console checks that none is the caller's own), then 1,000 changes
+        user_cmd = [LAUNCHER, "auth", "inactive", "--user", "bench", "--hide-headers"]
+        out = measure(user_cmd, env)[2]
+        assert out.count(b"\n") == len(ids), "--user printed %d rows" % out.count(b"\n")
+        user_wall, user_rss = repeat(user_cmd, env, 3)
+
         list_cmd = [LAUNCHER, "auth", "list", "--hide-headers", "--host", "http://127.0.0.1:%d" % list_port]
         out = measure(list_cmd, env)[2]
         assert out.count(b"\n") == args.list_tokens, "list printed %d rows" % out.count(b"\n")
@@ -171,6 +178,7 @@ def main():
         ("one-shot config list (no HTTP), median of %d" % args.runs, local, local_rss, local / floor),
         ("script of %d auth lines, total, median of 3" % lines, script_wall, script_rss, script_wall / floor),
         ("bulk auth inactive of %d IDs, median of 3" % len(ids), bulk_wall, bulk_rss, bulk_wall / floor),
+        ("auth inactive --user of %d tokens, median of 3" % len(ids), user_wall, user_rss, user_wall / floor),
         ("auth list of %d tokens, median of 3" % args.list_tokens, list_wall, list_rss, list_wall / floor),
         ("REPL prompt appears, median of %d" % max(3, args.runs), prompt, None, prompt / floor),
     ]
@@ -178,6 +186,8 @@ def main():
         print("%-44s %9.3fs %10s %8.1fx" % (name, wall, "-" if rss is None else "%.0f MB" % rss, ratio))
     print("%-44s %9.0f/s" % ("script throughput (commands/s)", lines / script_wall))
     print("%-44s %9.0f/s" % ("bulk throughput (tokens/s)", len(ids) / bulk_wall))
+    print("%-44s %9.0f/s" % ("--user throughput (tokens/s)", len(ids) / user_wall))
+    print("%-44s %9s" % ("--user within 100x the floor", "yes" if user_wall / floor <= 100 else "NO"))
 
 
 if __name__ == "__main__":

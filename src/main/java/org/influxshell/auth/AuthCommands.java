@@ -2,11 +2,9 @@ package org.influxshell.auth;
 
 import static org.influxshell.command.CommonOptions.SERVER;
 
-import java.io.Console;
 import java.util.List;
 import java.util.Map;
 
-import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Args;
 import org.influxshell.command.CommandDef;
@@ -25,7 +23,8 @@ import org.springframework.shell.standard.ShellComponent;
 @ShellComponent
 public class AuthCommands implements CommandSet {
 
-	static final OptionDef<Boolean> FORCE = OptionDef.flag("delete several tokens without asking", "--force");
+	static final OptionDef<Boolean> FORCE = OptionDef.flag(
+			"go ahead without asking, even with tokens of your own user on a server that hides token values", "--force");
 
 	static final OptionDef<String> LIST_USER = OptionDef.value("NAME", "user name", "-u", "--user")
 		.completes(ValueKind.USER_NAME);
@@ -83,11 +82,11 @@ public class AuthCommands implements CommandSet {
 		return List.of(
 				CommandDef.command("auth inactive")
 					.description("Inactivate API tokens: they stay, but cannot be used")
-					.options(TokenSelection.OPTIONS).options(SERVER).requiresOneOf(TokenSelection.SELECTORS)
+					.options(TokenSelection.OPTIONS).options(FORCE).options(SERVER).requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.INACTIVATE)),
 				CommandDef.command("auth active")
 					.description("Activate API tokens")
-					.options(TokenSelection.OPTIONS).options(SERVER).requiresOneOf(TokenSelection.SELECTORS)
+					.options(TokenSelection.OPTIONS).options(FORCE).options(SERVER).requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.ACTIVATE)),
 				CommandDef.command("auth delete")
 					.description("Delete API tokens")
@@ -110,18 +109,13 @@ public class AuthCommands implements CommandSet {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
 		Connection conn = resolver.connection(server);
-		boolean force = args.flag(FORCE);
-		TokenChanges.Outcome outcome = changes.apply(conn, selection, change, ids -> {
-			if (change == Change.DELETE && !force && ids.size() > 1) {
-				confirmDelete(ids.size());
-			}
-		});
+		TokenChanges.Outcome outcome = changes.apply(conn, selection, change, args.flag(FORCE));
 		if (outcome.selected().isEmpty()) {
 			stderr.line("No token matches the selection; nothing " + change.done() + ".");
 			return CommandResult.of(TokenRenderer.many(List.of(), false, output));
 		}
 		List<Authorization> done = outcome.done();
-		if (selection.dryRun()) {
+		if (selection.dryRun() && outcome.stop() == null) {
 			stderr.line("Dry run: " + done.size() + " token(s) would be " + change.done() + "; nothing was changed.");
 		}
 		boolean deleted = change == Change.DELETE && !selection.dryRun();
@@ -129,7 +123,7 @@ public class AuthCommands implements CommandSet {
 		String text = one ? TokenRenderer.one(done.get(0), deleted, output) : TokenRenderer.many(done, deleted, output);
 		CommandResult result = selection.dryRun() || done.isEmpty() ? CommandResult.of(text)
 				: CommandResult.changed(text, outcome.summary(change));
-		return result.failing(outcome.failures(), outcome.failure());
+		return result.failing(outcome.failures(), outcome.notes(), outcome.ending(change, selection.dryRun()));
 	}
 
 	private CommandResult list(Args args) {
@@ -163,16 +157,5 @@ public class AuthCommands implements CommandSet {
 				args.get(OWNER), args.get(DESCRIPTION), flags));
 		return CommandResult.changed(TokenRenderer.one(created, false, output),
 				"the token was created with ID " + created.id());
-	}
-
-	private static void confirmDelete(int count) {
-		Console console = System.console();
-		if (console == null) {
-			throw CliException.usage("deleting " + count + " tokens needs --force when not run from a terminal");
-		}
-		String answer = console.readLine("Delete %d tokens? [y/N] ", count);
-		if (answer == null || !answer.strip().equalsIgnoreCase("y") && !answer.strip().equalsIgnoreCase("yes")) {
-			throw CliException.failure("nothing deleted");
-		}
 	}
 }

@@ -3,6 +3,8 @@ package org.influxshell.auth;
 import org.influxshell.cli.BuildInfo;
 import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.Questions;
+import org.influxshell.command.StopSignals;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.InfluxHttp;
@@ -41,8 +43,10 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	TokenChanges tokenChanges(TokenQueries queries, TokenService tokens, InfluxProperties properties) {
-		return new TokenChanges(new TokenSelector(queries), tokens, new BulkRunner(properties.bulkConcurrency()));
+	TokenChanges tokenChanges(TokenQueries queries, TokenService tokens, DirectoryClient directory,
+			InfluxProperties properties, StopSignals signals, Questions questions, Stderr stderr) {
+		return new TokenChanges(new TokenSelector(queries), tokens, new BulkRunner(properties.bulkConcurrency(), signals),
+				directory, questions, stderr);
 	}
 
 	@Bean

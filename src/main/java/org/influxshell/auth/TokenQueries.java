@@ -105,7 +105,8 @@ public class TokenQueries {
 		throw CliException.failure("no authorization has that token value (" + all.size() + " tokens checked)");
 	}
 
-	private static boolean isRealToken(String token) {
+	/** Whether a list shows a real token value here, not the empty string of hashed tokens or a placeholder. */
+	static boolean isRealToken(String token) {
 		return token.length() >= 16 && !token.toLowerCase(Locale.ROOT).contains("redacted");
 	}
 }

@@ -1,12 +1,14 @@
 package org.influxshell.auth;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import org.influxshell.auth.TokenQueries.ListQuery;
 import org.influxshell.cli.CliException;
@@ -15,7 +17,13 @@ import org.influxshell.connection.Connection;
 /**
  * Which tokens a bulk command acts on: the IDs given, plus the tokens the selectors pick from the
  * server's list. Repeated values of one selector add up (any of the users, any of the patterns);
- * two different selectors narrow each other.
+ * two different selectors narrow each other. Patterns are RE2's (Go's {@code regexp}, upstream's
+ * engine) through RE2/J: they mean what they mean to upstream's users, and no pattern can make a
+ * match take more than linear time.
+ *
+ * <p>A selector never picks the token the command itself authenticates with: changing it would
+ * lock the operator out half-way through the run. It is left out and named; {@code --id} still
+ * names it.
  */
 public class TokenSelector {
 
@@ -25,25 +33,56 @@ public class TokenSelector {
 		this.queries = queries;
 	}
 
-	/** @return raw IDs, each once, in ID order */
-	public List<String> select(Connection conn, TokenSelection selection) {
+	/**
+	 * What was selected.
+	 *
+	 * @param ids the raw IDs to act on, each once, in ID order
+	 * @param listed the tokens the selectors picked, as the server's list shows them, by ID
+	 * @param bySelector the tokens only a selector picked (not also named with {@code --id}), in ID order
+	 * @param skipped the IDs a selector picked but left out: the token this command uses
+	 * @param valuesHidden the server returned no token values (hashed tokens, 2.8+, or Cloud's
+	 *        placeholders), so the token in use could not be recognised in the list
+	 */
+	public record Selection(List<String> ids, Map<String, Authorization> listed, List<Authorization> bySelector,
+			List<String> skipped, boolean valuesHidden) {
+	}
+
+	public Selection select(Connection conn, TokenSelection selection) {
 		Map<String, String> byKey = new TreeMap<>();
 		for (String id : selection.ids()) {
 			byKey.putIfAbsent(AuthIds.problem(id) == null ? id.toLowerCase(Locale.ROOT) : id, id);
 		}
+		Map<String, Authorization> listed = new LinkedHashMap<>();
+		List<Authorization> bySelector = new ArrayList<>();
+		List<String> skipped = new ArrayList<>();
+		boolean valuesHidden = false;
 		if (selection.hasSelectors()) {
 			List<Pattern> patterns = selection.descriptions().stream().map(TokenSelector::compile).toList();
 			List<String> users = selection.users();
 			ListQuery query = users.size() == 1 ? ListQuery.ofUser(users.get(0)) : ListQuery.all();
-			for (Authorization a : queries.list(conn, query).tokens()) {
+			List<Authorization> all = queries.list(conn, query).tokens();
+			String inUse = conn.token();
+			valuesHidden = !inUse.isEmpty() && !all.isEmpty()
+					&& all.stream().noneMatch(a -> TokenQueries.isRealToken(a.token()));
+			for (Authorization a : all) {
 				boolean user = users.isEmpty() || users.contains(a.user());
 				boolean description = patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(a.description()).find());
-				if (user && description) {
-					byKey.putIfAbsent(a.id(), a.id());
+				if (!user || !description) {
+					continue;
+				}
+				boolean named = byKey.containsKey(a.id());
+				if (!named && !inUse.isEmpty() && a.token().equals(inUse)) {
+					skipped.add(a.id());
+					continue;
+				}
+				listed.put(a.id(), a);
+				if (!named) {
+					bySelector.add(a);
+					byKey.put(a.id(), a.id());
 				}
 			}
 		}
-		return new ArrayList<>(byKey.values());
+		return new Selection(new ArrayList<>(byKey.values()), listed, bySelector, skipped, valuesHidden);
 	}
 
 	private static Pattern compile(String regex) {
@@ -51,7 +90,8 @@ public class TokenSelector {
 			return Pattern.compile(regex);
 		}
 		catch (PatternSyntaxException ex) {
-			throw CliException.usage("invalid --description pattern: " + ex.getDescription());
+			// RE2/J words it as Go does: error parsing regexp: missing closing ): `(`
+			throw CliException.usage("invalid --description pattern: " + ex.getMessage());
 		}
 	}
 }

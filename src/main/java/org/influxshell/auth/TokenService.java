@@ -1,12 +1,18 @@
 package org.influxshell.auth;
 
 import org.influxshell.auth.AuthorizationsClient.Status;
+import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
+import org.influxshell.http.InfluxApiException;
+import org.influxshell.http.TransportException;
 
 /**
  * One token at a time, in upstream's steps and words: every step checks the ID first and names
- * the token in its failure.
+ * the token in its failure. When the answer to a change is lost after the request may have
+ * reached the server (a reset, a timeout), the token is read again and what the server has is
+ * reported: the change done, or not done, or unknown when it cannot be read either.
  */
 public class TokenService {
 
@@ -34,8 +40,22 @@ public class TokenService {
 	public Authorization setStatus(Connection conn, String rawId, Status status) {
 		String id = AuthIds.check(rawId, notFound(rawId));
 		ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
-		return ApiCalls.describing("could not update status of auth with ID \"" + rawId + "\"",
-				() -> client.setStatus(conn, id, status));
+		String what = "could not update status of auth with ID \"" + rawId + "\"";
+		try {
+			return ApiCalls.describing(what, () -> client.setStatus(conn, id, status));
+		}
+		catch (CliException ex) {
+			if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()
+					|| Thread.currentThread().isInterrupted()) {
+				throw ex;
+			}
+			Authorization now = readAgain(conn, id, ex);
+			if (now.status().equals(status.value())) {
+				return now;
+			}
+			throw new CliException(ex.getMessage() + "; read again, the server has it " + now.status(), ExitCodes.FAILURE,
+					lost);
+		}
 	}
 
 	/**
@@ -45,8 +65,44 @@ public class TokenService {
 	public Authorization delete(Connection conn, String rawId) {
 		String id = AuthIds.check(rawId, notFound(rawId));
 		Authorization auth = ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
-		ApiCalls.describing("could not remove auth with ID \"" + rawId + "\"", () -> client.delete(conn, id));
+		try {
+			ApiCalls.describing("could not remove auth with ID \"" + rawId + "\"", () -> client.delete(conn, id));
+		}
+		catch (CliException ex) {
+			if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()
+					|| Thread.currentThread().isInterrupted()) {
+				throw ex;
+			}
+			try {
+				client.get(conn, id);
+			}
+			catch (InfluxApiException gone) {
+				if (gone.status() == 404) {
+					return auth;
+				}
+				throw unknown(ex, gone);
+			}
+			catch (TransportException again) {
+				throw unknown(ex, again);
+			}
+			throw new CliException(ex.getMessage() + "; read again, the server still has it", ExitCodes.FAILURE, lost);
+		}
 		return auth;
+	}
+
+	/** The token as the server has it now, after the answer to a change was lost. */
+	private Authorization readAgain(Connection conn, String id, CliException lost) {
+		try {
+			return client.get(conn, id);
+		}
+		catch (InfluxApiException | TransportException again) {
+			throw unknown(lost, again);
+		}
+	}
+
+	private static CliException unknown(CliException lost, CliException again) {
+		return new CliException(lost.getMessage() + "; whether it was done is unknown: reading it again failed: "
+				+ again.getMessage(), ExitCodes.FAILURE, lost.getCause());
 	}
 
 	private static String notFound(String rawId) {

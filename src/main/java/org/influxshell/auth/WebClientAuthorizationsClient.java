@@ -58,7 +58,9 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 		String path = PATH + "/" + id;
 		// always a body: the server answers an empty PATCH body with a 500
 		String body = "{\"status\":\"" + status.value() + "\"}";
-		return parse(send(conn, HttpMethod.PATCH, path, body), Authorization.class, HttpMethod.PATCH, path);
+		// setting a status twice leaves it as setting it once: safe to send again after a 429 or 503
+		return parse(http.sendIdempotent(conn, HttpMethod.PATCH, path, body), Authorization.class, HttpMethod.PATCH,
+				path);
 	}
 
 	@Override

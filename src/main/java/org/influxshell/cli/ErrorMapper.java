@@ -18,12 +18,20 @@ public final class ErrorMapper {
 	 * @param message one line, without {@code Error: }; {@code null} for a quiet end
 	 * @param exitCode see {@link ExitCodes}
 	 * @param cause what was thrown, for {@code --debug}
+	 * @param summary the message is the report of a stopped run, printed without {@code Error: }
 	 */
-	public record Failure(String message, int exitCode, Throwable cause) {
+	public record Failure(String message, int exitCode, Throwable cause, boolean summary) {
+
+		public Failure(String message, int exitCode, Throwable cause) {
+			this(message, exitCode, cause, false);
+		}
 	}
 
 	public Failure map(Throwable ex) {
 		Throwable t = unwrap(ex);
+		if (t instanceof RunStopped stopped) {
+			return new Failure(stopped.getMessage(), stopped.exitCode(), t, true);
+		}
 		if (t instanceof CliException cli) {
 			return new Failure(cli.getMessage(), cli.exitCode(), t);
 		}

@@ -12,33 +12,35 @@ import org.influxshell.cli.CliException;
  * @param output the result for stdout, possibly empty
  * @param changed what the command changed, or {@code null} when it changed nothing
  * @param itemErrors one failure per failed item, reported after the output
+ * @param notes lines for stderr after the item errors and before the failure ({@code failed: ID,ID})
  * @param failure how the command fails after printing its output, or {@code null}
  * @param action what the console itself is asked to do, or {@code null}
  */
-public record CommandResult(String output, String changed, List<CliException> itemErrors, CliException failure,
-		SessionAction action) {
+public record CommandResult(String output, String changed, List<CliException> itemErrors, List<String> notes,
+		CliException failure, SessionAction action) {
 
 	public CommandResult {
 		itemErrors = List.copyOf(itemErrors);
+		notes = List.copyOf(notes);
 	}
 
 	/** A result of a command that changed nothing. */
 	public static CommandResult of(String output) {
-		return new CommandResult(output, null, List.of(), null, null);
+		return new CommandResult(output, null, List.of(), List.of(), null, null);
 	}
 
 	/** A result of a command that changed something. */
 	public static CommandResult changed(String output, String what) {
-		return new CommandResult(output, what, List.of(), null, null);
+		return new CommandResult(output, what, List.of(), List.of(), null, null);
 	}
 
 	/** A command that asks the console to do something: leave, clear the screen, run a script. */
 	public static CommandResult asking(SessionAction action) {
-		return new CommandResult("", null, List.of(), null, action);
+		return new CommandResult("", null, List.of(), List.of(), null, action);
 	}
 
-	/** This result, then the failed items and the failure the command ends with. */
-	public CommandResult failing(List<CliException> errors, CliException ending) {
-		return new CommandResult(output, changed, errors, ending, action);
+	/** This result, then the failed items, the notes about them, and the failure the command ends with. */
+	public CommandResult failing(List<CliException> errors, List<String> trailing, CliException ending) {
+		return new CommandResult(output, changed, errors, trailing, ending, action);
 	}
 }

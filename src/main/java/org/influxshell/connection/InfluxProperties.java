@@ -46,6 +46,13 @@ public class InfluxProperties {
 	/** Most requests a bulk command keeps in flight at once: a whole number above zero. */
 	private String bulkConcurrency = "8";
 
+	/**
+	 * How many times a request the server refused for now ({@code 429 Too Many Requests},
+	 * {@code 503 Service Unavailable}) is sent again, for requests that may safely be repeated
+	 * (GET, DELETE, and the PATCH that sets a status): a whole number, zero or more.
+	 */
+	private String retries = "2";
+
 	/** The largest response body read ({@code 512MiB}; {@code B}, {@code KiB}, {@code MiB}, {@code GiB}, or their {@code KB}... forms). */
 	private String maxResponseSize = "512MiB";
 
@@ -143,6 +150,14 @@ public class InfluxProperties {
 		this.bulkConcurrency = bulkConcurrency;
 	}
 
+	public String getRetries() {
+		return retries;
+	}
+
+	public void setRetries(String retries) {
+		this.retries = retries;
+	}
+
 	public String getMaxResponseSize() {
 		return maxResponseSize;
 	}
@@ -189,6 +204,11 @@ public class InfluxProperties {
 		return Settings.positive("influx.bulk-concurrency", bulkConcurrency);
 	}
 
+	/** {@code influx.retries}, checked. */
+	public int retries() {
+		return Settings.count("influx.retries", retries);
+	}
+
 	/**
 	 * Checks every setting before anything runs, so that a mistake in one is a usage error naming
 	 * it, not a surprise in the middle of a command.
@@ -199,6 +219,7 @@ public class InfluxProperties {
 		responseTimeout();
 		completionTimeout();
 		bulkConcurrency();
+		retries();
 		maxResponseSize();
 		lockTimeout();
 		Settings.bool("influx.hide-headers", hideHeaders);

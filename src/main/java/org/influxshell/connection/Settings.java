@@ -46,17 +46,29 @@ final class Settings {
 
 	/** A whole number above zero. */
 	static int positive(String property, String text) {
-		int n;
-		try {
-			n = Integer.parseInt(text == null ? "" : text.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw invalid(property, text, "not a whole number");
-		}
+		int n = whole(property, text);
 		if (n <= 0) {
 			throw invalid(property, text, "must be more than zero");
 		}
 		return n;
+	}
+
+	/** A whole number, zero or more. */
+	static int count(String property, String text) {
+		int n = whole(property, text);
+		if (n < 0) {
+			throw invalid(property, text, "must be zero or more");
+		}
+		return n;
+	}
+
+	private static int whole(String property, String text) {
+		try {
+			return Integer.parseInt(text == null ? "" : text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw invalid(property, text, "not a whole number");
+		}
 	}
 
 	/** A size in bytes: {@code 512MiB}, {@code 64KB}, {@code 1048576}; the K/M/G units are powers of 1024. */

@@ -10,10 +10,12 @@ import java.util.List;
  * @param status the status code
  * @param contentType the {@code Content-Type}, or empty
  * @param location the {@code Location} header, or empty
+ * @param retryAfter the {@code Retry-After} header (seconds or an HTTP date), or empty
  * @param cookies the {@code Set-Cookie} headers
  * @param body the body, empty when there was none
  */
-public record HttpResponse(int status, String contentType, String location, List<String> cookies, byte[] body) {
+public record HttpResponse(int status, String contentType, String location, String retryAfter, List<String> cookies,
+		byte[] body) {
 
 	public HttpResponse {
 		cookies = List.copyOf(cookies);

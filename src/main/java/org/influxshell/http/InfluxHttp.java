@@ -9,9 +9,11 @@ import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
@@ -50,10 +52,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Sends requests to InfluxDB servers with WebClient over one connection pool for the whole
  * process, so that a script or a bulk command reuses its connections. Adds the credentials and
  * the standard headers, applies the timeouts, writes the masked exchange to stderr with
- * {@code --http-debug}, and turns transport failures into {@link TransportException}s. Nothing
- * is created until the first request.
+ * {@code --http-debug}, and turns transport failures into {@link TransportException}s. A request
+ * that may safely be repeated is sent again, at most {@code influx.retries} times, when the server
+ * answers {@code 429} or {@code 503} ({@link Retries}). Nothing is created until the first request.
  */
 public class InfluxHttp implements AutoCloseable {
+
+	/** The methods that may be repeated whatever their body: doing them twice is doing them once. */
+	private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
+			HttpMethod.DELETE, HttpMethod.OPTIONS);
 
 	private final InfluxProperties properties;
 
@@ -129,10 +136,46 @@ public class InfluxHttp implements AutoCloseable {
 
 	/**
 	 * {@link #exchange}, then {@link ApiErrors#check}: the successful response, or an
-	 * {@link InfluxApiException} whose message never repeats the credential.
+	 * {@link InfluxApiException} whose message never repeats the credential. GET and DELETE are
+	 * repeated after {@code 429} and {@code 503}; other methods are sent once.
 	 */
 	public HttpResponse send(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
-		return ApiErrors.check(exchange(conn, method, pathAndQuery, jsonBody), conn.token());
+		return send(conn, method, pathAndQuery, jsonBody, IDEMPOTENT.contains(method));
+	}
+
+	/**
+	 * {@link #send} for a request that may be repeated although its method does not say so: a
+	 * PATCH that sets a status leaves the same state however many times it arrives.
+	 */
+	public HttpResponse sendIdempotent(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {
+		return send(conn, method, pathAndQuery, jsonBody, true);
+	}
+
+	private HttpResponse send(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody,
+			boolean repeatable) {
+		int retries = repeatable ? properties.retries() : 0;
+		for (int attempt = 0;; attempt++) {
+			HttpResponse response = exchange(conn, method, pathAndQuery, jsonBody);
+			if (attempt > 0 && method == HttpMethod.DELETE && response.status() == 404) {
+				// an earlier attempt reached the server after all: what was asked for is done
+				return new HttpResponse(204, "", "", "", java.util.List.of(), new byte[0]);
+			}
+			Duration wait = attempt < retries ? Retries.delay(response, attempt, Clock.systemUTC()) : null;
+			if (wait == null) {
+				return ApiErrors.check(response, conn.token());
+			}
+			pause(wait, method + " " + conn.baseUrl() + pathAndQuery);
+		}
+	}
+
+	private static void pause(Duration wait, String request) {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TransportException(request + ": cancelled", ex);
+		}
 	}
 
 	/**
@@ -207,6 +250,7 @@ public class InfluxHttp implements AutoCloseable {
 			.map(body -> new HttpResponse(resp.statusCode().value(),
 					resp.headers().contentType().map(MediaType::toString).orElse(""),
 					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""),
+					resp.headers().header(HttpHeaders.RETRY_AFTER).stream().findFirst().orElse(""),
 					resp.headers().header(HttpHeaders.SET_COOKIE), body)))
 			.timeout(timeout)
 			.doOnNext(r -> {
@@ -216,7 +260,8 @@ public class InfluxHttp implements AutoCloseable {
 			})
 			.onErrorMap(ex -> !(ex instanceof TransportException),
 					ex -> new TransportException(Secrets.without(method + " " + uri + ": "
-							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize()), secret), ex));
+							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize()), secret), ex,
+							!TransportErrors.beforeSending(ex)));
 	}
 
 	private WebClient client(boolean skipVerify) {

@@ -68,6 +68,17 @@ final class TransportErrors {
 		return firstLine(ex);
 	}
 
+	/** Whether the request cannot have reached the server: no connection was ever made. */
+	static boolean beforeSending(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof ConnectTimeoutException || t instanceof ConnectException
+					|| t instanceof UnknownHostException || t instanceof SSLException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static String seconds(Duration d) {
 		return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
 	}

@@ -25,7 +25,8 @@ import org.influxshell.command.SessionAction;
  * Runs one command line in any mode: finds the command by its longest matching words, parses its
  * options, runs it, writes its result to stdout, and reports any failure through the one
  * {@link ErrorReporter}. A group's name alone ({@code auth}) shows the group's commands; a
- * mistyped command gets the nearest one suggested.
+ * mistyped command gets the nearest one suggested. A line of a script or of stdin is never
+ * asked about ({@link TerminalQuestions}).
  */
 public class CommandDispatcher {
 
@@ -37,11 +38,15 @@ public class CommandDispatcher {
 
 	private final Stderr stderr;
 
-	public CommandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr) {
+	private final TerminalQuestions questions;
+
+	public CommandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr,
+			TerminalQuestions questions) {
 		this.model = model;
 		this.reporter = reporter;
 		this.screen = screen;
 		this.stderr = stderr;
+		this.questions = questions;
 	}
 
 	/**
@@ -85,7 +90,7 @@ public class CommandDispatcher {
 	public Outcome run(List<String> words, ResultOutput out, String location) {
 		CommandResult result;
 		try {
-			result = execute(words);
+			result = questions.running(location != null, () -> execute(words));
 		}
 		catch (Throwable ex) {
 			return Outcome.of(reporter.report(ex, location));
@@ -99,6 +104,7 @@ public class CommandDispatcher {
 			return Outcome.of(reporter.report(ex.after(result.changed()), location));
 		}
 		result.itemErrors().forEach(failure -> reporter.report(failure, location));
+		result.notes().forEach(note -> reporter.note(note, location));
 		if (result.failure() != null) {
 			return Outcome.of(reporter.report(result.failure(), location));
 		}

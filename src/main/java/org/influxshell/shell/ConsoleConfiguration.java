@@ -42,7 +42,20 @@ public class ConsoleConfiguration {
 
 	@Bean
 	Stderr stderr() {
-		return new Stderr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+		return new Stderr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
+				Terminals::stderr);
+	}
+
+	/** Questions before changes hard to undo: stdin and stderr must be terminals (cli-contract section 6). */
+	@Bean
+	TerminalQuestions questions(SignalWatch signals) {
+		return new TerminalQuestions(() -> Terminals.stdin() && Terminals.stderr(), signals);
+	}
+
+	/** Ctrl-C and SIGTERM during a bulk run: stop, and say what was done. */
+	@Bean
+	SignalWatch stopSignals() {
+		return new SignalWatch();
 	}
 
 	@Bean
@@ -82,8 +95,9 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr) {
-		return new CommandDispatcher(model, reporter, screen, stderr);
+	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr,
+			TerminalQuestions questions) {
+		return new CommandDispatcher(model, reporter, screen, stderr, questions);
 	}
 
 	@Bean
@@ -101,9 +115,9 @@ public class ConsoleConfiguration {
 	@Bean
 	@Lazy
 	Repl repl(CommandDispatcher dispatcher, CommandModel model, ObjectProvider<ValueCompleter> completers,
-			ConfigsFile configs, Screen screen) {
+			ConfigsFile configs, Screen screen, TerminalQuestions questions) {
 		ConsoleCompleter completer = new ConsoleCompleter(model, completers.orderedStream().toList());
 		return new Repl(dispatcher, completer, new SecretMask(model), configs.historyFile(),
-				() -> configs.store(null).read().active().name(), screen, noColor());
+				() -> configs.store(null).read().active().name(), screen, noColor(), questions);
 	}
 }

@@ -23,7 +23,9 @@ import org.influxshell.command.SessionAction;
  * The interactive console: a JLine prompt with history in {@code ~/.influxdbv2/} and tab
  * completion. The prompt and line editing use the terminal (stderr when stdout is piped, so
  * {@code influx-shell | tee log} works); results go to stdout. Ctrl-C at the prompt clears the
- * line; during a command it interrupts the command (cancelling its request), not the console.
+ * line; during a command it interrupts the command (cancelling its request), not the console; a
+ * bulk run stopped so reports what it did and the session goes on. SIGTERM during a command ends
+ * the session with 143 after the command's report. Questions are asked on this terminal.
  * {@code exit}, {@code quit} or Ctrl-D leave. {@code NO_COLOR} turns colours off.
  */
 public class Repl {
@@ -42,8 +44,10 @@ public class Repl {
 
 	private final boolean noColor;
 
+	private final TerminalQuestions questions;
+
 	public Repl(CommandDispatcher dispatcher, ConsoleCompleter completer, SecretMask mask, Path historyFile,
-			Supplier<String> promptName, Screen screen, boolean noColor) {
+			Supplier<String> promptName, Screen screen, boolean noColor, TerminalQuestions questions) {
 		this.dispatcher = dispatcher;
 		this.completer = completer;
 		this.history = new HistoryFile(mask);
@@ -51,9 +55,10 @@ public class Repl {
 		this.promptName = promptName;
 		this.screen = screen;
 		this.noColor = noColor;
+		this.questions = questions;
 	}
 
-	/** Runs until the user leaves; returns 0. */
+	/** Runs until the user leaves; returns 0, or 143 when a command was stopped by SIGTERM. */
 	public int run(ResultOutput out) {
 		HistoryFile.makePrivate(historyFile);
 		try (Terminal terminal = TerminalBuilder.builder().system(true)
@@ -66,16 +71,23 @@ public class Repl {
 			reader.setHistory(history);
 			reader.setVariable(LineReader.HISTORY_FILE, historyFile);
 			reader.option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
-			loop(terminal, reader, out);
+			questions.useTerminal(terminal);
+			int code;
+			try {
+				code = loop(terminal, reader, out);
+			}
+			finally {
+				questions.useTerminal(null);
+			}
 			reader.getHistory().save();
-			return 0;
+			return code;
 		}
 		catch (IOException ex) {
 			throw new CliException("cannot open the terminal: " + ex.getMessage(), ExitCodes.FAILURE, ex);
 		}
 	}
 
-	private void loop(Terminal terminal, LineReader reader, ResultOutput out) {
+	private int loop(Terminal terminal, LineReader reader, ResultOutput out) {
 		while (true) {
 			String line;
 			try {
@@ -85,15 +97,19 @@ public class Repl {
 				continue;
 			}
 			catch (EndOfFileException ex) {
-				return;
+				return 0;
 			}
 			if (Words.isComment(line)) {
 				continue;
 			}
 			screen.columns(terminal.getWidth());
-			SessionAction action = runInterruptibly(terminal, line, out).action();
+			CommandDispatcher.Outcome outcome = runInterruptibly(terminal, line, out);
+			if (outcome.exitCode() == ExitCodes.TERMINATED) {
+				return ExitCodes.TERMINATED;
+			}
+			SessionAction action = outcome.action();
 			if (action != null && action.kind() == SessionAction.Kind.EXIT) {
-				return;
+				return 0;
 			}
 			if (action != null && action.kind() == SessionAction.Kind.CLEAR) {
 				terminal.puts(InfoCmp.Capability.clear_screen);

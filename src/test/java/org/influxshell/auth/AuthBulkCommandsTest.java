@@ -24,6 +24,7 @@ import org.influxshell.support.ConsoleTest;
 import org.influxshell.support.InfluxStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthBulkCommandsTest extends ConsoleTest {
@@ -41,6 +42,9 @@ class AuthBulkCommandsTest extends ConsoleTest {
 
 	static final String MISSING = "0d099b627e609000";
 
+	static final String ME = "{\n\t\"links\": {\n\t\t\"self\": \"/api/v2/users/0d09973ac7600001\"\n\t},\n"
+			+ "\t\"id\": \"0d09973ac7600001\",\n\t\"name\": \"admin\",\n\t\"status\": \"active\"\n}";
+
 	static String token(String id, String status, String description, String user) {
 		return authorization(id, "", status, description, "0d09973ac760" + id.substring(12), user, ORG, "my-org", List.of());
 	}
@@ -55,6 +59,8 @@ class AuthBulkCommandsTest extends ConsoleTest {
 				.willReturn(ok(token(t[0], "inactive", t[1], t[2]))));
 			server.stubFor(delete(path).willReturn(noContent()));
 		}
+		// the caller is an operator of its own: none of alice's or bob's tokens can be the one in use
+		server.stubFor(get("/api/v2/me").willReturn(ok(ME)));
 		server.stubFor(get("/api/v2/authorizations/" + MISSING).willReturn(error(404, "not found", "authorization not found")));
 		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(
 				token(C, "active", "grafana", "alice"), token(A, "active", "telegraf writer", "alice"),
@@ -115,7 +121,7 @@ class AuthBulkCommandsTest extends ConsoleTest {
 		Run r = runArgs(new String[] { "--spring.shell.script=" + script }, "");
 		assertThat(r).isEqualTo(new Run(1, A + "\ttelegraf writer\t\talice\t0d09973ac7601000\t[]\n",
 				script + ":2: Error: could not find auth with ID \"" + MISSING + "\": 404 Not Found: authorization not found\n"
-						+ script + ":2: Error: 1 of 2 tokens failed\n"));
+						+ script + ":2: failed: " + MISSING + "\n" + script + ":2: Error: 1 of 2 tokens failed\n"));
 	}
 
 	@Test
@@ -124,7 +130,7 @@ class AuthBulkCommandsTest extends ConsoleTest {
 		assertThat(r.exit()).isEqualTo(1);
 		assertThat(ids(r)).containsExactly(A, B);
 		assertThat(r.err()).isEqualTo("Error: could not find auth with ID \"" + MISSING
-				+ "\": 404 Not Found: authorization not found\nError: 1 of 3 tokens failed\n");
+				+ "\": 404 Not Found: authorization not found\nfailed: " + MISSING + "\nError: 1 of 3 tokens failed\n");
 		server.verify(2, patchRequestedFor(anyUrl()));
 	}
 
@@ -162,5 +168,22 @@ class AuthBulkCommandsTest extends ConsoleTest {
 		Run none = auth("inactive --user nobody --hide-headers");
 		assertThat(none).isEqualTo(new Run(0, "", "No token matches the selection; nothing inactivated.\n"));
 		assertThat(auth("inactive --description '(' ").err()).startsWith("Error: invalid --description pattern: ");
+	}
+
+	@Test
+	@Timeout(20)
+	void descriptionsAreGoRegularExpressionsMatchedInLinearTime() {
+		// (?P<name>...) is Go's named group; Java's engine refuses it
+		assertThat(ids(auth("inactive --description '^(?P<kind>telegraf) writer$' --dry-run --hide-headers")))
+			.containsExactly(A);
+		// a pattern that sends a backtracking engine into exponential time against this description
+		String slow = "a".repeat(20_000) + "b";
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(
+				token(A, "active", slow, "alice"), token(B, "active", "a".repeat(40), "bob"))))));
+		Run r = auth("inactive --description '(.*a){30}$' --dry-run --hide-headers");
+		assertThat(r.exit()).isZero();
+		assertThat(ids(r)).containsExactly(B);
+		assertThat(auth("inactive --description '(a+a+)+y' --user alice --hide-headers")).isEqualTo(new Run(0, "",
+				"No token matches the selection; nothing inactivated.\n"));
 	}
 }

@@ -53,6 +53,16 @@ class SettingsTest {
 		p.setBulkConcurrency("0");
 		assertThatThrownBy(p::check).hasMessageEndingWith("must be more than zero");
 		p.setBulkConcurrency("4");
+		assertThat(p.retries()).isEqualTo(2);
+		p.setRetries("0");
+		assertThat(p.retries()).isZero();
+		p.setRetries("-1");
+		assertThatThrownBy(p::check)
+			.hasMessage("invalid value \"-1\" for influx.retries (INFLUX_RETRIES): must be zero or more");
+		p.setRetries("two");
+		assertThatThrownBy(p::check)
+			.hasMessage("invalid value \"two\" for influx.retries (INFLUX_RETRIES): not a whole number");
+		p.setRetries("2");
 		p.setSkipVerify("yes");
 		assertThatThrownBy(p::check).hasMessage("invalid value \"yes\" for influx.skip-verify (INFLUX_SKIP_VERIFY): "
 				+ "use one of 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False");

@@ -56,7 +56,9 @@ class BadInputMatrixTest extends ConsoleTest {
 			auth inactive --id 0d099b627e605000 --host http://h:abc => 1 => host URL "http://h:abc" is invalid: invalid host or port
 			auth inactive --id 0d099b627e605000 --host ftp://h:21 => 1 => host URL "ftp://h:21" is invalid: a scheme of http or https must be provided for host url
 			auth inactive --id 0d099b627e605000 --host 'http://a b' => 1 => host URL "http://a b" is invalid: Illegal character in authority
-			auth inactive --description '(' --user x            => 2 => invalid --description pattern: Unclosed group
+			auth inactive --description '(' --user x            => 2 => invalid --description pattern: error parsing regexp: missing closing ): `(`
+			auth inactive --description '(a)\\1'                 => 2 => invalid --description pattern: error parsing regexp: invalid escape sequence: `\\1`
+			auth delete --description 'a(?=b)' --force          => 2 => invalid --description pattern: error parsing regexp: invalid or unsupported Perl syntax: `(?=`
 			auth list --org-id 9c5955fc99a60b8f --org o         => 1 => ambiguous org: use OrgId or OrgName, but not both. OrgID: 9c5955fc99a60b8f, OrgName: o
 			auth list --id abc                                  => 1 => could not find authorization with ID "abc": id must have a length of 16 bytes
 			auth create --org o --read-bucket mybucket          => 1 => invalid bucket ID 'mybucket': id must have a length of 16 bytes (did you pass a bucket name instead of an ID?)

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The server (or something in front of it) misbehaving while a token is switched. Each fault
  * hits the PATCH, after a good GET: the command must fail with one clear line and exit 1, and
- * never print the token as if it had been changed.
+ * never print the token as if it had been changed. When the PATCH may have reached the server,
+ * the token is read again and the line says what the server has (here: still active).
  */
 class ServerFaultsTest extends ConsoleTest {
 
@@ -44,21 +45,23 @@ class ServerFaultsTest extends ConsoleTest {
 
 	static final String WHAT = "Error: could not update status of auth with ID \"" + ID + "\": ";
 
+	static final String READ_BACK = "; read again, the server has it active";
+
 	static Stream<Arguments> faults() {
 		return Stream.of(
 				Arguments.of("reset connection", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-						"PATCH {host}" + PATH + ": connection reset by peer"),
+						"PATCH {host}" + PATH + ": connection reset by peer" + READ_BACK),
 				Arguments.of("empty reply", aResponse().withFault(Fault.EMPTY_RESPONSE),
-						"PATCH {host}" + PATH + ": connection closed by the server before a complete response"),
+						"PATCH {host}" + PATH + ": connection closed by the server before a complete response" + READ_BACK),
 				Arguments.of("garbage then close", aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), null),
 				Arguments.of("malformed chunk", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), null),
 				Arguments.of("truncated JSON", ok("{\n\t\"id\": \"0d099b627e605000\",\n\t\"token\": \"abc"),
-						"PATCH " + PATH + ": the server's answer is not the expected JSON (line 3, column 15)"),
+						"PATCH " + PATH + ": the server's answer is not the expected JSON (line 3, column 15)" + READ_BACK),
 				Arguments.of("not JSON at all", ok("ok!"),
-						"PATCH " + PATH + ": the server's answer is not the expected JSON (line 1, column 4)"),
+						"PATCH " + PATH + ": the server's answer is not the expected JSON (line 1, column 4)" + READ_BACK),
 				Arguments.of("JSON of the wrong shape", ok("[1, 2]"),
-						"PATCH " + PATH + ": the server's answer is not the expected JSON (line 1, column 1)"),
-				Arguments.of("empty 200", ok(""), "PATCH " + PATH + ": empty response body"),
+						"PATCH " + PATH + ": the server's answer is not the expected JSON (line 1, column 1)" + READ_BACK),
+				Arguments.of("empty 200", ok(""), "PATCH " + PATH + ": empty response body" + READ_BACK),
 				Arguments.of("proxy HTML page", aResponse().withStatus(502).withHeader("Content-Type", "text/html")
 					.withBody("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>"),
 						"502 Bad Gateway: unexpected text/html response: \"502 Bad Gateway\""),
@@ -69,7 +72,7 @@ class ServerFaultsTest extends ConsoleTest {
 				Arguments.of("500 empty PATCH body bug", aResponse().withStatus(500).withHeader("Content-Type", "application/json; charset=utf-8")
 					.withBody("{\n\t\"code\": \"internal error\",\n\t\"message\": \"EOF\"\n}"), "500 Internal Server Error: EOF"),
 				Arguments.of("slower than the timeout", ok(alice("inactive", SPEC_TOKEN)).withFixedDelay(2500),
-						"PATCH {host}" + PATH + ": no response within 1s"));
+						"PATCH {host}" + PATH + ": no response within 1s" + READ_BACK));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -118,6 +121,7 @@ class ServerFaultsTest extends ConsoleTest {
 		assertThat(r.out()).isEqualTo(other + "\talice's Token\t" + SPEC_TOKEN + "\talice\t0a6f1b2c3d4e4000\t"
 				+ "[read:orgs/9b7d5c3a1e0f2468/buckets write:orgs/9b7d5c3a1e0f2468/buckets]\n");
 		assertThat(r.err()).startsWith("Error: could not update status of auth with ID \"" + ID + "\": ");
-		assertThat(r.err()).endsWith("connection reset by peer\nError: 1 of 2 tokens failed\n").hasLineCount(2);
+		assertThat(r.err()).endsWith("connection reset by peer" + READ_BACK + "\nfailed: " + ID
+				+ "\nError: 1 of 2 tokens failed\n").hasLineCount(3);
 	}
 }

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Primary;
  * Drives the real {@link ConsoleRunner} with a command line as its arguments (one-shot mode) or a
  * script on stdin, in a Spring context like the console's, with captured streams and a home
  * folder of the test's own: the configs file is where a user's would be, {@code ~/.influxdbv2/configs}.
+ * Questions go to {@link ScriptedQuestions}: no terminal unless a test gives answers.
  */
 @SpringBootTest(properties = { "spring.config.location=classpath:/influx-shell/application.yml",
 		"influx.connect-timeout=2s", "influx.response-timeout=1s" })
@@ -49,6 +50,9 @@ public abstract class ConsoleTest {
 	@Autowired
 	protected ByteArrayOutputStream stderrBytes;
 
+	@Autowired
+	protected ScriptedQuestions questions;
+
 	private String realHome;
 
 	@BeforeEach
@@ -58,6 +62,7 @@ public abstract class ConsoleTest {
 		configs = home.resolve(".influxdbv2/configs");
 		stderrBytes.reset();
 		reporter.debug(false);
+		questions.reset();
 	}
 
 	@AfterEach
@@ -116,6 +121,13 @@ public abstract class ConsoleTest {
 		@Primary
 		Stderr capturedStderr(ByteArrayOutputStream stderrBytes) {
 			return new Stderr(new PrintStream(stderrBytes, true, StandardCharsets.UTF_8));
+		}
+
+		/** Questions are answered by the test, never by a terminal the test runs on. */
+		@Bean
+		@Primary
+		ScriptedQuestions scriptedQuestions() {
+			return new ScriptedQuestions();
 		}
 	}
 }

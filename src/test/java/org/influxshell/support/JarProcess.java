@@ -90,17 +90,76 @@ public final class JarProcess {
 		return run(null, ProcessBuilder.Redirect.PIPE, args);
 	}
 
-	private Result run(String stdin, ProcessBuilder.Redirect stdout, String... args)
-			throws IOException, InterruptedException {
-		List<String> cmd = new ArrayList<>(through);
-		cmd.add((launcher != null ? launcher : launcher()).toString());
-		cmd.addAll(List.of(args));
+	private ProcessBuilder builder(List<String> cmd) {
 		ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
 		pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.startsWith("SPRING_")
 				|| k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
 		pb.environment().putAll(env);
+		return pb;
+	}
+
+	/**
+	 * Starts the console and returns at once, stdin empty and not a terminal, so that a test can
+	 * signal it. SIGINT and SIGTERM are set back to their defaults first: a build started as a
+	 * background job would otherwise hand SIGINT down ignored, and the console would never see it.
+	 */
+	public Running start(String... args) throws IOException {
+		List<String> cmd = new ArrayList<>(List.of("perl", "-e",
+				"$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec @ARGV or die \"cannot run $ARGV[0]: $!\\n\"",
+				launcher().toString()));
+		cmd.addAll(List.of(args));
+		Path out = Files.createTempFile(home, "out", ".txt");
+		Path err = Files.createTempFile(home, "err", ".txt");
+		Process p = builder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		p.getOutputStream().close();
+		return new Running(p, out, err);
+	}
+
+	/** A console started by {@link #start}: perl execs the launcher, which execs Java, so the process is the console. */
+	public static final class Running {
+
+		private final Process process;
+
+		private final Path out;
+
+		private final Path err;
+
+		Running(Process process, Path out, Path err) {
+			this.process = process;
+			this.out = out;
+			this.err = err;
+		}
+
+		/** Sends {@code signal} ({@code INT}, {@code TERM}) as {@code kill} does. */
+		public void signal(String signal) throws IOException, InterruptedException {
+			Process kill = new ProcessBuilder("kill", "-s", signal, String.valueOf(process.pid())).inheritIO().start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -s " + signal + " failed");
+			}
+		}
+
+		public boolean isAlive() {
+			return process.isAlive();
+		}
+
+		/** Waits for the console to end and returns what it did. */
+		public Result await(java.time.Duration within) throws IOException, InterruptedException {
+			if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("console did not exit within " + within);
+			}
+			return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+		}
+	}
+
+	private Result run(String stdin, ProcessBuilder.Redirect stdout, String... args)
+			throws IOException, InterruptedException {
+		List<String> cmd = new ArrayList<>(through);
+		cmd.add((launcher != null ? launcher : launcher()).toString());
+		cmd.addAll(List.of(args));
+		ProcessBuilder pb = builder(cmd);
 		Path err = Files.createTempFile(home, "err", ".txt");
 		pb.redirectOutput(stdout).redirectError(err.toFile());
 		Process p = pb.start();

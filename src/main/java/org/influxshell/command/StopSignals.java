@@ -1,0 +1,46 @@
+package org.influxshell.command;
+
+import org.influxshell.cli.ExitCodes;
+
+/**
+ * How a long run learns that the user wants it to stop: Ctrl-C (SIGINT) or SIGTERM. While a
+ * {@link Watch} is open, either signal interrupts the thread that opened it and is remembered,
+ * so the run can stop sending, wait for what is in flight and say what it did, instead of the
+ * process ending with nothing said.
+ */
+public interface StopSignals {
+
+	/** Starts watching; close the watch when the run is over, to give the signals back. */
+	Watch watch();
+
+	/** An open watch. */
+	interface Watch extends AutoCloseable {
+
+		/** The first signal received since the watch was opened, or {@code null}. */
+		Stop received();
+
+		/** Stops watching: the signals do again what they did before. */
+		@Override
+		void close();
+	}
+
+	/** Why a run stopped, and the exit code it ends with (cli-contract section 7). */
+	enum Stop {
+
+		/** Ctrl-C (SIGINT): exit code 130. */
+		INTERRUPT(ExitCodes.INTERRUPTED),
+
+		/** SIGTERM: exit code 143. */
+		TERMINATE(ExitCodes.TERMINATED);
+
+		private final int exitCode;
+
+		Stop(int exitCode) {
+			this.exitCode = exitCode;
+		}
+
+		public int exitCode() {
+			return exitCode;
+		}
+	}
+}

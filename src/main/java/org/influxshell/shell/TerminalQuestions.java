@@ -1,0 +1,145 @@
+package org.influxshell.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import org.influxshell.cli.CliException;
+import org.influxshell.cli.Escapes;
+import org.influxshell.cli.ExitCodes;
+import org.influxshell.command.Questions;
+import org.influxshell.command.StopSignals;
+
+/**
+ * {@link Questions} on the terminal: asked only when stdin and stderr are terminals (never
+ * {@code System.console()}, which needs stdout too, so {@code auth delete ... > file} still
+ * asks) and never for a line of a script or of stdin. The answer is read with JLine, so Ctrl-C
+ * interrupts the question itself and a line typed afterwards is never taken for the answer: in
+ * the REPL on the REPL's own terminal, otherwise on a terminal opened for the question, with
+ * its output on stderr.
+ *
+ * <p>That terminal is never closed: JLine closes a system terminal's output stream, and with it
+ * the process's file descriptor 2, so every line after the question (the error that follows
+ * "no") would be lost. Nothing is left to undo: reading a line puts the terminal's modes back
+ * when it returns, and the terminal is built without JLine's own signal handlers; Ctrl-C reaches
+ * the question through {@link StopSignals} instead.
+ */
+public class TerminalQuestions implements Questions {
+
+	private final BooleanSupplier terminals;
+
+	private final StopSignals signals;
+
+	private final ThreadLocal<Boolean> scriptLine = ThreadLocal.withInitial(() -> false);
+
+	private volatile Boolean onTerminals;
+
+	private volatile Terminal replTerminal;
+
+	/**
+	 * @param terminals whether stdin and stderr are terminals; asked once, when first needed
+	 * @param signals how Ctrl-C reaches a question asked outside the REPL
+	 */
+	public TerminalQuestions(BooleanSupplier terminals, StopSignals signals) {
+		this.terminals = terminals;
+		this.signals = signals;
+	}
+
+	@Override
+	public boolean canAsk() {
+		if (scriptLine.get()) {
+			return false;
+		}
+		Boolean known = onTerminals;
+		if (known == null) {
+			known = terminals.getAsBoolean();
+			onTerminals = known;
+		}
+		return known;
+	}
+
+	/** Runs {@code line} as a script line ({@code scripted}) or a typed one: script lines are never asked about. */
+	<T> T running(boolean scripted, Supplier<T> line) {
+		boolean before = scriptLine.get();
+		scriptLine.set(scripted);
+		try {
+			return line.get();
+		}
+		finally {
+			scriptLine.set(before);
+		}
+	}
+
+	/** The REPL's terminal, where questions are asked while the REPL runs; {@code null} when it ends. */
+	void useTerminal(Terminal terminal) {
+		this.replTerminal = terminal;
+	}
+
+	@Override
+	public boolean confirm(List<String> lines, String question) {
+		Terminal repl = replTerminal;
+		if (repl != null) {
+			// the REPL's terminal turns Ctrl-C into an interrupted question by itself
+			return ask(repl, lines, question);
+		}
+		Terminal terminal;
+		try {
+			terminal = TerminalBuilder.builder().system(true)
+				.systemOutput(TerminalBuilder.SystemOutput.SysErr)
+				.nativeSignals(false)
+				.build();
+		}
+		catch (IOException ex) {
+			throw new CliException("cannot open the terminal to ask: " + ex.getMessage(), ExitCodes.FAILURE, ex);
+		}
+		// Ctrl-C interrupts this thread, and an interrupted read is an interrupted question
+		try (StopSignals.Watch watch = signals.watch()) {
+			return ask(terminal, lines, question);
+		}
+		finally {
+			Thread.interrupted();
+			terminal.reader().shutdown();
+		}
+	}
+
+	private static boolean ask(Terminal terminal, List<String> lines, String question) {
+		PrintWriter out = terminal.writer();
+		for (String line : lines) {
+			out.println(visibleWithTabs(line));
+		}
+		out.flush();
+		LineReader reader = LineReaderBuilder.builder().terminal(terminal)
+			.variable(LineReader.DISABLE_HISTORY, true)
+			.variable(LineReader.DISABLE_COMPLETION, true)
+			.build();
+		try {
+			String answer = reader.readLine(question).strip().toLowerCase(Locale.ROOT);
+			return answer.equals("y") || answer.equals("yes");
+		}
+		catch (UserInterruptException | EndOfFileException ex) {
+			// the answer line was left open: the error line that follows starts on a line of its own
+			out.println();
+			out.flush();
+			return false;
+		}
+	}
+
+	/** Control characters escaped, but the TABs that align a table's columns kept. */
+	private static String visibleWithTabs(String line) {
+		String[] cells = line.split("\t", -1);
+		for (int i = 0; i < cells.length; i++) {
+			cells[i] = Escapes.visible(cells[i]);
+		}
+		return String.join("\t", cells);
+	}
+}

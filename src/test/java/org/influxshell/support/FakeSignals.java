@@ -1,0 +1,53 @@
+package org.influxshell.support;
+
+import org.influxshell.command.StopSignals;
+
+/** {@link StopSignals} a test raises itself: the signal is remembered and the watching thread interrupted. */
+public class FakeSignals implements StopSignals {
+
+	private volatile Thread watcher;
+
+	private volatile Stop received;
+
+	private volatile int watches;
+
+	@Override
+	public Watch watch() {
+		watcher = Thread.currentThread();
+		received = null;
+		watches++;
+		return new Watch() {
+
+			@Override
+			public Stop received() {
+				return received;
+			}
+
+			@Override
+			public void close() {
+				watcher = null;
+			}
+		};
+	}
+
+	/** As if the signal for {@code stop} came now; nothing when no watch is open. */
+	public void raise(Stop stop) {
+		Thread t = watcher;
+		if (t != null) {
+			if (received == null) {
+				received = stop;
+			}
+			t.interrupt();
+		}
+	}
+
+	/** Whether a watch is open. */
+	public boolean watching() {
+		return watcher != null;
+	}
+
+	/** How many watches were opened. */
+	public int watches() {
+		return watches;
+	}
+}
