@@ -49,6 +49,9 @@ public class InfluxShellApplication {
 		System.setProperty("io.netty.transport.noNative", "true");
 		// nothing logs (slf4j-nop); Boot's logging system would only set up java.util.logging
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+		// libraries that log through JBoss Logging (Hibernate Validator) go to slf4j-nop too, not to
+		// java.util.logging's console handler
+		System.setProperty("org.jboss.logging.provider", "slf4j");
 		ConfigurableApplicationContext context = null;
 		ConsoleRunner runner;
 		try {
