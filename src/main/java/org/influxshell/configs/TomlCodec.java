@@ -229,7 +229,8 @@ public final class TomlCodec {
 			if (word.matches("[-+0-9.:TZa-z_]+") && !word.isEmpty() && word.matches(".*[0-9].*|[+-]?(inf|nan)")) {
 				return new Other(word);
 			}
-			throw error("invalid value '" + word + "'");
+			// the word itself is not repeated: it may be a token written without its quotes
+			throw error("a value that is not a quoted string, a boolean or a number");
 		}
 
 		private String bracketed() {

@@ -460,23 +460,22 @@ public class TomlProfileStore implements ProfileStore {
 	}
 
 	/**
-	 * Writes over the file's own bytes. A longer content first grows the file at its end (undone
-	 * when the disk is full, before any old byte changed); a shorter one is padded with line ends
-	 * before the file is cut to size, so that the file parses whole at every step but the one
-	 * overwrite.
+	 * Writes over the file's own bytes. A longer content first grows the file by line ends at its
+	 * end (undone when the disk is full, before any old byte changed); a shorter one is padded with
+	 * line ends before the file is cut to size. Old content followed by blank lines reads as the old
+	 * content, so the file parses whole at every step but the one overwrite.
 	 */
 	private static void writeInPlace(FileChannel channel, byte[] data) throws IOException {
 		long old = channel.size();
 		int length = data.length;
-		ByteBuffer padded = ByteBuffer.allocate((int) Math.max(length, old));
-		padded.put(data);
-		while (padded.hasRemaining()) {
-			padded.put((byte) '\n');
-		}
-		padded.flip();
 		if (length > old) {
+			ByteBuffer growth = ByteBuffer.allocate((int) (length - old));
+			while (growth.hasRemaining()) {
+				growth.put((byte) '\n');
+			}
+			growth.flip();
 			try {
-				writeFully(channel, padded.duplicate().position((int) old), old);
+				writeFully(channel, growth, old);
 				channel.force(true);
 			}
 			catch (IOException ex) {
@@ -489,7 +488,13 @@ public class TomlProfileStore implements ProfileStore {
 				throw ex;
 			}
 		}
-		writeFully(channel, padded.duplicate().limit((int) Math.min(old, padded.limit())), 0);
+		ByteBuffer padded = ByteBuffer.allocate((int) Math.max(length, old));
+		padded.put(data);
+		while (padded.hasRemaining()) {
+			padded.put((byte) '\n');
+		}
+		padded.flip();
+		writeFully(channel, padded, 0);
 		channel.force(true);
 		if (length < old) {
 			channel.truncate(length);

@@ -76,8 +76,8 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final SecretPrompt prompt;
 
-	/** Session cookies of signed-in users, one sign-in per server and user per process. */
-	private final Map<String, String> sessions = new ConcurrentHashMap<>();
+	/** Sign-ins of users, one per server and user per process. */
+	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean skipVerifyWarned = new AtomicBoolean();
 
@@ -184,7 +184,21 @@ public class InfluxHttp implements AutoCloseable {
 	 */
 	private String session(Connection conn) {
 		Connection.SignIn user = conn.signIn();
-		return sessions.computeIfAbsent(conn.baseUrl() + " " + user.user(), key -> {
+		// one attempt per server and user, its failure kept too: the threads of a bulk run wait for
+		// it, and a refused sign-in is neither asked for nor sent again
+		Session session = sessions.computeIfAbsent(conn.baseUrl() + " " + user.user(), key -> signIn(conn, user));
+		if (session.failure() != null) {
+			throw session.failure();
+		}
+		return session.cookie();
+	}
+
+	/** A sign-in's outcome: the session cookie, or why there is none. */
+	private record Session(String cookie, CliException failure) {
+	}
+
+	private Session signIn(Connection conn, Connection.SignIn user) {
+		try {
 			String password = user.password() != null ? user.password() : prompt.ask("Please provide your password: ");
 			if (password == null) {
 				throw CliException.failure(SIGN_IN_FAILED + "no password: the profile keeps none and there is no "
@@ -197,10 +211,18 @@ public class InfluxHttp implements AutoCloseable {
 				InfluxApiException refused = ApiErrors.toException(r);
 				throw CliException.failure(SIGN_IN_FAILED + Secrets.without(refused.getMessage(), password));
 			}
-			return r.cookies().stream().map(c -> c.split(";", 2)[0].strip()).filter(c -> c.contains("influxdb") && c.contains("="))
+			return new Session(r.cookies().stream().map(c -> c.split(";", 2)[0].strip())
+				.filter(c -> c.contains("influxdb") && c.contains("="))
 				.findFirst()
-				.orElseThrow(() -> CliException.failure(SIGN_IN_FAILED + "the server set no session cookie"));
-		});
+				.orElseThrow(() -> CliException.failure(SIGN_IN_FAILED + "the server set no session cookie")), null);
+		}
+		catch (TransportException ex) {
+			// no answer is no verdict: the next request tries again
+			throw ex;
+		}
+		catch (CliException ex) {
+			return new Session(null, ex);
+		}
 	}
 
 	private static final String SIGN_IN_FAILED = "error creating session: error signing in, verify signin was not called "

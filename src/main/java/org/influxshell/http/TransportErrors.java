@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -72,7 +73,7 @@ final class TransportErrors {
 	static boolean beforeSending(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof ConnectTimeoutException || t instanceof ConnectException
-					|| t instanceof UnknownHostException || t instanceof SSLException) {
+					|| t instanceof UnknownHostException || t instanceof SSLHandshakeException) {
 				return true;
 			}
 		}

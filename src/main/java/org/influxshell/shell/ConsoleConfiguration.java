@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
-import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.CatalogBridge;
 import org.influxshell.command.CommandModel;
@@ -46,7 +45,7 @@ public class ConsoleConfiguration {
 				Terminals::stderr);
 	}
 
-	/** Questions before changes hard to undo: stdin and stderr must be terminals (cli-contract section 6). */
+	/** Questions before changes hard to undo, and passwords a profile does not keep: stdin and stderr must be terminals (cli-contract section 6). */
 	@Bean
 	TerminalQuestions questions(SignalWatch signals) {
 		return new TerminalQuestions(() -> Terminals.stdin() && Terminals.stderr(), signals);
@@ -61,11 +60,6 @@ public class ConsoleConfiguration {
 	@Bean
 	ErrorReporter errorReporter(Stderr stderr) {
 		return new ErrorReporter(new ErrorMapper(), stderr.stream());
-	}
-
-	@Bean
-	SecretPrompt secretPrompt() {
-		return new TerminalSecretPrompt();
 	}
 
 	@Bean

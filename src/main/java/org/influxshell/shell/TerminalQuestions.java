@@ -16,6 +16,8 @@ import org.jline.terminal.TerminalBuilder;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Escapes;
+import org.influxshell.cli.RunStopped;
+import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.ExitCodes;
 import org.influxshell.command.Questions;
 import org.influxshell.command.StopSignals;
@@ -34,7 +36,7 @@ import org.influxshell.command.StopSignals;
  * when it returns, and the terminal is built without JLine's own signal handlers; Ctrl-C reaches
  * the question through {@link StopSignals} instead.
  */
-public class TerminalQuestions implements Questions {
+public class TerminalQuestions implements Questions, SecretPrompt {
 
 	private final BooleanSupplier terminals;
 
@@ -87,10 +89,34 @@ public class TerminalQuestions implements Questions {
 
 	@Override
 	public boolean confirm(List<String> lines, String question) {
+		String answer = onTerminal(terminal -> {
+			PrintWriter out = terminal.writer();
+			for (String line : lines) {
+				out.println(visibleWithTabs(line));
+			}
+			out.flush();
+			return readLine(terminal, question, null);
+		});
+		String word = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+		return word.equals("y") || word.equals("yes");
+	}
+
+	/**
+	 * A password a profile does not keep, asked without echo under the same rules as a question:
+	 * stdin and stderr terminals, never for a script line; {@code null} when it cannot be asked
+	 * or the person answers Ctrl-C or end of input.
+	 */
+	@Override
+	public String ask(String question) {
+		return canAsk() ? onTerminal(terminal -> readLine(terminal, question, '\0')) : null;
+	}
+
+	/** Runs {@code asking} on the REPL's terminal, or on one opened for it (never closed: see above). */
+	private String onTerminal(java.util.function.Function<Terminal, String> asking) {
 		Terminal repl = replTerminal;
 		if (repl != null) {
 			// the REPL's terminal turns Ctrl-C into an interrupted question by itself
-			return ask(repl, lines, question);
+			return asking.apply(repl);
 		}
 		Terminal terminal;
 		try {
@@ -102,9 +128,15 @@ public class TerminalQuestions implements Questions {
 		catch (IOException ex) {
 			throw new CliException("cannot open the terminal to ask: " + ex.getMessage(), ExitCodes.FAILURE, ex);
 		}
+		Repl.giveASize(terminal);
 		// Ctrl-C interrupts this thread, and an interrupted read is an interrupted question
 		try (StopSignals.Watch watch = signals.watch()) {
-			return ask(terminal, lines, question);
+			String answer = asking.apply(terminal);
+			if (watch.received() == StopSignals.Stop.TERMINATE) {
+				// SIGTERM ends the process as SIGTERM should (143), not as a "no" would
+				throw new RunStopped("terminated: nothing was changed", ExitCodes.TERMINATED);
+			}
+			return answer;
 		}
 		finally {
 			Thread.interrupted();
@@ -112,25 +144,20 @@ public class TerminalQuestions implements Questions {
 		}
 	}
 
-	private static boolean ask(Terminal terminal, List<String> lines, String question) {
-		PrintWriter out = terminal.writer();
-		for (String line : lines) {
-			out.println(visibleWithTabs(line));
-		}
-		out.flush();
+	/** One line read on {@code terminal}; {@code null} for Ctrl-C or end of input. */
+	private static String readLine(Terminal terminal, String question, Character mask) {
 		LineReader reader = LineReaderBuilder.builder().terminal(terminal)
 			.variable(LineReader.DISABLE_HISTORY, true)
 			.variable(LineReader.DISABLE_COMPLETION, true)
 			.build();
 		try {
-			String answer = reader.readLine(question).strip().toLowerCase(Locale.ROOT);
-			return answer.equals("y") || answer.equals("yes");
+			return reader.readLine(question, mask);
 		}
 		catch (UserInterruptException | EndOfFileException ex) {
 			// the answer line was left open: the error line that follows starts on a line of its own
-			out.println();
-			out.flush();
-			return false;
+			terminal.writer().println();
+			terminal.writer().flush();
+			return null;
 		}
 	}
 
