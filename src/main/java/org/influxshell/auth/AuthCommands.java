@@ -124,7 +124,7 @@ public class AuthCommands implements CommandSet {
 					.options(RUN, SESSION).options(LOCAL)
 					.runs(this::journal),
 				CommandDef.command("auth undo")
-					.description("Put back what the last run on this server changed (or --run, --session)")
+					.description("Put back what the last run on this server changed")
 					.options(RUN, SESSION, UNDO_DRY_RUN).options(SERVER)
 					.runs(this::undo));
 	}
