@@ -1,10 +1,12 @@
 package org.influxshell.auth;
 
+import static org.influxshell.command.CommonOptions.LOCAL;
 import static org.influxshell.command.CommonOptions.SERVER;
 
 import java.util.List;
 import java.util.Map;
 
+import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Args;
 import org.influxshell.command.CommandDef;
@@ -15,6 +17,8 @@ import org.influxshell.command.ValueKind;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.ServerOptions;
+import org.influxshell.journal.JournalEntry;
+import org.influxshell.journal.JournalRun;
 import org.influxshell.output.OutputOptions;
 
 import org.springframework.shell.standard.ShellComponent;
@@ -53,6 +57,13 @@ public class AuthCommands implements CommandSet {
 	static final OptionDef<Boolean> ALL_ACCESS = OptionDef.flag("read and write on everything in the org",
 			"--all-access");
 
+	static final OptionDef<String> RUN = OptionDef.value("ID", "a run: one command line, as auth journal lists it", "--run");
+
+	static final OptionDef<String> SESSION = OptionDef.value("ID",
+			"a session: one process (a one-shot, a whole script, a REPL session), as auth journal lists it", "--session");
+
+	static final OptionDef<Boolean> UNDO_DRY_RUN = OptionDef.flag("show what undo would do, change nothing", "--dry-run");
+
 	private final ConnectionResolver resolver;
 
 	private final TokenChanges changes;
@@ -63,8 +74,14 @@ public class AuthCommands implements CommandSet {
 
 	private final Stderr stderr;
 
+	private final ChangeJournal journal;
+
+	private final TokenUndo undo;
+
 	public AuthCommands(ConnectionResolver resolver, TokenChanges changes, TokenQueries queries, TokenCreator creator,
-			Stderr stderr) {
+			Stderr stderr, ChangeJournal journal, TokenUndo undo) {
+		this.journal = journal;
+		this.undo = undo;
 		this.resolver = resolver;
 		this.changes = changes;
 		this.queries = queries;
@@ -101,7 +118,15 @@ public class AuthCommands implements CommandSet {
 					.description("Create an API token")
 					.options(ORG_ID, ORG, OWNER, DESCRIPTION, READ_BUCKET, WRITE_BUCKET, OPERATOR, ALL_ACCESS)
 					.options(ResourceFlags.OPTIONS).options(SERVER)
-					.runs(this::create));
+					.runs(this::create),
+				CommandDef.command("auth journal")
+					.description("List the runs that changed tokens, newest first")
+					.options(RUN, SESSION).options(LOCAL)
+					.runs(this::journal),
+				CommandDef.command("auth undo")
+					.description("Put back what the last run on this server changed")
+					.options(RUN, SESSION, UNDO_DRY_RUN).options(SERVER)
+					.runs(this::undo));
 	}
 
 	private CommandResult change(Args args, Change change) {
@@ -155,7 +180,38 @@ public class AuthCommands implements CommandSet {
 		Connection conn = resolver.connection(server);
 		Authorization created = creator.create(conn, new TokenCreator.CreateQuery(args.get(ORG_ID), args.get(ORG),
 				args.get(OWNER), args.get(DESCRIPTION), flags));
+		journal.record(conn, JournalEntry.CREATE, created, null, created.status());
 		return CommandResult.changed(TokenRenderer.one(created, false, output),
 				"the token was created with ID " + created.id());
+	}
+
+	private CommandResult journal(Args args) {
+		OutputOptions output = resolver.output(args.get(LOCAL));
+		String run = args.get(RUN);
+		String session = args.get(SESSION);
+		List<JournalRun> runs = JournalRun.of(journal.journal().read()).stream()
+			.filter(r -> run == null || r.run().equals(run))
+			.filter(r -> session == null || r.session().equals(session))
+			.toList();
+		return CommandResult.of(JournalRenderer.runs(runs, output));
+	}
+
+	private CommandResult undo(Args args) {
+		ServerOptions server = args.get(SERVER);
+		OutputOptions output = resolver.output(server.local());
+		Connection conn = resolver.connection(server);
+		boolean dryRun = args.flag(UNDO_DRY_RUN);
+		TokenUndo.Outcome outcome = undo.undo(conn, new TokenUndo.UndoQuery(args.get(RUN), args.get(SESSION), dryRun));
+		List<Authorization> done = outcome.done();
+		if (dryRun) {
+			stderr.line("Dry run: " + done.size() + " token(s) would be changed back; nothing was changed.");
+		}
+		String text = TokenRenderer.many(done, false, output);
+		CommandResult result = dryRun || done.isEmpty() ? CommandResult.of(text)
+				: CommandResult.changed(text, done.size() + " token(s) changed back: "
+						+ String.join(", ", done.stream().map(Authorization::id).toList()));
+		CliException ending = outcome.failures().isEmpty() ? null
+				: CliException.failure(outcome.failures().size() + " token(s) could not be changed back");
+		return result.failing(outcome.failures(), List.of(), ending);
 	}
 }

@@ -4,11 +4,13 @@ import org.influxshell.cli.BuildInfo;
 import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Questions;
+import org.influxshell.command.RunContext;
 import org.influxshell.command.StopSignals;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.Proxies;
+import org.influxshell.journal.Journal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +46,19 @@ public class AuthConfiguration {
 
 	@Bean
 	TokenChanges tokenChanges(TokenQueries queries, TokenService tokens, DirectoryClient directory,
-			InfluxProperties properties, StopSignals signals, Questions questions, Stderr stderr) {
+			InfluxProperties properties, StopSignals signals, Questions questions, Stderr stderr, ChangeJournal journal) {
 		return new TokenChanges(new TokenSelector(queries), tokens, new BulkRunner(properties.bulkConcurrency(), signals),
-				directory, questions, stderr);
+				directory, questions, stderr, journal);
+	}
+
+	@Bean
+	ChangeJournal changeJournal(Journal journal, RunContext runs) {
+		return new ChangeJournal(journal, runs);
+	}
+
+	@Bean
+	TokenUndo tokenUndo(ChangeJournal journal, TokenService tokens, Stderr stderr) {
+		return new TokenUndo(journal, tokens, stderr);
 	}
 
 	@Bean

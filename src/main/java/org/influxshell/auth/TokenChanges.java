@@ -13,6 +13,7 @@ import org.influxshell.command.Questions;
 import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
+import org.influxshell.journal.JournalEntry;
 import org.influxshell.output.TabTableRenderer;
 
 import org.springframework.shell.table.ArrayTableModel;
@@ -45,8 +46,11 @@ public class TokenChanges {
 
 	private final Stderr stderr;
 
+	private final ChangeJournal journal;
+
 	public TokenChanges(TokenSelector selector, TokenService tokens, BulkRunner runner, DirectoryClient directory,
-			Questions questions, Stderr stderr) {
+			Questions questions, Stderr stderr, ChangeJournal journal) {
+		this.journal = journal;
 		this.selector = selector;
 		this.tokens = tokens;
 		this.runner = runner;
@@ -129,10 +133,15 @@ public class TokenChanges {
 				refuseOwnTokens(conn, picked);
 				confirm(conn, selection, picked, change);
 			}
+			// each change is journaled as it is made: a run stopped half-way leaves a true record
 			step = switch (change) {
-				case INACTIVATE -> id -> tokens.setStatus(conn, id, Status.INACTIVE);
-				case ACTIVATE -> id -> tokens.setStatus(conn, id, Status.ACTIVE);
-				case DELETE -> id -> tokens.delete(conn, id);
+				case INACTIVATE -> id -> journaled(conn, tokens.changeStatus(conn, id, Status.INACTIVE), JournalEntry.INACTIVATE);
+				case ACTIVATE -> id -> journaled(conn, tokens.changeStatus(conn, id, Status.ACTIVE), JournalEntry.ACTIVATE);
+				case DELETE -> id -> {
+					Authorization gone = tokens.delete(conn, id);
+					journal.record(conn, JournalEntry.DELETE, gone, gone.status(), null);
+					return gone;
+				};
 			};
 		}
 		BulkRunner.Outcome run;
@@ -147,6 +156,11 @@ public class TokenChanges {
 			throw run.failures().get(0);
 		}
 		return new Outcome(ids, run.done(), run.failedIds(), run.failures(), run.inFlight(), run.notStarted(), run.stop());
+	}
+
+	private Authorization journaled(Connection conn, TokenService.StatusChange change, String action) {
+		journal.record(conn, action, change.after(), change.before(), change.after().status());
+		return change.after();
 	}
 
 	/**

@@ -38,11 +38,25 @@ public class TokenService {
 	 * @return the token as the server returned it after the change
 	 */
 	public Authorization setStatus(Connection conn, String rawId, Status status) {
+		return changeStatus(conn, rawId, status).after();
+	}
+
+	/**
+	 * A status change: the status the token had before it, and the token after.
+	 *
+	 * @param before the status read before the change
+	 * @param after the token as the server returned it after the change
+	 */
+	public record StatusChange(String before, Authorization after) {
+	}
+
+	/** {@link #setStatus}, keeping the status read first: the journal records both. */
+	public StatusChange changeStatus(Connection conn, String rawId, Status status) {
 		String id = AuthIds.check(rawId, notFound(rawId));
-		ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
+		Authorization before = ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
 		String what = "could not update status of auth with ID \"" + rawId + "\"";
 		try {
-			return ApiCalls.describing(what, () -> client.setStatus(conn, id, status));
+			return new StatusChange(before.status(), ApiCalls.describing(what, () -> client.setStatus(conn, id, status)));
 		}
 		catch (CliException ex) {
 			if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()
@@ -51,7 +65,7 @@ public class TokenService {
 			}
 			Authorization now = readAgain(conn, id, ex);
 			if (now.status().equals(status.value())) {
-				return now;
+				return new StatusChange(before.status(), now);
 			}
 			throw new CliException(ex.getMessage() + "; read again, the server has it " + now.status(), ExitCodes.FAILURE,
 					lost);

@@ -11,12 +11,18 @@ package org.influxshell.connection;
  * @param httpDebug write requests and responses (masked) to stderr
  * @param signIn the user and password to sign in with (a profile made with {@code -p}), or
  *        {@code null} when a token is used
+ * @param profile the name of the profile the connection came from, empty when none was read
+ *        (host and token both given by flags or environment)
  */
 public record Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug,
-		SignIn signIn) {
+		SignIn signIn, String profile) {
+
+	public Connection {
+		profile = profile == null ? "" : profile;
+	}
 
 	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug) {
-		this(baseUrl, token, org, skipVerify, httpDebug, null);
+		this(baseUrl, token, org, skipVerify, httpDebug, null, "");
 	}
 
 	/**

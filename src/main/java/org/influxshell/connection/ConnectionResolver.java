@@ -62,7 +62,9 @@ public class ConnectionResolver {
 		Connection.SignIn signIn = token.isEmpty() && profile != null && !profile.cookie().isEmpty()
 				? signIn(profile) : null;
 		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,
-				options.httpDebug(), signIn);
+				options.httpDebug(), signIn,
+				// the built-in default stands in for a file with no profile: no profile of the user's was used
+				profile == null || profile.equals(Profile.builtInDefault()) ? "" : profile.name());
 	}
 
 	/** The user and password a profile keeps as its cookie: base64 of {@code USER:PASSWORD} or of {@code USER}. */

@@ -62,6 +62,12 @@ public class InfluxProperties {
 	 */
 	private String lockTimeout = "10s";
 
+	/**
+	 * The journal of token changes ({@code INFLUX_JOURNAL_PATH}); empty for the default,
+	 * {@code influx-shell-journal.jsonl} beside the configs file.
+	 */
+	private String journalPath = "";
+
 	public String getHost() {
 		return host;
 	}
@@ -177,6 +183,14 @@ public class InfluxProperties {
 
 	public void setLockTimeout(String lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public String getJournalPath() {
+		return journalPath;
+	}
+
+	public void setJournalPath(String journalPath) {
+		this.journalPath = journalPath;
 	}
 
 	/** {@code influx.lock-timeout}, checked. */

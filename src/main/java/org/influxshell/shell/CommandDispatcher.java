@@ -19,6 +19,7 @@ import org.influxshell.command.ArgsParser;
 import org.influxshell.command.CommandDef;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandResult;
+import org.influxshell.command.RunContext;
 import org.influxshell.command.SessionAction;
 
 /**
@@ -40,13 +41,19 @@ public class CommandDispatcher {
 
 	private final TerminalQuestions questions;
 
+	private final RunContext runs;
+
+	private final SecretMask mask;
+
 	public CommandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr,
-			TerminalQuestions questions) {
+			TerminalQuestions questions, RunContext runs) {
 		this.model = model;
 		this.reporter = reporter;
 		this.screen = screen;
 		this.stderr = stderr;
 		this.questions = questions;
+		this.runs = runs;
+		this.mask = new SecretMask(model);
 	}
 
 	/**
@@ -89,6 +96,8 @@ public class CommandDispatcher {
 	 */
 	public Outcome run(List<String> words, ResultOutput out, String location) {
 		CommandResult result;
+		// one line, one run: what it changes is journaled under this ID and this line, secrets masked
+		runs.beginRun(mask.maskWords(words));
 		try {
 			result = questions.running(location != null, () -> execute(words));
 		}

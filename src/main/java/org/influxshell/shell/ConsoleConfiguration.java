@@ -11,6 +11,7 @@ import org.influxshell.cli.Stderr;
 import org.influxshell.command.CatalogBridge;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandSet;
+import org.influxshell.command.RunContext;
 import org.influxshell.command.ValueCompleter;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.ConnectionResolver;
@@ -90,14 +91,19 @@ public class ConsoleConfiguration {
 
 	@Bean
 	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr,
-			TerminalQuestions questions) {
-		return new CommandDispatcher(model, reporter, screen, stderr, questions);
+			TerminalQuestions questions, RunContext runs) {
+		return new CommandDispatcher(model, reporter, screen, stderr, questions, runs);
+	}
+
+	@Bean
+	RunContext runContext() {
+		return new RunContext();
 	}
 
 	@Bean
 	ConsoleRunner consoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter,
-			InfluxProperties properties) {
-		return new ConsoleRunner(dispatcher, repl, reporter, properties);
+			InfluxProperties properties, RunContext runs) {
+		return new ConsoleRunner(dispatcher, repl, reporter, properties, runs);
 	}
 
 	/** {@code NO_COLOR} set to anything but the empty string (no-color.org). */

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
+import org.influxshell.command.RunContext;
 import org.influxshell.connection.InfluxProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,12 +32,15 @@ public class ConsoleRunner {
 
 	private final InfluxProperties settings;
 
+	private final RunContext runs;
+
 	public ConsoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter,
-			InfluxProperties settings) {
+			InfluxProperties settings, RunContext runs) {
 		this.dispatcher = dispatcher;
 		this.repl = repl;
 		this.reporter = reporter;
 		this.settings = settings;
+		this.runs = runs;
 	}
 
 	/**
@@ -47,6 +51,8 @@ public class ConsoleRunner {
 	 * @return the exit code
 	 */
 	public int run(String[] args, InputStream stdin, OutputStream stdout, BooleanSupplier terminal) {
+		// one process, one session: a one-shot, a whole script or a REPL session
+		runs.beginSession();
 		if (List.of(args).contains("--debug")) {
 			reporter.debug(true);
 		}

@@ -22,6 +22,29 @@ public class SecretMask {
 		this.model = model;
 	}
 
+	/**
+	 * The words of a command line joined into a line the console reads back as the same words
+	 * (quoted where they must be), secrets masked: the journal's record of what ran.
+	 */
+	public String maskWords(List<String> words) {
+		StringBuilder line = new StringBuilder();
+		for (String w : words) {
+			if (!line.isEmpty()) {
+				line.append(' ');
+			}
+			line.append(quoted(w));
+		}
+		return mask(line.toString());
+	}
+
+	private static String quoted(String word) {
+		if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c) || "\"'\\#".indexOf(c) >= 0)) {
+			return word;
+		}
+		return '"' + word.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+	}
+
+	/** The line with the values of secret options replaced by {@code ***}. */
 	public String mask(String line) {
 		List<Words.Token> tokens = Words.scan(line).tokens();
 		CommandModel.Match match = model.find(tokens.stream().map(Words.Token::text).toList());

@@ -36,6 +36,7 @@ class LayersTest {
 		.layer("command").definedBy("org.influxshell.command..")
 		.layer("http").definedBy("org.influxshell.http..")
 		.layer("connection").definedBy("org.influxshell.connection..")
+		.layer("journal").definedBy("org.influxshell.journal..")
 		.layer("configs").definedBy("org.influxshell.configs..")
 		.layer("output").definedBy("org.influxshell.output..")
 		.layer("cli").definedBy("org.influxshell.cli..")
@@ -44,7 +45,8 @@ class LayersTest {
 		// the runtime: runners, dispatcher, REPL, help, completion
 		.whereLayer("shell").mayOnlyAccessLayers("command", "configs", "connection", "cli")
 		// the features
-		.whereLayer("auth").mayOnlyAccessLayers("command", "http", "connection", "output", "cli")
+		// auth journals its changes and reads the journal back for auth journal and auth undo
+		.whereLayer("auth").mayOnlyAccessLayers("command", "http", "connection", "output", "cli", "journal")
 		.whereLayer("config").mayOnlyAccessLayers("command", "configs", "connection", "output", "cli")
 		// the one command model
 		.whereLayer("command").mayOnlyAccessLayers("connection", "cli")
@@ -52,6 +54,9 @@ class LayersTest {
 		.whereLayer("http").mayOnlyAccessLayers("connection", "cli")
 		// flag > environment > profile > default
 		.whereLayer("connection").mayOnlyAccessLayers("configs", "output", "cli")
+		// the journal: a file of the user's, beside the configs file and written with the same care
+		// (configs), found through influx.journal-path (connection), warning on stderr (cli)
+		.whereLayer("journal").mayOnlyAccessLayers("configs", "connection", "cli")
 		// the configs file
 		.whereLayer("configs").mayOnlyAccessLayers("cli")
 		// renderers, exit codes and the error reporter

@@ -37,7 +37,9 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 			   create    Create an API token
 			   delete    Delete API tokens
 			   inactive  Inactivate API tokens: they stay, but cannot be used
+			   journal   List the runs that changed tokens, newest first
 			   list      List API tokens (also: find, ls)
+			   undo      Put back what the last run on this server changed
 
 			Run 'auth COMMAND --help' for a command's options.
 			""";

@@ -9,6 +9,7 @@ import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandResult;
 import org.influxshell.command.CommonOptions;
 import org.influxshell.command.OptionDef;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,5 +38,13 @@ class SecretMaskTest {
 			""")
 	void masksTheValueOfEverySecretOption(String line, String masked) {
 		assertThat(MASK.mask(line)).isEqualTo(masked);
+	}
+
+	@Test
+	void wordsAreJoinedIntoALineThatReadsBackAsTheSameWordsSecretsMasked() {
+		List<String> words = List.of("auth", "list", "--host", "h k", "-t", "a \"b\" c", "--json", "", "x#y");
+		String line = MASK.maskWords(words);
+		assertThat(line).isEqualTo("auth list --host \"h k\" -t *** --json \"\" \"x#y\"");
+		assertThat(Words.split(line)).containsExactly("auth", "list", "--host", "h k", "-t", "***", "--json", "", "x#y");
 	}
 }

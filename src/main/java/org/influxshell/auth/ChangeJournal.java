@@ -1,0 +1,40 @@
+package org.influxshell.auth;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.influxshell.command.RunContext;
+import org.influxshell.connection.Connection;
+import org.influxshell.journal.Journal;
+import org.influxshell.journal.JournalEntry;
+
+/** Records a change made to a token in the journal, with the run, session and server it belongs to. */
+public class ChangeJournal {
+
+	private final Journal journal;
+
+	private final RunContext runs;
+
+	public ChangeJournal(Journal journal, RunContext runs) {
+		this.journal = journal;
+		this.runs = runs;
+	}
+
+	/**
+	 * Appends one entry; never fails (the journal warns once when it cannot be written).
+	 * @param token the token as it is described best: after a status change, before a delete
+	 * @param before the status before, {@code null} for a token created
+	 * @param after the status after, {@code null} for a token deleted
+	 */
+	public void record(Connection conn, String action, Authorization token, String before, String after) {
+		journal.append(new JournalEntry(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), runs.runId(),
+				runs.sessionId(), runs.commandLine(), conn.baseUrl(), conn.profile(), action, token.id(),
+				token.description(), token.user(), before, after,
+				token.permissions().stream().map(Authorization.Permission::describe).toList()));
+	}
+
+	/** The journal itself, to read. */
+	public Journal journal() {
+		return journal;
+	}
+}

@@ -1,0 +1,64 @@
+package org.influxshell.auth;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.influxshell.journal.JournalEntry;
+import org.influxshell.journal.JournalRun;
+import org.influxshell.output.GoJson;
+import org.influxshell.output.OutputOptions;
+import org.influxshell.output.TabTableRenderer;
+
+import org.springframework.shell.table.ArrayTableModel;
+
+/**
+ * Prints journaled runs: the table {@code Run ID Time Session Server Command Changes}, one row per
+ * run, or a JSON array of runs, each with its entries. The column definitions live here.
+ */
+public final class JournalRenderer {
+
+	private static final String[] COLUMNS = { "Run ID", "Time", "Session", "Server", "Command", "Changes" };
+
+	private JournalRenderer() {
+	}
+
+	/** The runs in the given order. */
+	public static String runs(List<JournalRun> runs, OutputOptions options) {
+		if (options.json()) {
+			return GoJson.write(runs.stream().map(JournalRenderer::json).toList());
+		}
+		List<Object[]> rows = new ArrayList<>();
+		rows.add(COLUMNS);
+		for (JournalRun r : runs) {
+			rows.add(new Object[] { r.run(), r.time(), r.session(), r.server(), r.command(), r.counts() });
+		}
+		return TabTableRenderer.render(new ArrayTableModel(rows.toArray(new Object[0][])), options.hideHeaders());
+	}
+
+	private static Map<String, Object> json(JournalRun r) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("run", r.run());
+		m.put("time", r.time());
+		m.put("session", r.session());
+		m.put("server", r.server());
+		m.put("profile", r.profile());
+		m.put("command", r.command());
+		m.put("entries", r.entries().stream().map(JournalRenderer::json).toList());
+		return m;
+	}
+
+	private static Map<String, Object> json(JournalEntry e) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("time", e.time());
+		m.put("action", e.action());
+		m.put("id", e.id());
+		m.put("description", e.description());
+		m.put("user", e.user());
+		m.put("before", e.before());
+		m.put("after", e.after());
+		m.put("permissions", e.permissions());
+		return m;
+	}
+}

@@ -1,0 +1,56 @@
+package org.influxshell.command;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Which session and which run a change belongs to, for the journal. A session is one process (a
+ * one-shot, a whole script, a REPL session); a run is one command line in it. The console starts
+ * the session and each run; a command only reads them. One line runs at a time in a process, so
+ * the steps of a bulk run (on other threads) all see the line that started them.
+ */
+public class RunContext {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private volatile String sessionId = newId();
+
+	private volatile String runId = newId();
+
+	private volatile String commandLine = "";
+
+	/** Starts a new session: the console calls it once per process. */
+	public void beginSession() {
+		sessionId = newId();
+	}
+
+	/**
+	 * Starts a new run.
+	 * @param maskedLine the command line with the values of secret options masked
+	 */
+	public void beginRun(String maskedLine) {
+		runId = newId();
+		commandLine = maskedLine;
+	}
+
+	/** The session's ID: 16 hex digits. */
+	public String sessionId() {
+		return sessionId;
+	}
+
+	/** The run's ID: 16 hex digits. */
+	public String runId() {
+		return runId;
+	}
+
+	/** The command line of the run, secrets masked. */
+	public String commandLine() {
+		return commandLine;
+	}
+
+	private static String newId() {
+		byte[] bytes = new byte[8];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+}

@@ -1,0 +1,47 @@
+package org.influxshell.journal;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One change to one token, as one line of the journal. Never a token value.
+ *
+ * @param time when the change was made, RFC 3339 in UTC ({@code 2026-11-29T11:47:51.123Z})
+ * @param run the ID of the command line that made it
+ * @param session the ID of the process that ran that line (a one-shot, a script, a REPL session)
+ * @param command the command line, the values of secret options masked
+ * @param server the server's normalised URL
+ * @param profile the profile the connection came from, empty when none was read
+ * @param action {@code inactivate}, {@code activate}, {@code delete} or {@code create}
+ * @param id the token's ID
+ * @param description the token's description
+ * @param user the token's user name
+ * @param before the status before the change ({@code null} for a token created)
+ * @param after the status after it ({@code null} for a token deleted)
+ * @param permissions the token's permissions as upstream prints them, so a deleted token can be re-created
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({ "time", "run", "session", "command", "server", "profile", "action", "id", "description", "user",
+		"before", "after", "permissions" })
+public record JournalEntry(String time, String run, String session, String command, String server, String profile,
+		String action, String id, String description, String user, String before, String after,
+		List<String> permissions) {
+
+	/** The action of a status change to {@code active}. */
+	public static final String ACTIVATE = "activate";
+
+	/** The action of a status change to {@code inactive}. */
+	public static final String INACTIVATE = "inactivate";
+
+	/** The action of a delete. */
+	public static final String DELETE = "delete";
+
+	/** The action of a create. */
+	public static final String CREATE = "create";
+
+	public JournalEntry {
+		permissions = permissions == null ? List.of() : List.copyOf(permissions);
+	}
+}

@@ -1,0 +1,52 @@
+package org.influxshell.journal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entries of one command line, as the journal holds them.
+ *
+ * @param run the run's ID
+ * @param session its session's ID
+ * @param time when its first change was made
+ * @param server the server it changed
+ * @param profile the profile it used, empty for none
+ * @param command its command line, secrets masked
+ * @param entries its changes, in the order made
+ */
+public record JournalRun(String run, String session, String time, String server, String profile, String command,
+		List<JournalEntry> entries) {
+
+	/**
+	 * The runs of these entries, newest first: a run's place is where its first entry stands in
+	 * the journal, which concurrent processes append to in the order of their writes.
+	 */
+	public static List<JournalRun> of(List<JournalEntry> entries) {
+		Map<String, List<JournalEntry>> byRun = new LinkedHashMap<>();
+		for (JournalEntry e : entries) {
+			byRun.computeIfAbsent(e.run(), k -> new ArrayList<>()).add(e);
+		}
+		List<JournalRun> runs = new ArrayList<>();
+		for (List<JournalEntry> list : byRun.values()) {
+			JournalEntry first = list.get(0);
+			runs.add(0, new JournalRun(first.run(), first.session(), first.time(), first.server(), first.profile(),
+					first.command(), List.copyOf(list)));
+		}
+		return runs;
+	}
+
+	/** How many entries of each action, in a fixed order: {@code 2 inactivated, 1 deleted}. */
+	public String counts() {
+		List<String> parts = new ArrayList<>();
+		for (String action : List.of(JournalEntry.INACTIVATE, JournalEntry.ACTIVATE, JournalEntry.DELETE,
+				JournalEntry.CREATE)) {
+			long n = entries.stream().filter(e -> action.equals(e.action())).count();
+			if (n > 0) {
+				parts.add(n + " " + action + "d");
+			}
+		}
+		return String.join(", ", parts);
+	}
+}

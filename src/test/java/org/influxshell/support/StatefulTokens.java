@@ -1,0 +1,56 @@
+package org.influxshell.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.influxshell.support.InfluxStub.authorization;
+import static org.influxshell.support.InfluxStub.error;
+import static org.influxshell.support.InfluxStub.ok;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+/**
+ * Tokens whose status the stub remembers, as a server would: one WireMock scenario per token,
+ * in state {@link #ACTIVE} ({@code Started}), {@code inactive} or {@code deleted}. A test changes
+ * a token "by hand" with {@link #set}.
+ */
+public final class StatefulTokens {
+
+	/** The state of an active token: where every scenario starts. */
+	public static final String ACTIVE = STARTED;
+
+	private StatefulTokens() {
+	}
+
+	/** A token that starts active; GET, the status PATCHes and DELETE follow its state. */
+	public static void stub(WireMockExtension server, String id, String description, String user) {
+		String path = "/api/v2/authorizations/" + id;
+		String active = authorization(id, "", "active", description, "0d09973ac7600001", user, "9c5955fc99a60b8f", "my-org",
+				List.of(InfluxStub.Perm.orgScoped("read", "buckets", "9c5955fc99a60b8f", "my-org")));
+		String inactive = active.replace("\"status\": \"active\"", "\"status\": \"inactive\"");
+		for (String state : new String[] { ACTIVE, "inactive" }) {
+			server.stubFor(get(path).inScenario(id).whenScenarioStateIs(state)
+				.willReturn(ok(state.equals(ACTIVE) ? active : inactive)));
+			server.stubFor(patch(urlEqualTo(path)).inScenario(id).whenScenarioStateIs(state)
+				.withRequestBody(equalToJson("{\"status\":\"inactive\"}")).willReturn(ok(inactive))
+				.willSetStateTo("inactive"));
+			server.stubFor(patch(urlEqualTo(path)).inScenario(id).whenScenarioStateIs(state)
+				.withRequestBody(equalToJson("{\"status\":\"active\"}")).willReturn(ok(active)).willSetStateTo(ACTIVE));
+			server.stubFor(delete(path).inScenario(id).whenScenarioStateIs(state).willReturn(noContent())
+				.willSetStateTo("deleted"));
+		}
+		server.stubFor(get(path).inScenario(id).whenScenarioStateIs("deleted")
+			.willReturn(error(404, "not found", "authorization not found")));
+	}
+
+	/** Changes a token's status behind the console's back. */
+	public static void set(WireMockExtension server, String id, String state) {
+		server.setScenarioState(id, state.equals("active") ? ACTIVE : state);
+	}
+}
