@@ -97,6 +97,18 @@ def free_port():
         return s.getsockname()[1]
 
 
+def packaged_launcher():
+    """The unpacked tarball's launcher in target/dist, or None when the build made none."""
+    dist = os.path.join(ROOT, "target", "dist")
+    if not os.path.isdir(dist):
+        return None
+    for name in sorted(os.listdir(dist)):
+        launcher = os.path.join(dist, name, "bin", "influx-shell")
+        if os.access(launcher, os.X_OK):
+            return launcher
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -142,6 +154,9 @@ def main():
 
         floor, floor_rss = repeat(["java", "-cp", classes, "Hello"], env, args.runs)
         one, one_rss = repeat([LAUNCHER, "auth", "inactive", "--id", ids[0], "--hide-headers"], env, args.runs)
+        packaged = packaged_launcher()
+        if packaged:
+            pone, pone_rss = repeat([packaged, "auth", "inactive", "--id", ids[0], "--hide-headers"], env, args.runs)
         script_wall, script_rss = repeat(script_cmd, env, 3)
 
         bulk_cmd = [LAUNCHER, "auth", "inactive", "--id", ",".join(ids), "--hide-headers"]
@@ -167,6 +182,7 @@ def main():
     rows = [
         ("java Hello (JVM floor), median of %d" % args.runs, floor, floor_rss, 1.0),
         ("one-shot auth inactive, median of %d" % args.runs, one, one_rss, one / floor),
+    ] + ([("  the same, packaged runtime (tarball)", pone, pone_rss, pone / floor)] if packaged else []) + [
         ("script of %d auth lines, total, median of 3" % lines, script_wall, script_rss, script_wall / floor),
         ("bulk auth inactive of %d IDs, median of 3" % len(ids), bulk_wall, bulk_rss, bulk_wall / floor),
         ("auth list of %d tokens, median of 3" % args.list_tokens, list_wall, list_rss, list_wall / floor),
