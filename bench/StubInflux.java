@@ -3,6 +3,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -13,8 +16,10 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in InfluxDB 2.7 for the benchmark: the authorizations endpoints and {@code /api/v2/me} on loopback, answering
  * with the server's shapes (tab-indented JSON without a trailing newline, build headers, pretty
  * error bodies), with N seeded tokens whose status really changes. Run as a separate process:
- * {@code java StubInflux.java PORT N [SECONDS]}; it prints "ready" when it listens and stops when
- * stdin closes, or after SECONDS when given (the build's class-data training run uses that).
+ * {@code java StubInflux.java PORT N [SECONDS [PORT_FILE]]}; it prints "ready" when it listens and
+ * stops when stdin closes, or after SECONDS when given (the build's class-data training run uses
+ * that). PORT 0 takes a free port; PORT_FILE, when given, then receives the port it took, written
+ * whole at once, so that two builds at once never meet on one port.
  * Start it with {@code -Dsun.net.httpserver.nodelay=true}, or Nagle's algorithm adds 40 ms stalls.
  */
 public class StubInflux {
@@ -35,6 +40,12 @@ public class StubInflux {
 		server.createContext("/api/v2/me", ex -> send(ex, 200, "{\n\t\"links\": {\n\t\t\"self\": \"/api/v2/users/0d09973ac7600001\"\n"
 				+ "\t},\n\t\"id\": \"0d09973ac7600001\",\n\t\"name\": \"admin\",\n\t\"status\": \"active\"\n}"));
 		server.start();
+		if (args.length > 3) {
+			Path file = Path.of(args[3]);
+			Path part = Path.of(args[3] + ".part");
+			Files.writeString(part, Integer.toString(server.getAddress().getPort()));
+			Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+		}
 		System.out.println("ready");
 		System.out.flush();
 		if (args.length > 2) {

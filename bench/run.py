@@ -97,6 +97,18 @@ def free_port():
         return s.getsockname()[1]
 
 
+def packaged_launcher():
+    """The unpacked tarball's launcher in target/dist, or None when the build made none."""
+    dist = os.path.join(ROOT, "target", "dist")
+    if not os.path.isdir(dist):
+        return None
+    for name in sorted(os.listdir(dist)):
+        launcher = os.path.join(dist, name, "bin", "influx-shell")
+        if os.access(launcher, os.X_OK):
+            return launcher
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -143,6 +155,14 @@ def main():
         floor, floor_rss = repeat(["java", "-cp", classes, "Hello"], env, args.runs)
         one, one_rss = repeat([LAUNCHER, "auth", "inactive", "--id", ids[0], "--hide-headers"], env, args.runs)
         local, local_rss = repeat([LAUNCHER, "config", "list"], env, args.runs)
+        packaged = packaged_launcher()
+        if packaged:
+            pone, pone_rss = repeat([packaged, "auth", "inactive", "--id", ids[0], "--hide-headers"], env, args.runs)
+            plocal, plocal_rss = repeat([packaged, "config", "list"], env, args.runs)
+        peer = os.environ.get("INFLUX_PEER")
+        if peer:
+            # upstream's Go influx, for comparison: the same command against the same stub
+            peer_one, peer_rss = repeat([peer, "auth", "inactive", "--id", ids[0], "--hide-headers"], env, args.runs)
         script_wall, script_rss = repeat(script_cmd, env, 3)
 
         bulk_cmd = [LAUNCHER, "auth", "inactive", "--id", ",".join(ids), "--hide-headers"]
@@ -175,7 +195,10 @@ def main():
     rows = [
         ("java Hello (JVM floor), median of %d" % args.runs, floor, floor_rss, 1.0),
         ("one-shot auth inactive, median of %d" % args.runs, one, one_rss, one / floor),
+    ] + ([("  the same, packaged runtime (tarball)", pone, pone_rss, pone / floor)] if packaged else []) + (
+        [("  the same, upstream Go influx ($INFLUX_PEER)", peer_one, peer_rss, peer_one / floor)] if peer else []) + [
         ("one-shot config list (no HTTP), median of %d" % args.runs, local, local_rss, local / floor),
+    ] + ([("  the same, packaged runtime (tarball)", plocal, plocal_rss, plocal / floor)] if packaged else []) + [
         ("script of %d auth lines, total, median of 3" % lines, script_wall, script_rss, script_wall / floor),
         ("bulk auth inactive of %d IDs, median of 3" % len(ids), bulk_wall, bulk_rss, bulk_wall / floor),
         ("auth inactive --user of %d tokens, median of 3" % len(ids), user_wall, user_rss, user_wall / floor),

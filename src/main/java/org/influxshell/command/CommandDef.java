@@ -43,9 +43,12 @@ public final class CommandDef {
 
 	private final Handler handler;
 
+	private final boolean hidden;
+
 	private CommandDef(String name, List<String> aliases, String description, List<OptionDef<?>> declared,
-			List<OptionDef<?>> oneRequired, Handler handler) {
+			List<OptionDef<?>> oneRequired, Handler handler, boolean hidden) {
 		this.name = name;
+		this.hidden = hidden;
 		this.aliases = List.copyOf(aliases);
 		this.description = description;
 		this.oneRequired = List.copyOf(oneRequired);
@@ -117,6 +120,14 @@ public final class CommandDef {
 		return handler;
 	}
 
+	/**
+	 * Whether the command is for programs, not people ({@code __complete}, which shell completion
+	 * scripts call): it runs, but help, completion and the catalog leave it out.
+	 */
+	public boolean hidden() {
+		return hidden;
+	}
+
 	@Override
 	public String toString() {
 		return "CommandDef[" + name + "]";
@@ -134,6 +145,8 @@ public final class CommandDef {
 		private final List<OptionDef<?>> oneRequired = new ArrayList<>();
 
 		private String description = "";
+
+		private boolean hidden;
 
 		private Builder(String name) {
 			this.name = name;
@@ -159,6 +172,12 @@ public final class CommandDef {
 			return this;
 		}
 
+		/** Leaves the command out of help, completion and the catalog (see {@link CommandDef#hidden()}). */
+		public Builder hidden() {
+			this.hidden = true;
+			return this;
+		}
+
 		/** At least one of these options must be given. */
 		public Builder requiresOneOf(OptionDef<?>... any) {
 			oneRequired.addAll(List.of(any));
@@ -169,7 +188,7 @@ public final class CommandDef {
 		public CommandDef runs(Handler handler) {
 			List<OptionDef<?>> all = new ArrayList<>(options);
 			all.add(HELP);
-			return new CommandDef(name, aliases, description, all, oneRequired, handler);
+			return new CommandDef(name, aliases, description, all, oneRequired, handler, hidden);
 		}
 	}
 }

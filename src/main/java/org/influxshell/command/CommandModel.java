@@ -9,6 +9,8 @@ import java.util.TreeMap;
 /**
  * Every command the console has, from every {@link CommandSet}: what parsing, dispatch, help,
  * completion and Spring Shell's catalog read. Two commands spelled the same way are refused.
+ * A {@linkplain CommandDef#hidden() hidden} command is found by {@link #find} (so it runs) but
+ * listed nowhere: not in {@link #commands()}, {@link #spellings()} or suggestions.
  */
 public final class CommandModel {
 
@@ -36,14 +38,14 @@ public final class CommandModel {
 		}
 	}
 
-	/** Every command, once each, sorted by name. */
+	/** Every command but the hidden ones, once each, sorted by name. */
 	public Collection<CommandDef> commands() {
-		return byName.values();
+		return byName.values().stream().filter(c -> !c.hidden()).toList();
 	}
 
-	/** Every spelling of every command (names and aliases), sorted. */
+	/** Every spelling (names and aliases) of every command but the hidden ones, sorted. */
 	public Collection<String> spellings() {
-		return bySpelling.keySet();
+		return bySpelling.entrySet().stream().filter(e -> !e.getValue().hidden()).map(Map.Entry::getKey).toList();
 	}
 
 	/** The description of the group {@code name} ({@code auth}), or {@code null} when it is none. */
@@ -53,7 +55,7 @@ public final class CommandModel {
 
 	/** The commands of a group, sorted by name. */
 	public List<CommandDef> subcommands(String group) {
-		return byName.values().stream().filter(c -> c.name().startsWith(group + " ")).toList();
+		return commands().stream().filter(c -> c.name().startsWith(group + " ")).toList();
 	}
 
 	/**
@@ -61,7 +63,7 @@ public final class CommandModel {
 	 * @param typed the command words typed ({@code auth lst})
 	 */
 	public Optional<String> closest(String typed) {
-		return Suggestions.closest(typed, bySpelling.keySet());
+		return Suggestions.closest(typed, spellings());
 	}
 
 	/** The command whose words start {@code words}, with the most words, or {@code null}. */

@@ -57,7 +57,7 @@ public class HelpCommands implements CommandSet {
 				CommandDef.command("help").description("Show the commands, or the help of one command or group")
 					.options(COMMAND)
 					.runs(a -> CommandResult.of(help(a.get(COMMAND)))),
-				CommandDef.command("version").description("Show the version of influx-shell and of Java")
+				CommandDef.command("version").description("Show the version of influx-shell, and of Java with its home")
 					.runs(a -> CommandResult.of(version())),
 				CommandDef.command("debug")
 					.description("Show the stack trace after each error from now on (on), or stop (off)")
@@ -95,7 +95,8 @@ public class HelpCommands implements CommandSet {
 
 	private static String version() {
 		return "influx-shell " + BuildInfo.version() + " (build " + BuildInfo.time() + ") java "
-				+ System.getProperty("java.version") + " " + System.getProperty("java.vendor") + "\n";
+				+ System.getProperty("java.version") + " " + System.getProperty("java.vendor") + " ("
+				+ System.getProperty("java.home") + ")\n";
 	}
 
 	private String debug(String value) {

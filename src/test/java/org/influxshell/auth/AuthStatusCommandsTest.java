@@ -188,10 +188,10 @@ class AuthStatusCommandsTest extends ConsoleTest {
 
 	@Test
 	void slowAnswerTimesOut() {
-		server.stubFor(get(PATH).willReturn(ok(alice("active", SPEC_TOKEN)).withFixedDelay(2500)));
+		server.stubFor(get(PATH).willReturn(ok(alice("active", SPEC_TOKEN)).withFixedDelay(3500)));
 		Run r = auth("inactive --id " + ID);
 		assertThat(r).isEqualTo(new Run(1, "", "Error: could not find auth with ID \"" + ID + "\": GET " + host() + PATH
-				+ ": no response within 1s\n"));
+				+ ": no response within 2s\n"));
 	}
 
 	@Test

@@ -62,8 +62,8 @@ class LostAnswersTest extends ConsoleTest {
 
 	@Test
 	void anAnswerThatNeverComesIsReadBackToo() {
-		// slower than the tests' influx.response-timeout of 1s
-		appliedButLost(ok(InfluxStub.alice("inactive", "")).withFixedDelay(1500));
+		// slower than the tests' influx.response-timeout of 2s
+		appliedButLost(ok(InfluxStub.alice("inactive", "")).withFixedDelay(3500));
 		Run r = auth("inactive --id " + ID + " --json");
 		assertThat(r.err()).isEmpty();
 		assertThat(r.out()).contains("\t\"status\": \"inactive\",\n");

@@ -68,7 +68,8 @@ class CommandModelStartupTest {
 			CommandModel model = context.getBean(CommandModel.class);
 			Map<String, CommandRegistration> catalog = context.getBean(CommandCatalog.class).getRegistrations();
 			assertThat(model.commands()).extracting(CommandDef::name).containsExactly("auth active", "auth create",
-					"auth delete", "auth inactive", "auth journal", "auth list", "auth undo", "clear", "config", "config create", "config list",
+					"auth delete", "auth inactive", "auth journal", "auth list", "auth undo", "clear", "completion", "config",
+					"config create", "config list",
 					"config rm", "config set", "config use", "debug", "exit", "help", "history", "script", "version");
 			for (CommandDef command : model.commands()) {
 				CommandRegistration r = catalog.get(command.name());

@@ -71,8 +71,8 @@ class ServerFaultsTest extends ConsoleTest {
 						"503 Service Unavailable: unexpected text/plain response (57 bytes): \"upstream connect error or disconnect/reset before headers\""),
 				Arguments.of("500 empty PATCH body bug", aResponse().withStatus(500).withHeader("Content-Type", "application/json; charset=utf-8")
 					.withBody("{\n\t\"code\": \"internal error\",\n\t\"message\": \"EOF\"\n}"), "500 Internal Server Error: EOF"),
-				Arguments.of("slower than the timeout", ok(alice("inactive", SPEC_TOKEN)).withFixedDelay(2500),
-						"PATCH {host}" + PATH + ": no response within 1s" + READ_BACK));
+				Arguments.of("slower than the timeout", ok(alice("inactive", SPEC_TOKEN)).withFixedDelay(3500),
+						"PATCH {host}" + PATH + ": no response within 2s" + READ_BACK));
 	}
 
 	@ParameterizedTest(name = "{0}")

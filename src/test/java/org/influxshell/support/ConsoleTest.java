@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Primary;
  * Questions go to {@link ScriptedQuestions}: no terminal unless a test gives answers.
  */
 @SpringBootTest(properties = { "spring.config.location=classpath:/influx-shell/application.yml",
-		"influx.connect-timeout=2s", "influx.response-timeout=1s" })
+		"influx.connect-timeout=2s", "influx.response-timeout=2s" })
 @Import(ConsoleTest.CapturedStderr.class)
 public abstract class ConsoleTest {
 
