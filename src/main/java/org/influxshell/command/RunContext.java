@@ -1,7 +1,7 @@
 package org.influxshell.command;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Which session and which run a change belongs to, for the journal. A session is one process (a
@@ -10,8 +10,6 @@ import java.util.HexFormat;
  * the steps of a bulk run (on other threads) all see the line that started them.
  */
 public class RunContext {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private volatile String sessionId = newId();
 
@@ -48,9 +46,11 @@ public class RunContext {
 		return commandLine;
 	}
 
+	/**
+	 * 64 random bits: enough to tell runs apart, and no secret, so no SecureRandom (setting up the
+	 * security providers would cost every command's start-up a few milliseconds).
+	 */
 	private static String newId() {
-		byte[] bytes = new byte[8];
-		RANDOM.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
+		return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 	}
 }
