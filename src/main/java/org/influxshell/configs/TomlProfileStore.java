@@ -35,6 +35,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.Durations;
 import org.influxshell.cli.ExitCodes;
 
 /**
@@ -339,14 +340,10 @@ public class TomlProfileStore implements ProfileStore {
 		}
 		if (!told && now - start >= NOTICE_AFTER.toNanos()) {
 			notice.accept("configs file " + path + " is locked by another process; waiting up to "
-					+ seconds(lockTimeout) + " (lock " + lock + ")");
+					+ Durations.text(lockTimeout) + " (lock " + lock + ")");
 			return true;
 		}
 		return told;
-	}
-
-	private static String seconds(Duration d) {
-		return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
 	}
 
 	/** The lock file's channel, or {@code null} when the folder cannot hold a lock file. */

@@ -136,7 +136,7 @@ public class InfluxHttp implements AutoCloseable {
 
 	/**
 	 * {@link #exchange}, then {@link ApiErrors#check}: the successful response, or an
-	 * {@link InfluxApiException} whose message never repeats the credential. GET and DELETE are
+	 * {@link InfluxApiException} whose message never repeats the credential. Idempotent requests (GET, DELETE, ...) are
 	 * repeated after {@code 429} and {@code 503}; other methods are sent once.
 	 */
 	public HttpResponse send(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody) {

@@ -17,6 +17,8 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 
+import org.influxshell.cli.Durations;
+
 import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /** Names the cause of a failed request in a few words, with a hint where one helps. */
@@ -52,7 +54,7 @@ final class TransportErrors {
 			}
 			if (t instanceof TimeoutException || t instanceof ReadTimeoutException
 					|| t instanceof io.netty.handler.timeout.TimeoutException) {
-				return "no response within " + seconds(responseTimeout);
+				return "no response within " + Durations.text(responseTimeout);
 			}
 			if (t instanceof SSLException) {
 				return certificate
@@ -78,10 +80,6 @@ final class TransportErrors {
 			}
 		}
 		return false;
-	}
-
-	private static String seconds(Duration d) {
-		return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
 	}
 
 	private static String firstLine(Throwable t) {

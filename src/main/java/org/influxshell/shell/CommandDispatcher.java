@@ -21,6 +21,7 @@ import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandResult;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.SessionAction;
+import org.influxshell.configs.UserFiles;
 
 /**
  * Runs one command line in any mode: finds the command by its longest matching words, parses its
@@ -146,7 +147,7 @@ public class CommandDispatcher {
 			return reporter.report(CliException.failure("cannot read script file " + file + ": permission denied"), null);
 		}
 		catch (IOException ex) {
-			return reporter.report(CliException.failure("cannot read script file " + file + ": " + ex.getMessage()), null);
+			return reporter.report(CliException.failure("cannot read script file " + file + ": " + UserFiles.reason(ex)), null);
 		}
 	}
 

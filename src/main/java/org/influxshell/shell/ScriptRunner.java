@@ -6,6 +6,7 @@ import java.io.InputStream;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
+import org.influxshell.configs.UserFiles;
 
 /**
  * Runs commands line by line from a script file or from stdin ({@link ScriptLines}): blank lines
@@ -49,7 +50,7 @@ public class ScriptRunner {
 			return reporter.report(ex, name + ":" + lines.number());
 		}
 		catch (IOException ex) {
-			return reporter.report(CliException.failure("cannot read: " + ex.getMessage()), name + ":" + (lines.number() + 1));
+			return reporter.report(CliException.failure("cannot read: " + UserFiles.reason(ex)), name + ":" + (lines.number() + 1));
 		}
 	}
 }
