@@ -34,7 +34,7 @@ dist=$target/dist/$name
 rm -rf "$target/dist"
 mkdir -p "$dist/bin" "$dist/app" "$dist/share/man/man1" "$dist/share/bash-completion/completions" \
 	"$dist/share/zsh/vendor-completions" "$dist/share/fish/vendor_completions.d"
-cp "$app/influx-shell.jar" "$dist/app/"
+cp "$app/influx-shell.jar" "$app/influx-shell-client.jar" "$dist/app/"
 cp -r "$app/lib" "$dist/app/"
 install -m 0755 "$basedir/src/main/launcher/influx-shell" "$dist/bin/influx-shell"
 
@@ -66,6 +66,9 @@ if [ "$major" -ge 25 ]; then
 	fi
 	cp "$dist/runtime/release" "$dist/app/influx-shell.aot.release"
 fi
+
+# the warm console's client: an archive of its own, made by this runtime
+sh "$basedir/src/dist/client-training.sh" "$dist/bin/influx-shell" "$dist/app" "$dist/runtime/release"
 
 # man page and completion scripts, written by the packaged console itself from its command model
 run() { INFLUX_SHELL_JAVA_OPTS="-Duser.home=$target/aot-training-home" "$dist/bin/influx-shell" "$@"; }

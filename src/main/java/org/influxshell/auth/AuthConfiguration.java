@@ -3,6 +3,7 @@ package org.influxshell.auth;
 import org.influxshell.cli.BuildInfo;
 import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.Invocation;
 import org.influxshell.command.Questions;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.StopSignals;
@@ -20,8 +21,8 @@ import org.springframework.context.annotation.Configuration;
 public class AuthConfiguration {
 
 	@Bean(destroyMethod = "close")
-	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, SecretPrompt prompt) {
-		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.fromEnvironment(), prompt);
+	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, SecretPrompt prompt, Invocation invocation) {
+		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.from(invocation.environment()), prompt);
 	}
 
 	@Bean

@@ -19,19 +19,31 @@ public class ConfigsFile {
 
 	private final Supplier<String> home;
 
+	private final Function<String, Path> typed;
+
 	/**
 	 * @param envPath the value of {@code INFLUX_CONFIGS_PATH} ({@code influx.configs-path}), may give null
 	 * @param lockTimeout how long a change waits for the lock another process holds
 	 * @param notice where a change says that it is waiting for the lock (stderr)
+	 * @param home the user's home folder, read at each use
+	 * @param typed a path as typed, resolved against the run's working folder
 	 */
-	public ConfigsFile(Supplier<String> envPath, Duration lockTimeout, Consumer<String> notice) {
-		this(envPath, path -> new TomlProfileStore(path, lockTimeout, notice), () -> System.getProperty("user.home"));
+	public ConfigsFile(Supplier<String> envPath, Duration lockTimeout, Consumer<String> notice, Supplier<String> home,
+			Function<String, Path> typed) {
+		this(envPath, path -> new TomlProfileStore(path, lockTimeout, notice), home, typed);
 	}
 
+	/** The process's own: {@code user.home}, relative paths left as typed. */
 	public ConfigsFile(Supplier<String> envPath, Function<Path, ProfileStore> opener, Supplier<String> home) {
+		this(envPath, opener, home, Path::of);
+	}
+
+	private ConfigsFile(Supplier<String> envPath, Function<Path, ProfileStore> opener, Supplier<String> home,
+			Function<String, Path> typed) {
 		this.envPath = envPath;
 		this.opener = opener;
 		this.home = home;
+		this.typed = typed;
 	}
 
 	/**
@@ -40,10 +52,10 @@ public class ConfigsFile {
 	 */
 	public Path path(String flagPath) {
 		if (flagPath != null && !flagPath.isEmpty()) {
-			return Path.of(flagPath);
+			return typed.apply(flagPath);
 		}
 		String env = envPath.get();
-		return env != null && !env.isEmpty() ? Path.of(env) : Path.of(home.get(), ".influxdbv2", "configs");
+		return env != null && !env.isEmpty() ? typed.apply(env) : Path.of(home.get(), ".influxdbv2", "configs");
 	}
 
 	/** The store of the configs file {@link #path} names. Opening it reads nothing yet. */

@@ -68,6 +68,9 @@ public class InfluxProperties {
 	 */
 	private String journalPath = "";
 
+	/** The warm console: a daemon that answers one-shot commands without a cold start. */
+	private final Daemon daemon = new Daemon();
+
 	public String getHost() {
 		return host;
 	}
@@ -193,6 +196,10 @@ public class InfluxProperties {
 		this.journalPath = journalPath;
 	}
 
+	public Daemon getDaemon() {
+		return daemon;
+	}
+
 	/** {@code influx.lock-timeout}, checked. */
 	public Duration lockTimeout() {
 		return Settings.duration("influx.lock-timeout", lockTimeout);
@@ -239,5 +246,47 @@ public class InfluxProperties {
 		Settings.bool("influx.hide-headers", hideHeaders);
 		Settings.bool("influx.output-json", outputJson);
 		Settings.bool("influx.skip-verify", skipVerify);
+		daemon.idleTimeout();
+		daemon.autoStart();
+	}
+
+	/** The {@code influx.daemon.*} properties. */
+	public static class Daemon {
+
+		/**
+		 * Start the daemon on first use ({@code INFLUX_DAEMON_AUTO_START}): after a cold run, in the
+		 * background, when none answers. One of Go's boolean words.
+		 */
+		private String autoStart = "false";
+
+		/** How long the daemon waits for a request before it exits: a Go duration such as {@code 15m}. */
+		private String idleTimeout = "15m";
+
+		public String getAutoStart() {
+			return autoStart;
+		}
+
+		public void setAutoStart(String autoStart) {
+			this.autoStart = autoStart;
+		}
+
+		public String getIdleTimeout() {
+			return idleTimeout;
+		}
+
+		public void setIdleTimeout(String idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		/** {@code influx.daemon.auto-start}, checked. */
+		public boolean autoStart() {
+			Settings.bool("influx.daemon.auto-start", autoStart);
+			return autoStart != null && !autoStart.isEmpty() && ConnectionResolver.parseBool(autoStart);
+		}
+
+		/** {@code influx.daemon.idle-timeout}, checked. */
+		public Duration idleTimeout() {
+			return Settings.duration("influx.daemon.idle-timeout", idleTimeout);
+		}
 	}
 }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
@@ -46,8 +47,11 @@ public class CommandDispatcher {
 
 	private final SecretMask mask;
 
+	private final Function<String, Path> typed;
+
+	/** @param typed a path as typed (a script file), resolved against the run's working folder */
 	public CommandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr,
-			TerminalQuestions questions, RunContext runs) {
+			TerminalQuestions questions, RunContext runs, Function<String, Path> typed) {
 		this.model = model;
 		this.reporter = reporter;
 		this.screen = screen;
@@ -55,6 +59,7 @@ public class CommandDispatcher {
 		this.questions = questions;
 		this.runs = runs;
 		this.mask = new SecretMask(model);
+		this.typed = typed;
 	}
 
 	/**
@@ -133,7 +138,7 @@ public class CommandDispatcher {
 		if (file.isEmpty()) {
 			return reporter.report(CliException.usage("no script file given"), null);
 		}
-		Path path = Path.of(file);
+		Path path = typed.apply(file);
 		if (Files.isDirectory(path)) {
 			return reporter.report(CliException.usage("script file " + file + " is a directory, not a file"), null);
 		}

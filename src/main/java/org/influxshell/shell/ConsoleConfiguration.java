@@ -1,7 +1,5 @@
 package org.influxshell.shell;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -11,7 +9,9 @@ import org.influxshell.cli.Stderr;
 import org.influxshell.command.CatalogBridge;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandSet;
+import org.influxshell.command.Invocation;
 import org.influxshell.command.RunContext;
+import org.influxshell.command.StopSignals;
 import org.influxshell.command.ValueCompleter;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.ConnectionResolver;
@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.shell.context.DefaultShellContext;
 import org.springframework.shell.context.ShellContext;
 
@@ -40,22 +41,29 @@ public class ConsoleConfiguration {
 		return new DefaultShellContext(false);
 	}
 
+	/** The run's environment, folders, streams and signals: a daemon request's, else this process's. */
 	@Bean
-	Stderr stderr() {
-		return new Stderr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
-				Terminals::stderr);
+	Invocation invocation(Environment environment) {
+		return environment instanceof Invocation.Source source ? source.invocation() : new ProcessInvocation();
+	}
+
+	@Bean
+	Stderr stderr(Invocation invocation) {
+		return new Stderr(new PrintStream(invocation.stderr(), true, StandardCharsets.UTF_8),
+				() -> invocation.isTerminal(2));
 	}
 
 	/** Questions before changes hard to undo, and passwords a profile does not keep: stdin and stderr must be terminals (cli-contract section 6). */
 	@Bean
-	TerminalQuestions questions(SignalWatch signals) {
-		return new TerminalQuestions(() -> Terminals.stdin() && Terminals.stderr(), signals);
+	TerminalQuestions questions(Invocation invocation, StopSignals signals) {
+		return new TerminalQuestions(() -> invocation.isTerminal(0) && invocation.isTerminal(2), signals,
+				invocation::beforeQuestion);
 	}
 
 	/** Ctrl-C and SIGTERM during a bulk run: stop, and say what was done. */
 	@Bean
-	SignalWatch stopSignals() {
-		return new SignalWatch();
+	StopSignals stopSignals(Invocation invocation) {
+		return invocation.signals();
 	}
 
 	@Bean
@@ -64,8 +72,9 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	ConfigsFile configsFile(InfluxProperties properties, Stderr stderr) {
-		return new ConfigsFile(properties::getConfigsPath, properties.lockTimeout(), stderr::line);
+	ConfigsFile configsFile(InfluxProperties properties, Stderr stderr, Invocation invocation) {
+		return new ConfigsFile(properties::getConfigsPath, properties.lockTimeout(), stderr::line, invocation::home,
+				invocation::path);
 	}
 
 	@Bean
@@ -85,14 +94,14 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	Screen screen() {
-		return new Screen(System.getenv("COLUMNS"));
+	Screen screen(Invocation invocation) {
+		return new Screen(invocation.env("COLUMNS"));
 	}
 
 	@Bean
 	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr,
-			TerminalQuestions questions, RunContext runs) {
-		return new CommandDispatcher(model, reporter, screen, stderr, questions, runs);
+			TerminalQuestions questions, RunContext runs, Invocation invocation) {
+		return new CommandDispatcher(model, reporter, screen, stderr, questions, runs, invocation::path);
 	}
 
 	@Bean
@@ -107,17 +116,17 @@ public class ConsoleConfiguration {
 	}
 
 	/** {@code NO_COLOR} set to anything but the empty string (no-color.org). */
-	private static boolean noColor() {
-		String value = System.getenv("NO_COLOR");
+	private static boolean noColor(Invocation invocation) {
+		String value = invocation.env("NO_COLOR");
 		return value != null && !value.isEmpty();
 	}
 
 	@Bean
 	@Lazy
 	Repl repl(CommandDispatcher dispatcher, CommandModel model, ObjectProvider<ValueCompleter> completers,
-			ConfigsFile configs, Screen screen, TerminalQuestions questions) {
+			ConfigsFile configs, Screen screen, TerminalQuestions questions, Invocation invocation) {
 		ConsoleCompleter completer = new ConsoleCompleter(model, completers.orderedStream().toList());
 		return new Repl(dispatcher, completer, new SecretMask(model), configs.historyFile(),
-				() -> configs.store(null).read().active().name(), screen, noColor(), questions);
+				() -> configs.store(null).read().active().name(), screen, noColor(invocation), questions);
 	}
 }

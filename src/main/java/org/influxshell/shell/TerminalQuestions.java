@@ -48,13 +48,25 @@ public class TerminalQuestions implements Questions, SecretPrompt {
 
 	private volatile Terminal replTerminal;
 
+	private final Runnable beforeAsking;
+
 	/**
 	 * @param terminals whether stdin and stderr are terminals; asked once, when first needed
 	 * @param signals how Ctrl-C reaches a question asked outside the REPL
 	 */
 	public TerminalQuestions(BooleanSupplier terminals, StopSignals signals) {
+		this(terminals, signals, () -> {
+		});
+	}
+
+	/**
+	 * @param beforeAsking told when a question is about to be asked; it may stop the command by
+	 *        throwing (a daemon, which has no terminal to ask on, does)
+	 */
+	public TerminalQuestions(BooleanSupplier terminals, StopSignals signals, Runnable beforeAsking) {
 		this.terminals = terminals;
 		this.signals = signals;
+		this.beforeAsking = beforeAsking;
 	}
 
 	@Override
@@ -66,6 +78,9 @@ public class TerminalQuestions implements Questions, SecretPrompt {
 		if (known == null) {
 			known = terminals.getAsBoolean();
 			onTerminals = known;
+		}
+		if (known) {
+			beforeAsking.run();
 		}
 		return known;
 	}

@@ -33,6 +33,8 @@ class LayersTest {
 		.layer("shell").definedBy("org.influxshell.shell..")
 		.layer("auth").definedBy("org.influxshell.auth..")
 		.layer("config").definedBy("org.influxshell.config..")
+		.layer("daemon").definedBy("org.influxshell.daemon..")
+		.layer("client").definedBy("org.influxshell.client..")
 		.layer("command").definedBy("org.influxshell.command..")
 		.layer("http").definedBy("org.influxshell.http..")
 		.layer("connection").definedBy("org.influxshell.connection..")
@@ -41,13 +43,17 @@ class LayersTest {
 		.layer("output").definedBy("org.influxshell.output..")
 		.layer("cli").definedBy("org.influxshell.cli..")
 		// wiring only: main and the application class
-		.whereLayer("app").mayOnlyAccessLayers("shell", "cli")
+		.whereLayer("app").mayOnlyAccessLayers("shell", "daemon", "client", "command", "connection", "cli")
 		// the runtime: runners, dispatcher, REPL, help, completion
 		.whereLayer("shell").mayOnlyAccessLayers("command", "configs", "connection", "cli")
 		// the features
 		// auth journals its changes and reads the journal back for auth journal and auth undo
 		.whereLayer("auth").mayOnlyAccessLayers("command", "http", "connection", "output", "cli", "journal")
 		.whereLayer("config").mayOnlyAccessLayers("command", "configs", "connection", "output", "cli")
+		// the warm console: the daemon runs requests (command's Invocation), speaks the client's wire format
+		.whereLayer("daemon").mayOnlyAccessLayers("client", "command", "connection", "cli")
+		// the daemon's client starts on every warm command: JDK classes and the build's identity only
+		.whereLayer("client").mayOnlyAccessLayers("cli")
 		// the one command model
 		.whereLayer("command").mayOnlyAccessLayers("connection", "cli")
 		// one HTTP client
@@ -62,6 +68,15 @@ class LayersTest {
 		// renderers, exit codes and the error reporter
 		.whereLayer("output").mayOnlyAccessLayers("cli")
 		.whereLayer("cli").mayNotAccessAnyLayer();
+
+	/** The client is started without the application's class path: nothing but the JDK and {@code BuildInfo}. */
+	@ArchTest
+	static final ArchRule clientUsesTheJdkOnly = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+		.that().resideInAPackage("org.influxshell.client..")
+		.should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+				"the JDK's, the client's own, or BuildInfo",
+				c -> c.getPackageName().startsWith("java.") || c.getPackageName().startsWith("org.influxshell.client")
+						|| c.getName().equals("org.influxshell.cli.BuildInfo") || c.isPrimitive() || c.isArray()));
 
 	@ArchTest
 	static final ArchRule noCycles = slices().matching("org.influxshell.(*)..").should().beFreeOfCycles();

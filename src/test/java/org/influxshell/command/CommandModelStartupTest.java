@@ -70,7 +70,8 @@ class CommandModelStartupTest {
 			assertThat(model.commands()).extracting(CommandDef::name).containsExactly("auth active", "auth create",
 					"auth delete", "auth inactive", "auth journal", "auth list", "auth undo", "clear", "completion", "config",
 					"config create", "config list",
-					"config rm", "config set", "config use", "debug", "exit", "help", "history", "script", "version");
+					"config rm", "config set", "config use", "daemon run", "daemon start", "daemon status", "daemon stop",
+					"debug", "exit", "help", "history", "script", "version");
 			for (CommandDef command : model.commands()) {
 				CommandRegistration r = catalog.get(command.name());
 				assertThat(r).as(command.name()).isNotNull();

@@ -30,6 +30,11 @@ public final class PtySession implements AutoCloseable {
 	 * @param shellTail what follows the launcher in the shell line: arguments, {@code > out.txt}
 	 */
 	public static PtySession start(Path home, String shellTail) throws IOException {
+		return start(home, shellTail, java.util.Map.of());
+	}
+
+	/** As {@link #start(Path, String)}, with these environment variables set too. */
+	public static PtySession start(Path home, String shellTail, java.util.Map<String, String> env) throws IOException {
 		ProcessBuilder pb = new ProcessBuilder("script", "-qec", "stty cols 120 rows 40; exec perl -e "
 				+ "'$SIG{INT} = $SIG{TERM} = \"DEFAULT\"; exec @ARGV or die' '" + JarProcess.launcher() + "' " + shellTail,
 				"/dev/null");
@@ -37,6 +42,9 @@ public final class PtySession implements AutoCloseable {
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
 		pb.environment().put("TERM", "xterm");
+		// the daemon's folder: the test's own, where none runs unless the test starts one
+		pb.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
+		pb.environment().putAll(env);
 		pb.redirectErrorStream(true);
 		return new PtySession(pb.start());
 	}

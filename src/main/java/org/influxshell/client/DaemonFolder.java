@@ -1,0 +1,94 @@
+package org.influxshell.client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Map;
+
+import org.influxshell.cli.BuildInfo;
+
+/**
+ * Where the user's daemon listens: {@code $XDG_RUNTIME_DIR/influx-shell/} when that variable
+ * names a folder, else {@code ~/.influxdbv2/influx-shell-daemon/} ({@code $HOME}, as the
+ * launcher reads it), holding {@code daemon.sock}, {@code daemon.lock} (held by the running
+ * daemon) and {@code daemon.log}. The folder must be the user's own with mode {@code 0700}: one
+ * that is not is never used, so no other user can listen there or reach the socket.
+ */
+public record DaemonFolder(Path path) {
+
+	/** The folder for this environment; {@code home} when {@code HOME} is not set. */
+	public static DaemonFolder of(Map<String, String> environment, String home) {
+		String runtime = environment.get("XDG_RUNTIME_DIR");
+		if (runtime != null && runtime.startsWith("/")) {
+			return new DaemonFolder(Path.of(runtime, "influx-shell"));
+		}
+		String h = environment.get("HOME");
+		return new DaemonFolder(Path.of(h != null && h.startsWith("/") ? h : home, ".influxdbv2", "influx-shell-daemon"));
+	}
+
+	public Path socket() {
+		return path.resolve("daemon.sock");
+	}
+
+	public Path lock() {
+		return path.resolve("daemon.lock");
+	}
+
+	public Path log() {
+		return path.resolve("daemon.log");
+	}
+
+	/** Why the folder cannot be used, or {@code null} when it is a folder of this user's with mode {@code 0700}. */
+	public String unusable() {
+		PosixFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (IOException ex) {
+			return path + " cannot be read: " + ex.getMessage();
+		}
+		if (!attributes.isDirectory()) {
+			return path + " is not a folder";
+		}
+		if (!attributes.owner().getName().equals(System.getProperty("user.name"))) {
+			return path + " belongs to " + attributes.owner().getName() + ", not to " + System.getProperty("user.name");
+		}
+		if (!attributes.permissions().equals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+				PosixFilePermission.OWNER_EXECUTE))) {
+			return path + " has mode " + PosixFilePermissions.toString(attributes.permissions()) + ", not rwx------";
+		}
+		return null;
+	}
+
+	/**
+	 * Makes the folder ({@code 0700}) when it is missing.
+	 * @throws IOException when it cannot be made, or exists and is not private
+	 */
+	public void create() throws IOException {
+		if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+			Files.createDirectories(path.getParent());
+			try {
+				Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			catch (java.nio.file.FileAlreadyExistsException ex) {
+				// another daemon starting at the same moment made it
+			}
+			// the umask may have taken bits away, never added any: set exactly
+			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+		}
+		String why = unusable();
+		if (why != null) {
+			throw new IOException(why);
+		}
+	}
+
+	/** Which build and runtime a client or daemon is: only the same answer may serve a request. */
+	public static String identity() {
+		return String.join(" ", BuildInfo.version(), BuildInfo.time(), System.getProperty("java.home"));
+	}
+}

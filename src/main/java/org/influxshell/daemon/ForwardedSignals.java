@@ -1,0 +1,63 @@
+package org.influxshell.daemon;
+
+import org.influxshell.command.StopSignals;
+
+/**
+ * {@link StopSignals} for one request: the signals the client received and forwarded. A run
+ * that watches is interrupted and says what it did, as in a cold run; {@link #deliver} tells
+ * the caller when nothing watches, for then a cold process would simply have ended.
+ */
+final class ForwardedSignals implements StopSignals {
+
+	private OpenWatch open;
+
+	@Override
+	public synchronized Watch watch() {
+		OpenWatch watch = new OpenWatch(Thread.currentThread());
+		open = watch;
+		return watch;
+	}
+
+	/** @return whether a watch took the signal; {@code false} when the command has none open */
+	synchronized boolean deliver(Stop stop) {
+		if (open == null) {
+			return false;
+		}
+		open.signalled(stop);
+		return true;
+	}
+
+	private synchronized void closed(OpenWatch watch) {
+		if (open == watch) {
+			open = null;
+		}
+	}
+
+	private final class OpenWatch implements Watch {
+
+		private final Thread watcher;
+
+		private volatile Stop received;
+
+		OpenWatch(Thread watcher) {
+			this.watcher = watcher;
+		}
+
+		void signalled(Stop stop) {
+			if (received == null) {
+				received = stop;
+			}
+			watcher.interrupt();
+		}
+
+		@Override
+		public Stop received() {
+			return received;
+		}
+
+		@Override
+		public void close() {
+			closed(this);
+		}
+	}
+}

@@ -1,0 +1,386 @@
+package org.influxshell.daemon;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.influxshell.cli.CliException;
+import org.influxshell.client.Frames;
+import org.influxshell.command.Invocation;
+import org.influxshell.command.StopSignals;
+
+/**
+ * One client's command, run in the daemon: the {@link Invocation} its console context reads
+ * (the client's environment, folders and terminals; stdout, stderr and stdin over the socket;
+ * the signals it forwards), and the conversation that carries them.
+ *
+ * <p>A cold run would ask a question on the terminal (a confirmation, a password); the daemon
+ * has none, so such a command is stopped where it would ask, before it has changed anything, and
+ * the client runs it cold. To make that invisible, stderr is held back while a question is still
+ * possible: a one-shot command (not a script) with stdin and stderr on terminals, until it first
+ * writes a result.
+ */
+final class RequestRun implements Invocation {
+
+	private static final byte[] EMPTY = {};
+
+	private final Frames.Request request;
+
+	private final DataOutputStream out;
+
+	private final Map<String, String> environment;
+
+	private final ForwardedSignals signals = new ForwardedSignals();
+
+	private final BlockingQueue<byte[]> acks = new LinkedBlockingQueue<>();
+
+	private final BlockingQueue<byte[]> stdinChunks = new LinkedBlockingQueue<>();
+
+	private final ClientStderr stderr;
+
+	private final Thread runner;
+
+	/** The command was stopped to be run cold. */
+	private volatile boolean handover;
+
+	/** The reply that ends the conversation was sent (or the client is gone): later output goes nowhere. */
+	private volatile boolean ended;
+
+	private volatile boolean gone;
+
+	RequestRun(Frames.Request request, DataOutputStream out) {
+		this.request = request;
+		this.out = out;
+		this.environment = Map.copyOf(request.environment());
+		this.stderr = new ClientStderr(mayAsk());
+		this.runner = Thread.currentThread();
+	}
+
+	/**
+	 * Runs the command and replies {@code EXIT} or {@code COLD}; {@code frames} is read on a thread
+	 * of its own meanwhile (acknowledgements, stdin, signals).
+	 */
+	void run(DataInputStream frames, WarmConsole console) {
+		Thread reader = new Thread(() -> read(frames), "influx-shell-request-reader");
+		reader.setDaemon(true);
+		reader.start();
+		String cold = coldReason();
+		if (cold != null) {
+			end(Frames.COLD, EMPTY);
+			return;
+		}
+		try {
+			console.run(request.args(), new RequestEnvironment(this, request.properties()), new ClientStdin(),
+					new ClientStdout(), () -> isTerminal(0), this::ended);
+		}
+		catch (RuntimeException ex) {
+			stderr.writeQuietly(("Error: " + ex.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+			ended(1);
+		}
+	}
+
+	/** The command is over: the client may exit (or run it cold) while the context closes. */
+	private void ended(int code) {
+		if (handover && !stderr.released()) {
+			end(Frames.COLD, EMPTY);
+		}
+		else {
+			stderr.release();
+			end(Frames.EXIT, Frames.number(code));
+		}
+	}
+
+	/**
+	 * Why this command must run cold, or {@code null}: the REPL (it needs the terminal), the
+	 * {@code daemon} commands, and a relative configs or journal path (its messages would name the
+	 * file by its absolute path, where a cold run names it as typed).
+	 */
+	String coldReason() {
+		List<String> words = words();
+		if (words.isEmpty() && !script() && isTerminal(0)) {
+			return "the REPL";
+		}
+		if (!words.isEmpty() && words.get(0).equals("daemon")) {
+			return "a daemon command";
+		}
+		for (int i = 0; i < request.args().size(); i++) {
+			String a = request.args().get(i);
+			String value = null;
+			if (a.equals("--configs-path") && i + 1 < request.args().size()) {
+				value = request.args().get(i + 1);
+			}
+			else if (a.startsWith("--configs-path=") || a.startsWith("--influx.configs-path=")
+					|| a.startsWith("--influx.journal-path=")) {
+				value = a.substring(a.indexOf('=') + 1);
+			}
+			if (relative(value)) {
+				return "a relative path";
+			}
+		}
+		for (String name : List.of("INFLUX_CONFIGS_PATH", "INFLUX_JOURNAL_PATH")) {
+			if (relative(environment.get(name))) {
+				return "a relative path";
+			}
+		}
+		for (String key : List.of("influx.configs-path", "influx.journal-path")) {
+			if (relative(request.properties().get(key))) {
+				return "a relative path";
+			}
+		}
+		return null;
+	}
+
+	private static boolean relative(String path) {
+		return path != null && !path.isEmpty() && !path.startsWith("/");
+	}
+
+	/** The command words: the arguments less Spring's and the console's own settings. */
+	private List<String> words() {
+		return request.args().stream()
+			.filter(a -> !(a.startsWith("--spring.") || a.startsWith("--logging.") || a.startsWith("--influx.")
+					|| a.equals("--debug")))
+			.toList();
+	}
+
+	private boolean script() {
+		List<String> words = words();
+		return request.args().stream().anyMatch(a -> a.startsWith("--spring.shell.script="))
+				|| words.size() == 1 && words.get(0).startsWith("@");
+	}
+
+	/** A question is possible: a one-shot command, stdin and stderr on terminals. */
+	private boolean mayAsk() {
+		return !script() && isTerminal(0) && isTerminal(2);
+	}
+
+	/** Reads what the client sends while the command runs. */
+	private void read(DataInputStream frames) {
+		try {
+			while (true) {
+				Frames.Frame frame = Frames.read(frames);
+				if (frame == null) {
+					break;
+				}
+				switch (frame.type()) {
+					case Frames.ACK -> acks.add(frame.payload());
+					case Frames.STDIN -> stdinChunks.add(frame.payload());
+					case Frames.SIGNAL -> signal(frame.text());
+					default -> {
+						// nothing else is sent during a command
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the client is gone
+		}
+		gone = true;
+		acks.add(new byte[] { 0 });
+		stdinChunks.add(EMPTY);
+		if (!ended) {
+			// as when a cold run's terminal goes away: the command ends where it is
+			runner.interrupt();
+		}
+	}
+
+	private void signal(String name) {
+		StopSignals.Stop stop = name.equals("TERM") ? StopSignals.Stop.TERMINATE : StopSignals.Stop.INTERRUPT;
+		if (!signals.deliver(stop)) {
+			// nothing watches: a cold process would end here, with the signal's code and nothing more said
+			stderr.release();
+			end(Frames.EXIT, Frames.number(stop.exitCode()));
+			runner.interrupt();
+		}
+	}
+
+	private synchronized void end(byte type, byte[] payload) {
+		if (ended) {
+			return;
+		}
+		ended = true;
+		try {
+			send(type, payload);
+		}
+		catch (IOException ex) {
+			// the client is gone
+		}
+	}
+
+	private void send(byte type, byte[] payload) throws IOException {
+		synchronized (out) {
+			Frames.write(out, type, payload);
+		}
+	}
+
+	private void send(byte type, byte[] payload, int offset, int length) throws IOException {
+		synchronized (out) {
+			Frames.write(out, type, payload, offset, length);
+		}
+	}
+
+	@Override
+	public Map<String, String> environment() {
+		return environment;
+	}
+
+	@Override
+	public String home() {
+		return request.home();
+	}
+
+	@Override
+	public Path folder() {
+		return Path.of(request.folder());
+	}
+
+	@Override
+	public boolean isTerminal(int fd) {
+		return request.terminals().indexOf(Character.forDigit(fd, 10)) >= 0;
+	}
+
+	@Override
+	public OutputStream stderr() {
+		return stderr;
+	}
+
+	@Override
+	public StopSignals signals() {
+		return signals;
+	}
+
+	@Override
+	public void beforeQuestion() {
+		if (!stderr.released()) {
+			handover = true;
+			throw CliException.failure("the daemon cannot ask; the command runs cold");
+		}
+	}
+
+	/** Stdout: each write waits for the client to say it was written, or why not. */
+	private final class ClientStdout extends OutputStream {
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			stderr.release();
+			for (int at = off; at < off + len; at += Frames.MAX_FRAME) {
+				if (ended || gone) {
+					throw new IOException("Broken pipe");
+				}
+				send(Frames.STDOUT, b, at, Math.min(Frames.MAX_FRAME, off + len - at));
+				byte[] ack;
+				try {
+					ack = acks.take();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted");
+				}
+				if (ack.length > 0) {
+					throw new IOException(gone ? "Broken pipe" : new String(ack, StandardCharsets.UTF_8));
+				}
+			}
+		}
+	}
+
+	/** Stderr: held back while a question may still come (see the class comment), then passed on as written. */
+	private final class ClientStderr extends OutputStream {
+
+		private ByteArrayOutputStream held;
+
+		ClientStderr(boolean hold) {
+			this.held = hold ? new ByteArrayOutputStream() : null;
+		}
+
+		synchronized boolean released() {
+			return held == null;
+		}
+
+		synchronized void release() {
+			if (held != null) {
+				byte[] bytes = held.toByteArray();
+				held = null;
+				writeQuietly(bytes);
+			}
+		}
+
+		@Override
+		public void write(int b) {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public synchronized void write(byte[] b, int off, int len) {
+			if (held != null) {
+				held.write(b, off, len);
+				return;
+			}
+			if (ended || gone || len == 0) {
+				return;
+			}
+			try {
+				for (int at = off; at < off + len; at += Frames.MAX_FRAME) {
+					send(Frames.STDERR, b, at, Math.min(Frames.MAX_FRAME, off + len - at));
+				}
+			}
+			catch (IOException ex) {
+				// as a PrintStream on a closed stderr: nothing to tell it with
+			}
+		}
+
+		void writeQuietly(byte[] bytes) {
+			write(bytes, 0, bytes.length);
+		}
+	}
+
+	/** Stdin: read from the client only when, and only as much as, the command reads. */
+	private final class ClientStdin extends InputStream {
+
+		private boolean atEnd;
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			int n = read(one, 0, 1);
+			return n < 0 ? -1 : one[0] & 0xff;
+		}
+
+		@Override
+		public synchronized int read(byte[] b, int off, int len) throws IOException {
+			if (len == 0) {
+				return 0;
+			}
+			if (gone || ended || atEnd) {
+				return -1;
+			}
+			send(Frames.READ, Frames.number(len));
+			byte[] chunk;
+			try {
+				chunk = stdinChunks.take();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted");
+			}
+			if (chunk.length == 0) {
+				atEnd = gone;
+				return -1;
+			}
+			System.arraycopy(chunk, 0, b, off, chunk.length);
+			return chunk.length;
+		}
+	}
+}

@@ -1,0 +1,465 @@
+package org.influxshell.process;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.influxshell.support.InfluxStub.authorization;
+import static org.influxshell.support.InfluxStub.ok;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.influxshell.support.InfluxStub;
+import org.influxshell.support.JarProcess;
+import org.influxshell.support.JarProcess.Result;
+import org.influxshell.support.PtySession;
+import org.influxshell.support.StatefulTokens;
+
+/**
+ * Issue 18, the warm console, as a user meets it: real daemons and clients started by the
+ * launcher, each test with its own daemon folder. Warm runs must be byte for byte what cold runs
+ * are; requests run side by side, each with its own environment and configs file; a stale socket,
+ * a folder of the wrong mode or owner and a daemon of another build are never used; the daemon
+ * leaves when idle; Ctrl-C and SIGTERM reach the command; questions run cold.
+ */
+class DaemonIT {
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().containerThreads(64))
+		.build();
+
+	static final String ORG = "9c5955fc99a60b8f";
+
+	static final String CAROL = "0d09973ac7603000";
+
+	static final String TOKEN_A = "0d099b627e605000";
+
+	@TempDir
+	Path home;
+
+	JarProcess console;
+
+	final List<JarProcess> daemons = new ArrayList<>();
+
+	@BeforeEach
+	void setUp() {
+		console = new JarProcess(home);
+	}
+
+	@AfterEach
+	void stopDaemons() throws Exception {
+		for (JarProcess d : daemons) {
+			d.run(null, "daemon", "stop");
+		}
+	}
+
+	String host() {
+		return "http://localhost:" + server.getPort();
+	}
+
+	Result startDaemon(JarProcess where) throws Exception {
+		daemons.add(where);
+		Result started = where.run(null, "daemon", "start");
+		assertThat(started.exit()).as("daemon start: %s", started).isZero();
+		assertThat(started.out()).startsWith("the daemon is running (pid ");
+		return started;
+	}
+
+	/** How many requests the daemon has taken, from {@code daemon status}. */
+	static long served(JarProcess where) throws Exception {
+		Result status = where.run(null, "daemon", "status");
+		assertThat(status.exit()).as("daemon status: %s", status).isZero();
+		Matcher m = Pattern.compile("requests: +(\\d+) served").matcher(status.out());
+		assertThat(m.find()).as(status.out()).isTrue();
+		return Long.parseLong(m.group(1));
+	}
+
+	void carol(int n, int delayMs) {
+		List<String> listed = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			String id = String.format("0d099b627e7%05x", i);
+			String active = authorization(id, "", "active", "bulk " + i, CAROL, "carol", ORG, "my-org", List.of());
+			listed.add(active);
+			server.stubFor(get("/api/v2/authorizations/" + id).willReturn(ok(active)));
+			server.stubFor(patch(urlEqualTo("/api/v2/authorizations/" + id))
+				.willReturn(ok(active.replace("\"active\"", "\"inactive\"")).withFixedDelay(delayMs)));
+			server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/api/v2/authorizations/" + id)
+				.willReturn(noContent()));
+		}
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(listed))));
+		server.stubFor(get("/api/v2/me").willReturn(ok("{\n\t\"id\": \"0d09973ac7600001\",\n\t\"name\": \"admin\"\n}")));
+	}
+
+	/** One step of the sample: stdin (or none), environment, arguments. */
+	record Step(String stdin, Map<String, String> env, String... args) {
+	}
+
+	List<Step> sample() {
+		String h = host();
+		return List.of(new Step(null, Map.of(), "config", "list"),
+				new Step(null, Map.of(), "config", "create", "-n", "prod", "-u", h, "-t", "tok", "-o", "my-org", "-a"),
+				new Step(null, Map.of(), "config", "create", "-n", "lab", "-u", "http://lab.example:8086", "-t", "t2", "-o",
+						"lab-org"),
+				new Step(null, Map.of(), "config", "list", "--json"), new Step(null, Map.of(), "config", "use", "lab"),
+				new Step(null, Map.of(), "config", "set", "-n", "lab", "-o", "org2"), new Step(null, Map.of(), "config"),
+				new Step(null, Map.of(), "config", "use", "prod"), new Step(null, Map.of(), "config", "rm", "lab"),
+				new Step(null, Map.of(), "config", "use", "nope"), new Step(null, Map.of(), "auth", "lst"),
+				new Step(null, Map.of(), "auth", "list", "--hide-headers"),
+				new Step(null, Map.of(), "auth", "inactive", "--id", TOKEN_A, "--hide-headers"),
+				new Step(null, Map.of(), "auth", "list", "--id", TOKEN_A, "--json"),
+				new Step(null, Map.of(), "auth", "active", "--id", TOKEN_A),
+				new Step(null, Map.of(), "auth", "inactive", "--user", "carol", "--hide-headers"),
+				new Step(null, Map.of(), "auth", "delete", "--user", "carol"),
+				new Step(null, Map.of(), "auth", "inactive", "--id", TOKEN_A, "--host", "http://127.0.0.1:9"),
+				new Step(null, Map.of(), "auth", "list", "-t", "-abc", "--id", TOKEN_A),
+				new Step(null, Map.of("INFLUX_RESPONSE_TIMEOUT", "30"), "config", "list"),
+				new Step(null, Map.of("INFLUX_ACTIVE_CONFIG", "nope"), "auth", "list"),
+				new Step(null, Map.of("INFLUX_HIDE_HEADERS", "true", "INFLUX_OUTPUT_JSON", "false"), "config", "list"),
+				new Step(null, Map.of(), "--help"), new Step(null, Map.of(), "auth", "inactive", "--help"),
+				new Step(null, Map.of(), "version"),
+				new Step("config list\nauth lst\nconfig list --json\n", Map.of()),
+				new Step(null, Map.of(), "@incident.influx"),
+				new Step(null, Map.of(), "--spring.shell.script=incident.influx"),
+				new Step(null, Map.of(), "script", "missing.influx"));
+	}
+
+	/** Runs the sample in {@code where}; each result with the home folder's path written as HOME. */
+	List<Result> runSample(JarProcess where, Path folder) throws Exception {
+		Files.writeString(folder.resolve("incident.influx"),
+				"# the leaked one\nauth inactive --id " + TOKEN_A + " --hide-headers\nconfig lsit\n");
+		List<Result> results = new ArrayList<>();
+		for (Step step : sample()) {
+			JarProcess p = where;
+			if (!step.env().isEmpty()) {
+				p = new JarProcess(folder);
+				step.env().forEach(p::env);
+			}
+			Result r = p.run(step.stdin(), step.args());
+			results.add(new Result(r.exit(), r.out().replace(folder.toString(), "HOME"),
+					r.err().replace(folder.toString(), "HOME")));
+		}
+		return results;
+	}
+
+	@Test
+	void warmRunsPrintWriteAndExitExactlyAsColdRuns() throws Exception {
+		StatefulTokens.stub(server, TOKEN_A, "telegraf writer", "my-user");
+		carol(3, 0);
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(
+				authorization(TOKEN_A, "", "active", "telegraf writer", "0d09973ac7600001", "my-user", ORG, "my-org",
+						List.of()))))));
+
+		Path coldHome = Files.createDirectory(home.resolve("cold"));
+		Path warmHome = Files.createDirectory(home.resolve("warm"));
+		List<Result> cold = runSample(new JarProcess(coldHome), coldHome);
+		byte[] coldConfigs = Files.readAllBytes(coldHome.resolve(".influxdbv2/configs"));
+
+		server.resetScenarios();
+		JarProcess warm = new JarProcess(warmHome);
+		startDaemon(warm);
+		long before = served(warm);
+		List<Result> warmResults = runSample(warm, warmHome);
+		long after = served(warm);
+
+		for (int i = 0; i < cold.size(); i++) {
+			assertThat(warmResults.get(i)).as("step %d: %s", i, List.of(sample().get(i).args())).isEqualTo(cold.get(i));
+		}
+		assertThat(Files.readAllBytes(warmHome.resolve(".influxdbv2/configs"))).isEqualTo(coldConfigs);
+		assertThat(Files.readAllLines(warmHome.resolve(".influxdbv2/influx-shell-journal.jsonl")))
+			.hasSameSizeAs(Files.readAllLines(coldHome.resolve(".influxdbv2/influx-shell-journal.jsonl")));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(warmHome.resolve(".influxdbv2/configs"))))
+			.isEqualTo("rw-------");
+		// every step of the sample was answered by the daemon
+		assertThat(after - before).isEqualTo(sample().size());
+		// a sanity check that the sample did reach the server
+		server.verify(getRequestedFor(urlEqualTo("/api/v2/authorizations/" + TOKEN_A)));
+	}
+
+	@Test
+	void aClosedPipeAndAFullDiskEndWarmRunsAsTheyEndColdOnes() throws Exception {
+		console.run(null, "config", "create", "-n", "prod", "-u", host(), "-t", "tok", "-o", "my-org", "-a");
+		StatefulTokens.stub(server, TOKEN_A, "telegraf writer", "my-user");
+		Result coldPipe = console.runWithClosedStdout("config", "list");
+		Result coldFull = console.runWithStdoutTo(new File("/dev/full"), "auth", "inactive", "--id", TOKEN_A);
+		server.resetScenarios();
+		startDaemon(console);
+		long before = served(console);
+		assertThat(console.runWithClosedStdout("config", "list")).isEqualTo(coldPipe);
+		assertThat(console.runWithStdoutTo(new File("/dev/full"), "auth", "inactive", "--id", TOKEN_A)).isEqualTo(coldFull);
+		assertThat(coldPipe.exit()).isEqualTo(141);
+		assertThat(coldFull.exit()).isEqualTo(1);
+		assertThat(served(console) - before).isEqualTo(2);
+	}
+
+	@Test
+	void requestsRunSideBySideEachWithItsOwnEnvironmentAndConfigsFile() throws Exception {
+		startDaemon(console);
+		// one slow request holds a thread of the daemon for two seconds
+		String listed = authorization(TOKEN_A, "", "active", "telegraf writer", "0d09973ac7600001", "my-user", ORG,
+				"my-org", List.of());
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(listed)))
+			.withFixedDelay(2000)));
+		JarProcess slow = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok");
+		JarProcess.Running held = slow.start("auth", "list", "--hide-headers");
+
+		int clients = 6;
+		List<Path> files = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			Path configs = home.resolve("configs-" + i);
+			Files.writeString(configs, "[p" + i + "]\n  url = \"http://host-" + i + ":8086\"\n  token = \"t" + i
+					+ "\"\n  org = \"org-" + i + "\"\n  active = true\n");
+			files.add(configs);
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long started = System.nanoTime();
+		try {
+			List<Future<List<Result>>> runs = new ArrayList<>();
+			for (int i = 0; i < clients; i++) {
+				int n = i;
+				runs.add(pool.submit(() -> {
+					JarProcess p = new JarProcess(home).env("INFLUX_CONFIGS_PATH", files.get(n).toString())
+						.env("INFLUX_HIDE_HEADERS", n % 2 == 0 ? "true" : "false");
+					List<Result> mine = new ArrayList<>();
+					for (int k = 0; k < 4; k++) {
+						mine.add(p.run(null, "config", "list"));
+					}
+					mine.add(p.run(null, "config", "set", "-n", "p" + n, "-o", "changed-" + n));
+					return mine;
+				}));
+			}
+			for (int i = 0; i < clients; i++) {
+				String row = "*\tp" + i + "\thttp://host-" + i + ":8086\torg-" + i + "\n";
+				String header = i % 2 == 0 ? "" : "Active\tName\tURL\t\t\tOrg\n";
+				List<Result> mine = runs.get(i).get();
+				for (int k = 0; k < 4; k++) {
+					assertThat(mine.get(k)).as("client %d run %d", i, k).isEqualTo(new Result(0, header + row, ""));
+				}
+				assertThat(mine.get(4).exit()).isZero();
+				assertThat(Files.readString(files.get(i))).contains("org = \"changed-" + i + "\"")
+					.contains("url = \"http://host-" + i + ":8086\"");
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		Duration fast = Duration.ofNanos(System.nanoTime() - started);
+		assertThat(held.isAlive()).as("the slow request was still running while %s requests were answered (%s)",
+				clients * 5, fast).isTrue();
+		assertThat(held.await(Duration.ofSeconds(30)))
+			.isEqualTo(new Result(0, TOKEN_A + "\ttelegraf writer\t\tmy-user\t0d09973ac7600001\t[]\n", ""));
+	}
+
+	@Test
+	void aStaleSocketAFolderOfTheWrongModeOrOwnerAndAnotherBuildAreNeverUsed() throws Exception {
+		Path folder = home.resolve("run/influx-shell");
+		Files.createDirectories(folder);
+		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+		Path socket = folder.resolve("daemon.sock");
+		Result expected = new Result(0, "Active\tName\tURL\tOrg\n", "");
+
+		// a socket left behind by a daemon that was killed: nobody listens
+		try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			gone.bind(UnixDomainSocketAddress.of(socket));
+		}
+		assertThat(Files.exists(socket)).isTrue();
+		assertThat(console.run(null, "config", "list")).isEqualTo(expected);
+		Files.delete(socket);
+
+		// someone listens, but in a folder others may enter, or one that is not the user's: never asked
+		try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			listener.bind(UnixDomainSocketAddress.of(socket));
+			listener.configureBlocking(false);
+			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+			assertThat(console.run(null, "config", "list")).isEqualTo(expected);
+			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+			Process chown = new ProcessBuilder("chown", "nobody", folder.toString()).inheritIO().start();
+			assertThat(chown.waitFor()).isZero();
+			assertThat(console.run(null, "config", "list")).isEqualTo(expected);
+			assertThat(listener.accept()).as("no client connected").isNull();
+			new ProcessBuilder("chown", "root", folder.toString()).inheritIO().start().waitFor();
+		}
+		Files.delete(socket);
+
+		// a daemon of another runtime (so of another build, to the client): the command runs cold
+		Path otherJdk = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+		if (Files.isExecutable(otherJdk.resolve("bin/java"))) {
+			JarProcess other = new JarProcess(home).env("JAVA_HOME", otherJdk.toString());
+			startDaemon(other);
+			Result status = console.run(null, "daemon", "status");
+			assertThat(status.out()).startsWith("running, of another build: this console does not use it\n");
+			assertThat(console.run(null, "config", "list")).isEqualTo(expected);
+			// it was asked, and sent the client away before running anything
+			Result otherStatus = other.run(null, "daemon", "status");
+			assertThat(otherStatus.out()).startsWith("running\n").contains("requests:     0 served");
+			// and daemon start replaces it with one of this build
+			Result replaced = console.run(null, "daemon", "start");
+			assertThat(replaced.err()).startsWith("stopping the daemon of another build (pid ");
+			assertThat(replaced.out()).startsWith("the daemon is running (pid ");
+			assertThat(served(console)).isZero();
+		}
+	}
+
+	@Test
+	void theDaemonLeavesAfterTheIdleTimeout() throws Exception {
+		JarProcess idle = new JarProcess(home).env("INFLUX_DAEMON_IDLE_TIMEOUT", "1s");
+		startDaemon(idle);
+		assertThat(console.run(null, "config", "list").exit()).isZero();
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		Path socket = home.resolve("run/influx-shell/daemon.sock");
+		while (Files.exists(socket) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(socket).doesNotExist();
+		assertThat(console.run(null, "daemon", "status")).isEqualTo(new Result(1, "",
+				"Error: no daemon is running (" + socket + ")\n"));
+		assertThat(console.run(null, "config", "list").exit()).isZero();
+	}
+
+	@Test
+	void autoStartStartsADaemonAfterTheFirstColdRun() throws Exception {
+		JarProcess auto = new JarProcess(home).env("INFLUX_DAEMON_AUTO_START", "true");
+		daemons.add(console);
+		assertThat(auto.run(null, "config", "list")).isEqualTo(new Result(0, "Active\tName\tURL\tOrg\n", ""));
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (console.run(null, "daemon", "status").exit() != 0) {
+			assertThat(System.nanoTime()).as("a daemon within 20 s").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+		long before = served(console);
+		assertThat(auto.run(null, "config", "list")).isEqualTo(new Result(0, "Active\tName\tURL\tOrg\n", ""));
+		assertThat(served(console) - before).isEqualTo(1);
+	}
+
+	static final Pattern SUMMARY = Pattern
+		.compile("interrupted: (\\d+) inactivated, (\\d+) unknown \\(in flight\\), (\\d+) not started\n");
+
+	void aForwardedSignalStopsTheRun(String signal, int exitCode) throws Exception {
+		carol(30, 300);
+		startDaemon(console);
+		JarProcess run = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok");
+		JarProcess.Running bulk = run.start("auth", "inactive", "--user", "carol", "--hide-headers");
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (server.findAll(patchRequestedFor(anyUrl())).size() < 10) {
+			assertThat(System.nanoTime()).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		bulk.signal(signal);
+		Result r = bulk.await(Duration.ofSeconds(30));
+		assertThat(r.exit()).isEqualTo(exitCode);
+		Matcher summary = SUMMARY.matcher(r.err());
+		assertThat(summary.matches()).as("stderr is the summary alone: %s", r.err()).isTrue();
+		int done = Integer.parseInt(summary.group(1));
+		assertThat(done + Integer.parseInt(summary.group(2)) + Integer.parseInt(summary.group(3))).isEqualTo(30);
+		assertThat(r.out().lines()).hasSize(done);
+		// the daemon is still there for the next command
+		assertThat(served(console)).isEqualTo(1);
+	}
+
+	@Test
+	void ctrlCReachesABulkRunThroughTheDaemon() throws Exception {
+		aForwardedSignalStopsTheRun("INT", 130);
+	}
+
+	@Test
+	void sigtermReachesABulkRunThroughTheDaemon() throws Exception {
+		aForwardedSignalStopsTheRun("TERM", 143);
+	}
+
+	@Test
+	void ctrlCEndsACommandThatDoesNotWatchAtOnceWith130() throws Exception {
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of()))
+			.withFixedDelay(20_000)));
+		startDaemon(console);
+		JarProcess.Running list = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok")
+			.start("auth", "list");
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (server.findAll(getRequestedFor(anyUrl())).isEmpty()) {
+			assertThat(System.nanoTime()).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		long signalled = System.nanoTime();
+		list.signal("INT");
+		assertThat(list.await(Duration.ofSeconds(10))).isEqualTo(new Result(130, "", ""));
+		assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void aQuestionOnATerminalIsAskedByAColdRun() throws Exception {
+		carol(3, 0);
+		startDaemon(console);
+		long before = served(console);
+		Path out = home.resolve("deleted.txt");
+		String line = "auth delete --user carol --hide-headers --host " + host() + " -t tok > '" + out + "'";
+		try (PtySession tty = PtySession.start(home, line)) {
+			tty.await("Delete 3 tokens? [y/N] ", Duration.ofSeconds(30)).type("n\r");
+			assertThat(tty.exitCode(Duration.ofSeconds(10))).isEqualTo(1);
+			assertThat(tty.plain()).endsWith("Error: nothing deleted\n");
+			assertThat(tty.plain().split("Delete 3 tokens", -1)).as("asked once").hasSize(2);
+		}
+		server.verify(0, deleteRequestedFor(anyUrl()));
+		// the daemon took the request and handed it back
+		assertThat(served(console) - before).isEqualTo(1);
+		// a one-shot on the terminal that asks nothing stays warm
+		try (PtySession tty = PtySession.start(home, "config list")) {
+			assertThat(tty.exitCode(Duration.ofSeconds(10))).isZero();
+			assertThat(tty.plain()).isEqualTo("Active\tName\tURL\tOrg\n");
+		}
+		assertThat(served(console) - before).isEqualTo(2);
+	}
+
+	@Test
+	void stdinIsLeftForTheNextCommandWhenTheCommandDoesNotReadIt() throws Exception {
+		startDaemon(console);
+		JarProcess loop = new JarProcess(home).through("sh", "-c",
+				"printf 'first\\nsecond\\n' | { \"$0\" \"$@\" > /dev/null; cat; }");
+		assertThat(loop.run(null, "config", "list")).isEqualTo(new Result(0, "first\nsecond\n", ""));
+		assertThat(served(console)).isEqualTo(1);
+	}
+
+	@Test
+	void theReplAndTheDaemonCommandsAlwaysRunCold() throws Exception {
+		startDaemon(console);
+		long before = served(console);
+		try (PtySession tty = PtySession.start(home, "")) {
+			tty.await("influx-shell:default> ", Duration.ofSeconds(30)).type("exit\r");
+			assertThat(tty.exitCode(Duration.ofSeconds(10))).isZero();
+		}
+		assertThat(console.run(null, "daemon", "start").out()).startsWith("the daemon is already running (pid ");
+		assertThat(served(console) - before).isZero();
+		Result stopped = console.run(null, "daemon", "stop");
+		assertThat(stopped.out()).startsWith("the daemon stopped (pid ");
+		assertThat(home.resolve("run/influx-shell/daemon.sock")).doesNotExist();
+		assertThat(console.run(null, "daemon", "stop")).isEqualTo(new Result(0, "no daemon is running\n", ""));
+	}
+}
