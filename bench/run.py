@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """influx-shell benchmark: start-up, one-shot, script, bulk (by IDs and by --user) and REPL prompt, against a stub
-InfluxDB running as a separate process on loopback. Prints medians and ratios to the JVM floor
-(a plain `java Hello`), so figures compare across machines.
+InfluxDB running as a separate process on loopback; then the same one-shots and shell TAB completion
+of token IDs answered warm, by a daemon (influx-shell daemon start). Prints medians and ratios to the
+JVM floor (a plain `java Hello`), so figures compare across machines.
 
     python3 bench/run.py [--runs 5] [--tokens 1000] [--skip-build]
 """
@@ -91,6 +92,30 @@ def prompt_time(env, runs):
     return statistics.median(times[1:])
 
 
+def warm_rows(launcher, ids, tab_cmd, env, runs):
+    """One-shots and TAB completion through a daemon started by this launcher, stopped after."""
+    started = subprocess.run([launcher, "daemon", "start"], env=env, capture_output=True, text=True)
+    if started.returncode != 0:
+        sys.exit("daemon start failed: " + started.stderr)
+    pid = started.stdout.split("pid ")[1].split(",")[0].rstrip(")\n")
+    try:
+        one_cmd = [launcher, "auth", "inactive", "--id", ids[0], "--hide-headers"]
+        # the daemon's JIT warms on the first requests, as it would over a working day
+        for _ in range(30):
+            measure(one_cmd, env)
+            measure([launcher, "config", "list"], env)
+            measure([launcher] + tab_cmd, env)
+        rows = {"one": repeat(one_cmd, env, runs), "local": repeat([launcher, "config", "list"], env, runs),
+                "tab": repeat([launcher] + tab_cmd, env, runs)}
+        out = measure([launcher] + tab_cmd, env)[2]
+        assert out.count(b"\n") >= len(ids), "completion offered %d lines" % out.count(b"\n")
+        with open("/proc/%s/status" % pid) as f:
+            rows["daemon_rss"] = next(int(l.split()[1]) for l in f if l.startswith("VmHWM")) / 1024.0
+        return rows
+    finally:
+        subprocess.run([launcher, "daemon", "stop"], env=env, capture_output=True)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -139,7 +164,9 @@ def main():
             if k.startswith("INFLUX_"):
                 del env[k]
         env.update({"INFLUX_HOST": "http://127.0.0.1:%d" % port, "INFLUX_TOKEN": "bench-token",
-                    "INFLUX_SHELL_JAVA_OPTS": "-Duser.home=" + os.path.join(work, "home"), "TERM": "xterm"})
+                    "INFLUX_SHELL_JAVA_OPTS": "-Duser.home=" + os.path.join(work, "home"), "TERM": "xterm",
+                    # the daemon's folder: the bench's own, where none runs until the warm rows start one
+                    "XDG_RUNTIME_DIR": os.path.join(work, "run")})
 
         script = os.path.join(work, "script.txt")
         lines = args.tokens
@@ -183,6 +210,12 @@ def main():
         list_wall, list_rss = repeat(list_cmd, env, 3)
 
         prompt = prompt_time(env, max(3, args.runs))
+
+        tab_cmd = ["__complete", "--", "auth", "inactive", "--id", ""]
+        cold_tab, cold_tab_rss = repeat([LAUNCHER] + tab_cmd, env, args.runs)
+        warm = {"dev": warm_rows(LAUNCHER, ids, tab_cmd, env, args.runs)}
+        if packaged:
+            warm["packaged"] = warm_rows(packaged, ids, tab_cmd, env, args.runs)
     finally:
         for s in (stub, list_stub):
             s.stdin.close()
@@ -204,9 +237,26 @@ def main():
         ("auth inactive --user of %d tokens, median of 3" % len(ids), user_wall, user_rss, user_wall / floor),
         ("auth list of %d tokens, median of 3" % args.list_tokens, list_wall, list_rss, list_wall / floor),
         ("REPL prompt appears, median of %d" % max(3, args.runs), prompt, None, prompt / floor),
+        ("TAB completion of token IDs, cold", cold_tab, cold_tab_rss, cold_tab / floor),
     ]
+    for name, label in (("dev", "development launcher"), ("packaged", "packaged runtime")):
+        if name not in warm:
+            continue
+        w = warm[name]
+        rows += [
+            ("warm (daemon), %s:" % label, None, None, None),
+            ("  one-shot auth inactive, median of %d" % args.runs, w["one"][0], w["one"][1], w["one"][0] / floor),
+            ("  one-shot config list, median of %d" % args.runs, w["local"][0], w["local"][1], w["local"][0] / floor),
+            ("  TAB completion of token IDs, median of %d" % args.runs, w["tab"][0], w["tab"][1], w["tab"][0] / floor),
+            ("  the daemon's own peak RSS", None, w["daemon_rss"], None),
+        ]
     for name, wall, rss, ratio in rows:
-        print("%-44s %9.3fs %10s %8.1fx" % (name, wall, "-" if rss is None else "%.0f MB" % rss, ratio))
+        if wall is None and rss is None:
+            print(name)
+            continue
+        print("%-44s %10s %10s %9s" % (name, "-" if wall is None else "%.3fs" % wall,
+                                       "-" if rss is None else "%.0f MB" % rss,
+                                       "-" if ratio is None else "%.1fx" % ratio))
     print("%-44s %9.0f/s" % ("script throughput (commands/s)", lines / script_wall))
     print("%-44s %9.0f/s" % ("bulk throughput (tokens/s)", len(ids) / bulk_wall))
     print("%-44s %9.0f/s" % ("--user throughput (tokens/s)", len(ids) / user_wall))

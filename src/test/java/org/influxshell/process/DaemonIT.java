@@ -312,8 +312,10 @@ class DaemonIT {
 		Files.delete(socket);
 
 		// a daemon of another runtime (so of another build, to the client): the command runs cold
+		// (the development launcher takes Java from JAVA_HOME; the packaged one always runs its own)
 		Path otherJdk = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-		if (Files.isExecutable(otherJdk.resolve("bin/java"))) {
+		boolean development = Files.exists(JarProcess.launcher().resolveSibling("influx-shell.jar"));
+		if (development && Files.isExecutable(otherJdk.resolve("bin/java"))) {
 			JarProcess other = new JarProcess(home).env("JAVA_HOME", otherJdk.toString());
 			startDaemon(other);
 			Result status = console.run(null, "daemon", "status");
