@@ -441,6 +441,33 @@ class DaemonIT {
 	}
 
 	@Test
+	void aPasswordThatMustBeAskedIsAskedByAColdRun() throws Exception {
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v2/signin")
+			.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Basic Ym9iOnR5cGVkLXNlY3JldA=="))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)
+				.withHeader("Set-Cookie", "influxdb-oss-session=s; Path=/api/; HttpOnly")));
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations"))
+			.withHeader("Cookie", com.github.tomakehurst.wiremock.client.WireMock.equalTo("influxdb-oss-session=s"))
+			.willReturn(ok(InfluxStub.list(List.of(InfluxStub.alice("active", InfluxStub.SPEC_TOKEN))))));
+		assertThat(console.run(null, "config", "create", "-n", "pw", "-u", host(), "-p", "bob", "-a").exit()).isZero();
+		startDaemon(console);
+		long before = served(console);
+		try (PtySession tty = PtySession.start(home, "auth list --hide-headers")) {
+			tty.await("Please provide your password: ", Duration.ofSeconds(30)).type("typed-secret\r");
+			assertThat(tty.exitCode(Duration.ofSeconds(30))).isZero();
+			assertThat(tty.plain()).contains("0a6f1b2c3d4e5000\talice's Token\t").doesNotContain("typed-secret");
+			assertThat(tty.plain().split("password", -1)).as("asked once").hasSize(2);
+		}
+		server.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/api/v2/signin")));
+		assertThat(served(console) - before).isEqualTo(1);
+		// off a terminal nothing can be asked: the daemon answers, with the cold run's error
+		Result piped = console.run(null, "auth", "list");
+		assertThat(served(console) - before).isEqualTo(2);
+		assertThat(piped.exit()).isEqualTo(1);
+		assertThat(piped.err()).startsWith("Error: ");
+	}
+
+	@Test
 	void stdinIsLeftForTheNextCommandWhenTheCommandDoesNotReadIt() throws Exception {
 		startDaemon(console);
 		JarProcess loop = new JarProcess(home).through("sh", "-c",
