@@ -2,23 +2,15 @@ package org.influxshell;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
-import org.influxshell.client.DaemonFolder;
-import org.influxshell.command.Invocation;
-import org.influxshell.connection.InfluxProperties;
-import org.influxshell.daemon.DaemonControl;
+import org.influxshell.daemon.DaemonAutoStart;
 import org.influxshell.daemon.WarmConsole;
 import org.influxshell.shell.ConsoleRunner;
 import org.influxshell.shell.Terminals;
@@ -31,13 +23,12 @@ import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoCon
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
 
 /**
  * influx-shell: InfluxDB 2.x tokens and connection profiles from a console. Runs one command,
- * a script, or the REPL (see {@link ConsoleRunner}), then exits with the command's code; or, as
- * the daemon, runs each client's command in a context of its own ({@link #warm}).
+ * a script, or the REPL (see {@link ConsoleRunner}), then exits with the command's code; as the
+ * daemon, it runs each client's command in a context of its own ({@link ContextPerRequest}).
  *
  * <p>Only the auto-configurations the console uses are imported: scanning and evaluating the
  * other few hundred would cost a short-lived process most of its start-up time.
@@ -88,7 +79,7 @@ public class InfluxShellApplication {
 		int code;
 		try {
 			code = runner.run(args, System.in, new FileOutputStream(FileDescriptor.out), Terminals::stdin);
-			autoStartDaemon(context, args);
+			context.getBean(DaemonAutoStart.class).afterColdRun(args);
 		}
 		finally {
 			context.close();
@@ -96,68 +87,13 @@ public class InfluxShellApplication {
 		System.exit(code);
 	}
 
-	/** A warm run: the daemon's console, one context per command, each with its client's environment. */
+	/** The daemon's console: a context per request. */
 	@Bean
 	WarmConsole warmConsole() {
-		return InfluxShellApplication::warm;
+		return new ContextPerRequest();
 	}
 
-	static void warm(List<String> words, ConfigurableEnvironment environment, InputStream stdin, OutputStream stdout,
-			BooleanSupplier stdinTerminal, IntConsumer ended) {
-		String[] args = words.toArray(String[]::new);
-		SpringApplication app = new SpringApplication(InfluxShellApplication.class);
-		app.setDefaultProperties(DEFAULTS);
-		app.setEnvironment(environment);
-		app.setRegisterShutdownHook(false);
-		// the generated bean definitions are found by the main class's name
-		app.setMainApplicationClass(InfluxShellApplication.class);
-		ConfigurableApplicationContext context;
-		try {
-			context = app.run(args);
-		}
-		catch (RuntimeException ex) {
-			Invocation invocation = ((Invocation.Source) environment).invocation();
-			ended.accept(reportStartupFailure(ex, args, new PrintStream(invocation.stderr(), true, StandardCharsets.UTF_8)));
-			return;
-		}
-		try (context) {
-			ended.accept(context.getBean(ConsoleRunner.class).run(args, stdin, stdout, stdinTerminal));
-		}
-	}
-
-	/**
-	 * {@code influx.daemon.auto-start}: after a cold run, a daemon is started in the background
-	 * when none runs, so that the next command is answered warm. Only from the launcher, which
-	 * names itself; never for the daemon's own commands.
-	 */
-	private static void autoStartDaemon(ConfigurableApplicationContext context, String[] args) {
-		String launcher = System.getProperty("influxshell.self");
-		if (launcher == null || args.length > 0 && args[0].equals("daemon")) {
-			return;
-		}
-		InfluxProperties properties = context.getBean(InfluxProperties.class);
-		try {
-			if (!properties.getDaemon().autoStart()) {
-				return;
-			}
-		}
-		catch (CliException ex) {
-			// reported already, by the settings check before the command
-			return;
-		}
-		Invocation invocation = context.getBean(Invocation.class);
-		DaemonControl control = new DaemonControl(DaemonFolder.of(invocation.environment(), invocation.home()));
-		if (!control.running()) {
-			try {
-				control.spawn(launcher);
-			}
-			catch (java.io.IOException ex) {
-				// the command is done; the next one runs cold again
-			}
-		}
-	}
-
-	private static int reportStartupFailure(Throwable ex, String[] args, PrintStream stderr) {
+	static int reportStartupFailure(Throwable ex, String[] args, PrintStream stderr) {
 		ErrorReporter reporter = new ErrorReporter(new ErrorMapper(), stderr);
 		reporter.debug(List.of(args).contains("--debug"));
 		return reporter.report(startupFailure(ex), null);

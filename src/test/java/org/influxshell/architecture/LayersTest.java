@@ -43,7 +43,7 @@ class LayersTest {
 		.layer("output").definedBy("org.influxshell.output..")
 		.layer("cli").definedBy("org.influxshell.cli..")
 		// wiring only: main and the application class
-		.whereLayer("app").mayOnlyAccessLayers("shell", "daemon", "client", "command", "connection", "cli")
+		.whereLayer("app").mayOnlyAccessLayers("shell", "daemon", "command", "cli")
 		// the runtime: runners, dispatcher, REPL, help, completion
 		.whereLayer("shell").mayOnlyAccessLayers("command", "configs", "connection", "cli")
 		// the features

@@ -1,0 +1,53 @@
+package org.influxshell.daemon;
+
+import java.io.IOException;
+
+import org.influxshell.cli.CliException;
+import org.influxshell.client.DaemonFolder;
+import org.influxshell.command.Invocation;
+import org.influxshell.connection.InfluxProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code influx.daemon.auto-start}: after a cold run, a daemon is started in the background when
+ * none runs, so that the next command is answered warm. Only from the launcher, which names
+ * itself ({@code influxshell.self}); never after the {@code daemon} commands.
+ */
+@Component
+public class DaemonAutoStart {
+
+	private final InfluxProperties properties;
+
+	private final Invocation invocation;
+
+	public DaemonAutoStart(InfluxProperties properties, Invocation invocation) {
+		this.properties = properties;
+		this.invocation = invocation;
+	}
+
+	public void afterColdRun(String[] args) {
+		String launcher = System.getProperty("influxshell.self");
+		if (launcher == null || args.length > 0 && args[0].equals("daemon")) {
+			return;
+		}
+		try {
+			if (!properties.getDaemon().autoStart()) {
+				return;
+			}
+		}
+		catch (CliException ex) {
+			// reported already, by the settings check before the command
+			return;
+		}
+		DaemonControl control = new DaemonControl(DaemonFolder.of(invocation.environment(), invocation.home()));
+		if (!control.running()) {
+			try {
+				control.spawn(launcher);
+			}
+			catch (IOException ex) {
+				// the command is done; the next one runs cold again
+			}
+		}
+	}
+}
