@@ -24,6 +24,30 @@ public interface StopSignals {
 		void close();
 	}
 
+	/**
+	 * A watch that interrupts the thread that opened it at the first signal and remembers which
+	 * it was; how the signals reach it, and what closing gives back, is the implementation's.
+	 */
+	abstract class ThreadWatch implements Watch {
+
+		private final Thread watcher = Thread.currentThread();
+
+		private volatile Stop received;
+
+		/** A signal arrived: remember the first, and interrupt the watching thread. */
+		public void signalled(Stop stop) {
+			if (received == null) {
+				received = stop;
+			}
+			watcher.interrupt();
+		}
+
+		@Override
+		public Stop received() {
+			return received;
+		}
+	}
+
 	/** Why a run stopped, and the exit code it ends with (cli-contract section 7). */
 	enum Stop {
 

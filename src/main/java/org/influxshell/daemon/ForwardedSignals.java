@@ -13,7 +13,7 @@ final class ForwardedSignals implements StopSignals {
 
 	@Override
 	public synchronized Watch watch() {
-		OpenWatch watch = new OpenWatch(Thread.currentThread());
+		OpenWatch watch = new OpenWatch();
 		open = watch;
 		return watch;
 	}
@@ -33,27 +33,7 @@ final class ForwardedSignals implements StopSignals {
 		}
 	}
 
-	private final class OpenWatch implements Watch {
-
-		private final Thread watcher;
-
-		private volatile Stop received;
-
-		OpenWatch(Thread watcher) {
-			this.watcher = watcher;
-		}
-
-		void signalled(Stop stop) {
-			if (received == null) {
-				received = stop;
-			}
-			watcher.interrupt();
-		}
-
-		@Override
-		public Stop received() {
-			return received;
-		}
+	private final class OpenWatch extends ThreadWatch {
 
 		@Override
 		public void close() {

@@ -22,7 +22,7 @@ public class SignalWatch implements StopSignals {
 
 	@Override
 	public Watch watch() {
-		OpenWatch watch = new OpenWatch(Thread.currentThread());
+		OpenWatch watch = new OpenWatch();
 		if (API != null) {
 			watch.install("INT", Stop.INTERRUPT);
 			watch.install("TERM", Stop.TERMINATE);
@@ -60,17 +60,9 @@ public class SignalWatch implements StopSignals {
 		}
 	}
 
-	private static final class OpenWatch implements Watch {
-
-		private final Thread watcher;
+	private static final class OpenWatch extends ThreadWatch {
 
 		private final List<Object[]> replaced = new ArrayList<>();
-
-		private volatile Stop received;
-
-		OpenWatch(Thread watcher) {
-			this.watcher = watcher;
-		}
 
 		void install(String name, Stop stop) {
 			Object signal;
@@ -94,18 +86,6 @@ public class SignalWatch implements StopSignals {
 			if (previous != null) {
 				replaced.add(new Object[] { signal, previous });
 			}
-		}
-
-		private void signalled(Stop stop) {
-			if (received == null) {
-				received = stop;
-			}
-			watcher.interrupt();
-		}
-
-		@Override
-		public Stop received() {
-			return received;
 		}
 
 		@Override
