@@ -36,6 +36,13 @@ public final class Frames {
 	/** Client: a signal the client received ({@code INT}, {@code TERM}). */
 	public static final byte SIGNAL = 'G';
 
+	/**
+	 * Daemon: the command has begun (sent before it runs, after the checks that may send the
+	 * client away with {@link #COLD}): from here on the connection ending without {@link #EXIT}
+	 * is an error, never a reason to run the command again cold, for it may have changed things.
+	 */
+	public static final byte BEGUN = 'B';
+
 	/** Daemon: bytes for stdout; the client answers with {@link #ACK}. */
 	public static final byte STDOUT = 'O';
 

@@ -79,6 +79,13 @@ final class RequestRun implements Invocation {
 			return;
 		}
 		try {
+			// from here on, the client never runs the command again cold should this daemon die
+			send(Frames.BEGUN, EMPTY);
+		}
+		catch (IOException ex) {
+			// the client is gone: its reader says so
+		}
+		try {
 			console.run(request.args(), new RequestEnvironment(this, request.properties()), new ClientStdin(),
 					new ClientStdout(), () -> isTerminal(0), this::ended);
 		}

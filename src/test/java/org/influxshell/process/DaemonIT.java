@@ -363,6 +363,39 @@ class DaemonIT {
 		assertThat(served(console) - before).isEqualTo(1);
 	}
 
+	/** The daemon's pid, from {@code daemon status}. */
+	static long pid(JarProcess where) throws Exception {
+		Result status = where.run(null, "daemon", "status");
+		Matcher m = Pattern.compile("pid: +(\\d+)").matcher(status.out());
+		assertThat(m.find()).as(status.out()).isTrue();
+		return Long.parseLong(m.group(1));
+	}
+
+	@Test
+	void aDaemonThatDiesDuringACommandIsAnErrorNeverASecondColdRun() throws Exception {
+		String token = authorization(TOKEN_A, "", "active", "telegraf writer", "0d09973ac7600001", "my-user", ORG,
+				"my-org", List.of());
+		server.stubFor(get("/api/v2/authorizations/" + TOKEN_A).willReturn(ok(token)));
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/api/v2/authorizations/" + TOKEN_A)
+			.willReturn(noContent().withFixedDelay(4000)));
+		startDaemon(console);
+		long daemon = pid(console);
+		JarProcess.Running deleting = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok")
+			.start("auth", "delete", "--id", TOKEN_A);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (server.findAll(getRequestedFor(anyUrl())).isEmpty()) {
+			assertThat(System.nanoTime()).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		// the DELETE is on its way, nothing is printed yet: the daemon dies (killed, out of memory)
+		Thread.sleep(1000);
+		assertThat(ProcessHandle.of(daemon).orElseThrow().destroyForcibly()).isTrue();
+		Result r = deleting.await(Duration.ofSeconds(30));
+		// a second, cold run would have read the token again, deleted it again and said it was not found
+		assertThat(r).isEqualTo(new Result(1, "", "Error: the influx-shell daemon went away before the command ended\n"));
+		server.verify(1, getRequestedFor(anyUrl()));
+	}
+
 	static final Pattern SUMMARY = Pattern
 		.compile("interrupted: (\\d+) inactivated, (\\d+) unknown \\(in flight\\), (\\d+) not started\n");
 
