@@ -150,8 +150,7 @@ public final class DaemonServer {
 						Frames.write(out, Frames.COLD, new byte[0]);
 						return;
 					}
-					served.incrementAndGet();
-					new RequestRun(request, out).run(in, console);
+					new RequestRun(request, out).run(in, console, served::incrementAndGet);
 				}
 				case Frames.STATUS -> Frames.write(out, Frames.TEXT, status().getBytes(StandardCharsets.UTF_8));
 				case Frames.STOP -> {

@@ -396,6 +396,34 @@ class DaemonIT {
 		server.verify(1, getRequestedFor(anyUrl()));
 	}
 
+	@Test
+	void aFileOfTheOpeningProcessIsTheClientsNotTheDaemons() throws Exception {
+		Files.createDirectories(home.resolve(".influxdbv2"));
+		Files.writeString(home.resolve(".influxdbv2/configs"), "[p]\n  url = \"http://p:8086\"\n  active = true\n");
+		// /dev/stdin, /dev/fd/63 (bash's <(...)), /proc/self/...: the daemon would open its own
+		List<Step> steps = List.of(new Step("config list\n", Map.of(), "@/dev/stdin"),
+				new Step("config ls --json\n", Map.of(), "script", "/dev/stdin"),
+				new Step("config list --hide-headers\n", Map.of(), "--spring.shell.script=/proc/self/fd/0"),
+				new Step(null, Map.of(), "config", "list", "--configs-path", "/proc/self/cwd/.influxdbv2/configs"),
+				new Step(null, Map.of("INFLUX_CONFIGS_PATH", "/dev/stdin"), "config", "list"));
+		List<Result> cold = new ArrayList<>();
+		for (Step step : steps) {
+			JarProcess p = new JarProcess(home).env("INFLUX_SHELL_COLD", "1");
+			step.env().forEach(p::env);
+			cold.add(p.run(step.stdin(), step.args()));
+		}
+		assertThat(cold.get(0)).isEqualTo(new Result(0, "Active\tName\tURL\t\tOrg\n*\tp\thttp://p:8086\t\n", ""));
+		startDaemon(console);
+		long before = served(console);
+		for (int i = 0; i < steps.size(); i++) {
+			JarProcess p = new JarProcess(home);
+			steps.get(i).env().forEach(p::env);
+			assertThat(p.run(steps.get(i).stdin(), steps.get(i).args())).as("step %d", i).isEqualTo(cold.get(i));
+		}
+		// none of them was taken by the daemon: each ran cold, in the client's own process
+		assertThat(served(console) - before).isZero();
+	}
+
 	static final Pattern SUMMARY = Pattern
 		.compile("interrupted: (\\d+) inactivated, (\\d+) unknown \\(in flight\\), (\\d+) not started\n");
 
