@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -114,7 +116,9 @@ final class RequestRun implements Invocation {
 	 * {@code daemon} commands, a relative configs or journal path (its messages would name the
 	 * file by its absolute path, where a cold run names it as typed), a file of the process that
 	 * opens it ({@code /dev/stdin}, {@code /dev/fd/63} from {@code <(...)}, {@code /proc/self/...}:
-	 * opened here, it would be the daemon's own) as a script, configs or journal path.
+	 * opened here, it would be the daemon's own) as a script, configs or journal path, and JVM
+	 * system properties other than the daemon's ({@code INFLUX_SHELL_JAVA_OPTS} naming a trust
+	 * store, say: they hold for the whole JVM, so a request cannot bring its own).
 	 */
 	String coldReason() {
 		List<String> words = words();
@@ -137,7 +141,39 @@ final class RequestRun implements Invocation {
 				return "a file of the process that opens it";
 			}
 		}
+		if (!jvmProperties(environment).equals(jvmProperties(System.getenv()))) {
+			return "JVM options other than the daemon's";
+		}
 		return null;
+	}
+
+	/** The variables the JVM options of the client's JVM, and of a cold one, come from: the launcher's, and the JVM's own. */
+	private static final List<String> JVM_OPTIONS = List.of("INFLUX_SHELL_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
+			"JDK_JAVA_OPTIONS");
+
+	/**
+	 * The system properties ({@code -Dname=value}) these variables give a JVM, less those a
+	 * request brings along itself (the home folder, the console's settings). Other options
+	 * ({@code -XX:}, {@code -Xmx}) change how the JVM runs, not what a command does.
+	 */
+	static Set<String> jvmProperties(Map<String, String> environment) {
+		Set<String> properties = new TreeSet<>();
+		for (String name : JVM_OPTIONS) {
+			String options = environment.get(name);
+			if (options == null) {
+				continue;
+			}
+			for (String word : options.strip().split("\\s+")) {
+				if (word.startsWith("-D")) {
+					int eq = word.indexOf('=');
+					String key = eq < 0 ? word.substring(2) : word.substring(2, eq);
+					if (!key.equals("user.home") && !RequestEnvironment.forwarded(key)) {
+						properties.add(word);
+					}
+				}
+			}
+		}
+		return properties;
 	}
 
 	/** The script files the arguments name: {@code @FILE}, {@code --spring.shell.script=FILE}, {@code script FILE}. */

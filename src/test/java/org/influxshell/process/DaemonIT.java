@@ -424,6 +424,20 @@ class DaemonIT {
 		assertThat(served(console) - before).isZero();
 	}
 
+	@Test
+	void aCommandWithOtherJvmOptionsThanTheDaemonsRunsColdWithThem() throws Exception {
+		startDaemon(console);
+		long before = served(console);
+		Result expected = new Result(0, "Active\tName\tURL\tOrg\n", "");
+		// a trust store, a time zone, a proxy of the JDK's: JVM-wide, so never borrowed from the daemon
+		JarProcess other = new JarProcess(home).env("INFLUX_SHELL_JAVA_OPTS",
+				"-Duser.home=" + home + " -Djavax.net.ssl.trustStore=" + home.resolve("corporate.p12"));
+		assertThat(other.run(null, "config", "list")).isEqualTo(expected);
+		assertThat(served(console) - before).isZero();
+		assertThat(console.run(null, "config", "list")).isEqualTo(expected);
+		assertThat(served(console) - before).isEqualTo(1);
+	}
+
 	static final Pattern SUMMARY = Pattern
 		.compile("interrupted: (\\d+) inactivated, (\\d+) unknown \\(in flight\\), (\\d+) not started\n");
 
