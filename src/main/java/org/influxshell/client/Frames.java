@@ -139,7 +139,7 @@ public final class Frames {
 		public static Request decode(byte[] payload) throws IOException {
 			DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
 			String identity = string(in);
-			int count = in.readInt();
+			int count = count(in, payload.length);
 			List<String> args = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
 				args.add(string(in));
@@ -171,8 +171,20 @@ public final class Frames {
 			}
 		}
 
+		/** A count of strings, each at least the 4 bytes of its length: more than the payload holds is no request. */
+		private static int count(DataInputStream in, int payload) throws IOException {
+			int count = in.readInt();
+			if (count < 0 || count > payload / 4) {
+				throw new IOException("bad count " + count);
+			}
+			return count;
+		}
+
 		private static Map<String, String> map(DataInputStream in) throws IOException {
 			int count = in.readInt();
+			if (count < 0) {
+				throw new IOException("bad count " + count);
+			}
 			Map<String, String> map = new LinkedHashMap<>();
 			for (int i = 0; i < count; i++) {
 				map.put(string(in), string(in));
