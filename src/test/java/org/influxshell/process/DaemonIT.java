@@ -438,6 +438,22 @@ class DaemonIT {
 		assertThat(served(console) - before).isEqualTo(1);
 	}
 
+	@Test
+	void theDaemonKeepsNoSecretOfTheShellThatStartedItNorItsFolder() throws Exception {
+		JarProcess starter = new JarProcess(home).env("INFLUX_TOKEN", "secret-token-of-the-shell")
+			.env("https_proxy", "http://user:secret-proxy-password@proxy.example:3128");
+		startDaemon(starter);
+		long pid = pid(console);
+		String environment = Files.readString(Path.of("/proc", String.valueOf(pid), "environ"));
+		assertThat(environment).doesNotContain("secret-token-of-the-shell").doesNotContain("secret-proxy-password")
+			.contains("XDG_RUNTIME_DIR=" + home.resolve("run"));
+		assertThat(Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "cwd"))).isEqualTo(Path.of("/"));
+		// and a request that brings them still has them
+		Result r = new JarProcess(home).env("INFLUX_TOKEN", "-abc").run(null, "auth", "list", "--id", TOKEN_A, "--host",
+				"http://127.0.0.1:9", "--http-debug");
+		assertThat(r.err()).contains("Authorization: Token ***\n");
+	}
+
 	static final Pattern SUMMARY = Pattern
 		.compile("interrupted: (\\d+) inactivated, (\\d+) unknown \\(in flight\\), (\\d+) not started\n");
 
