@@ -491,11 +491,20 @@ class DaemonIT {
 
 	@Test
 	void ctrlCEndsACommandThatDoesNotWatchAtOnceWith130() throws Exception {
+		startDaemon(console);
+		ctrlCEndsACommandThatDoesNotWatch(new JarProcess(home));
+	}
+
+	/** The warm run's answer is the cold run's: it once said the server closed the connection (the shutdown hook closed the pool under it). */
+	@Test
+	void ctrlCEndsAColdCommandThatDoesNotWatchAtOnceWith130AndNothingSaid() throws Exception {
+		ctrlCEndsACommandThatDoesNotWatch(new JarProcess(home).env("INFLUX_SHELL_COLD", "1"));
+	}
+
+	void ctrlCEndsACommandThatDoesNotWatch(JarProcess where) throws Exception {
 		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of()))
 			.withFixedDelay(20_000)));
-		startDaemon(console);
-		JarProcess.Running list = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok")
-			.start("auth", "list");
+		JarProcess.Running list = where.env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok").start("auth", "list");
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (server.findAll(getRequestedFor(anyUrl())).isEmpty()) {
 			assertThat(System.nanoTime()).isLessThan(deadline);
