@@ -454,6 +454,33 @@ class DaemonIT {
 		assertThat(r.err()).contains("Authorization: Token ***\n");
 	}
 
+	@Test
+	void daemonStopWaitsForTheCommandsInProgressAndADaemonStartsAgainAtOnce() throws Exception {
+		String listed = authorization(TOKEN_A, "", "active", "telegraf writer", "0d09973ac7600001", "my-user", ORG,
+				"my-org", List.of());
+		// longer than daemon start waits for a new daemon to answer: stop used to give up then, and say it had stopped
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(listed)))
+			.withFixedDelay(26_000)));
+		startDaemon(console);
+		long daemon = pid(console);
+		JarProcess.Running held = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok")
+			.start("auth", "list", "--hide-headers");
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (server.findAll(getRequestedFor(anyUrl())).isEmpty()) {
+			assertThat(System.nanoTime()).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		assertThat(console.run(null, "daemon", "stop")).isEqualTo(new Result(0, "the daemon stopped (pid " + daemon + ")\n", ""));
+		// (it lets go of its lock as the last thing before its JVM ends)
+		ProcessHandle gone = ProcessHandle.of(daemon).orElse(null);
+		if (gone != null) {
+			gone.onExit().get(3, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		assertThat(held.await(Duration.ofSeconds(10)))
+			.isEqualTo(new Result(0, TOKEN_A + "\ttelegraf writer\t\tmy-user\t0d09973ac7600001\t[]\n", ""));
+		startDaemon(console);
+	}
+
 	static final Pattern SUMMARY = Pattern
 		.compile("interrupted: (\\d+) inactivated, (\\d+) unknown \\(in flight\\), (\\d+) not started\n");
 
