@@ -62,6 +62,11 @@ public class InfluxShellApplication {
 		try {
 			SpringApplication app = new SpringApplication(InfluxShellApplication.class);
 			app.setDefaultProperties(DEFAULTS);
+			// Ctrl-C or SIGTERM during a command that does not watch for them ends the process as
+			// it is, as in upstream: a hook closing the context would close the connection pool
+			// under the running request, and its error ("connection closed by the server") would
+			// be printed on the way out. A normal end closes the context below.
+			app.setRegisterShutdownHook(false);
 			context = app.run(args);
 			// the runner brings the command model: a mistake in a declaration stops the start here
 			runner = context.getBean(ConsoleRunner.class);

@@ -41,7 +41,13 @@ public final class Client {
 
 	private DataOutputStream out;
 
-	/** Whether anything reached the user's streams, or stdin was read: past that, no cold run. */
+	/**
+	 * Whether the daemon began the command, anything reached the user's streams, or stdin was
+	 * read: past that, a connection that ends is an error, never a cold run (unless the daemon
+	 * itself says {@code COLD}). A daemon that dies before it has begun (stopped, idle, killed)
+	 * leaves the command to a cold run; one that dies during it may have changed things already,
+	 * and a second run would do them again.
+	 */
 	private volatile boolean started;
 
 	public static void main(String[] args) {
@@ -102,6 +108,7 @@ public final class Client {
 				return 1;
 			}
 			switch (frame.type()) {
+				case Frames.BEGUN -> started = true;
 				case Frames.STDOUT -> {
 					started = true;
 					String failure = "";

@@ -36,6 +36,13 @@ public final class Frames {
 	/** Client: a signal the client received ({@code INT}, {@code TERM}). */
 	public static final byte SIGNAL = 'G';
 
+	/**
+	 * Daemon: the command has begun (sent before it runs, after the checks that may send the
+	 * client away with {@link #COLD}): from here on the connection ending without {@link #EXIT}
+	 * is an error, never a reason to run the command again cold, for it may have changed things.
+	 */
+	public static final byte BEGUN = 'B';
+
 	/** Daemon: bytes for stdout; the client answers with {@link #ACK}. */
 	public static final byte STDOUT = 'O';
 
@@ -132,7 +139,7 @@ public final class Frames {
 		public static Request decode(byte[] payload) throws IOException {
 			DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
 			String identity = string(in);
-			int count = in.readInt();
+			int count = count(in, payload.length);
 			List<String> args = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
 				args.add(string(in));
@@ -164,8 +171,20 @@ public final class Frames {
 			}
 		}
 
+		/** A count of strings, each at least the 4 bytes of its length: more than the payload holds is no request. */
+		private static int count(DataInputStream in, int payload) throws IOException {
+			int count = in.readInt();
+			if (count < 0 || count > payload / 4) {
+				throw new IOException("bad count " + count);
+			}
+			return count;
+		}
+
 		private static Map<String, String> map(DataInputStream in) throws IOException {
 			int count = in.readInt();
+			if (count < 0) {
+				throw new IOException("bad count " + count);
+			}
 			Map<String, String> map = new LinkedHashMap<>();
 			for (int i = 0; i < count; i++) {
 				map.put(string(in), string(in));

@@ -24,8 +24,11 @@ import org.springframework.shell.standard.ShellComponent;
 @ShellComponent
 public class DaemonCommands implements CommandSet {
 
-	/** How long {@code daemon start} waits for the new daemon to answer, and {@code daemon stop} for it to go. */
+	/** How long {@code daemon start} waits for the new daemon to answer. */
 	static final long WAIT_MILLIS = 20_000;
+
+	/** How long a stopping daemon may take to go: it finishes the commands in progress first, for a while. */
+	static final long GONE_MILLIS = DaemonServer.FINISHING.toMillis() + 5_000;
 
 	private final InfluxProperties properties;
 
@@ -80,6 +83,11 @@ public class DaemonCommands implements CommandSet {
 			control.stop();
 			awaitGone(control);
 		}
+		else if (control.running()) {
+			// told to stop, it no longer answers, but holds the folder until its commands are done
+			stderr.line("waiting for the stopping daemon to finish the commands it is running");
+			awaitGone(control);
+		}
 		String launcher = System.getProperty("influxshell.self");
 		if (launcher == null) {
 			throw CliException.failure("daemon start needs the influx-shell launcher (it runs the daemon); "
@@ -111,9 +119,13 @@ public class DaemonCommands implements CommandSet {
 		DaemonControl control = control();
 		DaemonControl.Status was = control.stop();
 		if (was == null) {
-			return "no daemon is running\n";
+			return control.running() ? "the daemon is stopping: it ends when the commands it is running are done\n"
+					: "no daemon is running\n";
 		}
 		awaitGone(control);
+		if (control.running()) {
+			return "the daemon (pid " + was.pid() + ") takes no new commands, and ends when those it is running are done\n";
+		}
 		return "the daemon stopped (pid " + was.pid() + ")\n";
 	}
 
@@ -136,7 +148,7 @@ public class DaemonCommands implements CommandSet {
 	}
 
 	private static void awaitGone(DaemonControl control) {
-		long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+		long deadline = System.currentTimeMillis() + GONE_MILLIS;
 		while (control.running() && System.currentTimeMillis() < deadline) {
 			pause();
 		}

@@ -102,8 +102,17 @@ public final class DaemonControl {
 	}
 
 	/**
+	 * Variables with secrets that the daemon itself never uses (each request brings its own
+	 * environment): a daemon lives long, and its environment can be read as long as it runs.
+	 */
+	static final List<String> SECRET_VARIABLES = List.of("INFLUX_TOKEN", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy",
+			"https_proxy");
+
+	/**
 	 * Starts {@code launcher daemon run} in the background, in a session of its own (so the
-	 * terminal's Ctrl-C and hang-up never reach it), its stderr in {@code daemon.log}.
+	 * terminal's Ctrl-C and hang-up never reach it), its stderr in {@code daemon.log}, in the root
+	 * folder (so it keeps no folder busy that someone may want to remove or unmount), without the
+	 * secrets of the environment it was started from.
 	 * @return the started process
 	 */
 	public Process spawn(String launcher) throws IOException {
@@ -118,6 +127,8 @@ public final class DaemonControl {
 		command.add("run");
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().remove(Client.COLD_VARIABLE);
+		SECRET_VARIABLES.forEach(builder.environment()::remove);
+		builder.directory(new File("/"));
 		builder.redirectInput(new File("/dev/null"));
 		builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
 		builder.redirectError(folder.log().toFile());

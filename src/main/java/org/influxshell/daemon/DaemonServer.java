@@ -40,6 +40,9 @@ import jdk.net.UnixDomainPrincipal;
  */
 public final class DaemonServer {
 
+	/** How long a stopping daemon waits for the requests in progress before it exits all the same. */
+	static final Duration FINISHING = Duration.ofSeconds(60);
+
 	private final DaemonFolder folder;
 
 	private final Duration idleTimeout;
@@ -150,8 +153,7 @@ public final class DaemonServer {
 						Frames.write(out, Frames.COLD, new byte[0]);
 						return;
 					}
-					served.incrementAndGet();
-					new RequestRun(request, out).run(in, console);
+					new RequestRun(request, out).run(in, console, served::incrementAndGet);
 				}
 				case Frames.STATUS -> Frames.write(out, Frames.TEXT, status().getBytes(StandardCharsets.UTF_8));
 				case Frames.STOP -> {
@@ -218,7 +220,7 @@ public final class DaemonServer {
 	}
 
 	private void awaitRequests() {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		long deadline = System.nanoTime() + FINISHING.toNanos();
 		while (active.get() > 0 && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(20);

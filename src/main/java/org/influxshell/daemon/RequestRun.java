@@ -8,8 +8,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -67,9 +70,10 @@ final class RequestRun implements Invocation {
 
 	/**
 	 * Runs the command and replies {@code EXIT} or {@code COLD}; {@code frames} is read on a thread
-	 * of its own meanwhile (acknowledgements, stdin, signals).
+	 * of its own meanwhile (acknowledgements, stdin, signals). {@code begun} is told when the
+	 * command is taken (not sent away to run cold at once).
 	 */
-	void run(DataInputStream frames, WarmConsole console) {
+	void run(DataInputStream frames, WarmConsole console, Runnable begun) {
 		Thread reader = new Thread(() -> read(frames), "influx-shell-request-reader");
 		reader.setDaemon(true);
 		reader.start();
@@ -77,6 +81,14 @@ final class RequestRun implements Invocation {
 		if (cold != null) {
 			end(Frames.COLD, EMPTY);
 			return;
+		}
+		begun.run();
+		try {
+			// from here on, the client never runs the command again cold should this daemon die
+			send(Frames.BEGUN, EMPTY);
+		}
+		catch (IOException ex) {
+			// the client is gone: its reader says so
 		}
 		try {
 			console.run(request.args(), new RequestEnvironment(this, request.properties()), new ClientStdin(),
@@ -101,8 +113,12 @@ final class RequestRun implements Invocation {
 
 	/**
 	 * Why this command must run cold, or {@code null}: the REPL (it needs the terminal), the
-	 * {@code daemon} commands, and a relative configs or journal path (its messages would name the
-	 * file by its absolute path, where a cold run names it as typed).
+	 * {@code daemon} commands, a relative configs or journal path (its messages would name the
+	 * file by its absolute path, where a cold run names it as typed), a file of the process that
+	 * opens it ({@code /dev/stdin}, {@code /dev/fd/63} from {@code <(...)}, {@code /proc/self/...}:
+	 * opened here, it would be the daemon's own) as a script, configs or journal path, and JVM
+	 * system properties other than the daemon's ({@code INFLUX_SHELL_JAVA_OPTS} naming a trust
+	 * store, say: they hold for the whole JVM, so a request cannot bring its own).
 	 */
 	String coldReason() {
 		List<String> words = words();
@@ -112,35 +128,99 @@ final class RequestRun implements Invocation {
 		if (!words.isEmpty() && words.get(0).equals("daemon")) {
 			return "a daemon command";
 		}
-		for (int i = 0; i < request.args().size(); i++) {
-			String a = request.args().get(i);
-			String value = null;
-			if (a.equals("--configs-path") && i + 1 < request.args().size()) {
-				value = request.args().get(i + 1);
-			}
-			else if (a.startsWith("--configs-path=") || a.startsWith("--influx.configs-path=")
-					|| a.startsWith("--influx.journal-path=")) {
-				value = a.substring(a.indexOf('=') + 1);
-			}
-			if (relative(value)) {
-				return "a relative path";
+		for (String path : scriptPaths(words)) {
+			if (ofTheOpeningProcess(path)) {
+				return "a file of the process that opens it";
 			}
 		}
-		for (String name : List.of("INFLUX_CONFIGS_PATH", "INFLUX_JOURNAL_PATH")) {
-			if (relative(environment.get(name))) {
+		for (String path : configsAndJournalPaths()) {
+			if (relative(path)) {
 				return "a relative path";
+			}
+			if (ofTheOpeningProcess(path)) {
+				return "a file of the process that opens it";
 			}
 		}
-		for (String key : List.of("influx.configs-path", "influx.journal-path")) {
-			if (relative(request.properties().get(key))) {
-				return "a relative path";
-			}
+		if (!jvmProperties(environment).equals(jvmProperties(System.getenv()))) {
+			return "JVM options other than the daemon's";
 		}
 		return null;
 	}
 
+	/** The variables the JVM options of the client's JVM, and of a cold one, come from: the launcher's, and the JVM's own. */
+	private static final List<String> JVM_OPTIONS = List.of("INFLUX_SHELL_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
+			"JDK_JAVA_OPTIONS");
+
+	/**
+	 * The system properties ({@code -Dname=value}) these variables give a JVM, less those a
+	 * request brings along itself (the home folder, the console's settings). Other options
+	 * ({@code -XX:}, {@code -Xmx}) change how the JVM runs, not what a command does.
+	 */
+	static Set<String> jvmProperties(Map<String, String> environment) {
+		Set<String> properties = new TreeSet<>();
+		for (String name : JVM_OPTIONS) {
+			String options = environment.get(name);
+			if (options == null) {
+				continue;
+			}
+			for (String word : options.strip().split("\\s+")) {
+				if (word.startsWith("-D")) {
+					int eq = word.indexOf('=');
+					String key = eq < 0 ? word.substring(2) : word.substring(2, eq);
+					if (!key.equals("user.home") && !RequestEnvironment.forwarded(key)) {
+						properties.add(word);
+					}
+				}
+			}
+		}
+		return properties;
+	}
+
+	/** The script files the arguments name: {@code @FILE}, {@code --spring.shell.script=FILE}, {@code script FILE}. */
+	private List<String> scriptPaths(List<String> words) {
+		List<String> paths = new ArrayList<>();
+		if (words.size() == 1 && words.get(0).startsWith("@")) {
+			paths.add(words.get(0).substring(1));
+		}
+		if (words.size() > 1 && words.get(0).equals("script")) {
+			paths.add(words.get(1));
+		}
+		for (String a : request.args()) {
+			if (a.startsWith("--spring.shell.script=")) {
+				paths.add(a.substring(a.indexOf('=') + 1));
+			}
+		}
+		return paths;
+	}
+
+	/** The configs and journal paths the arguments, the environment and the JVM options give. */
+	private List<String> configsAndJournalPaths() {
+		List<String> paths = new ArrayList<>();
+		List<String> args = request.args();
+		for (int i = 0; i < args.size(); i++) {
+			String a = args.get(i);
+			if (a.equals("--configs-path") && i + 1 < args.size()) {
+				paths.add(args.get(i + 1));
+			}
+			else if (a.startsWith("--configs-path=") || a.startsWith("--influx.configs-path=")
+					|| a.startsWith("--influx.journal-path=")) {
+				paths.add(a.substring(a.indexOf('=') + 1));
+			}
+		}
+		paths.add(environment.get("INFLUX_CONFIGS_PATH"));
+		paths.add(environment.get("INFLUX_JOURNAL_PATH"));
+		paths.add(request.properties().get("influx.configs-path"));
+		paths.add(request.properties().get("influx.journal-path"));
+		return paths;
+	}
+
 	private static boolean relative(String path) {
 		return path != null && !path.isEmpty() && !path.startsWith("/");
+	}
+
+	/** A path that means a different file in each process: the opener's own stdin, descriptors, or /proc/self. */
+	private static boolean ofTheOpeningProcess(String path) {
+		return path != null && (path.startsWith("/dev/") || path.startsWith("/proc/"));
 	}
 
 	/** The command words: the arguments less Spring's and the console's own settings. */

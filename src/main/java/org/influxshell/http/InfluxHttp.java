@@ -292,9 +292,11 @@ public class InfluxHttp implements AutoCloseable {
 
 	private WebClient newClient(boolean skipVerify) {
 		HttpClient http = HttpClient.create(pool())
-			.runOn(loops())
-			// the JDK's resolver: Netty's own DNS client reads resolver files and loads far more classes
+			// the JDK's resolver: Netty's own DNS client reads resolver files and loads far more classes.
+			// Named before runOn: runOn without a resolver caches a DNS resolver for these loops in a
+			// static map of Reactor Netty's, which kept every closed client's loops (a daemon leak)
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
+			.runOn(loops())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
 			.responseTimeout(properties.responseTimeout())
 			.followRedirect(false)

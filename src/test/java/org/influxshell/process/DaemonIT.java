@@ -363,6 +363,124 @@ class DaemonIT {
 		assertThat(served(console) - before).isEqualTo(1);
 	}
 
+	/** The daemon's pid, from {@code daemon status}. */
+	static long pid(JarProcess where) throws Exception {
+		Result status = where.run(null, "daemon", "status");
+		Matcher m = Pattern.compile("pid: +(\\d+)").matcher(status.out());
+		assertThat(m.find()).as(status.out()).isTrue();
+		return Long.parseLong(m.group(1));
+	}
+
+	@Test
+	void aDaemonThatDiesDuringACommandIsAnErrorNeverASecondColdRun() throws Exception {
+		String token = authorization(TOKEN_A, "", "active", "telegraf writer", "0d09973ac7600001", "my-user", ORG,
+				"my-org", List.of());
+		server.stubFor(get("/api/v2/authorizations/" + TOKEN_A).willReturn(ok(token)));
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/api/v2/authorizations/" + TOKEN_A)
+			.willReturn(noContent().withFixedDelay(4000)));
+		startDaemon(console);
+		long daemon = pid(console);
+		JarProcess.Running deleting = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok")
+			.start("auth", "delete", "--id", TOKEN_A);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (server.findAll(getRequestedFor(anyUrl())).isEmpty()) {
+			assertThat(System.nanoTime()).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		// the DELETE is on its way, nothing is printed yet: the daemon dies (killed, out of memory)
+		Thread.sleep(1000);
+		assertThat(ProcessHandle.of(daemon).orElseThrow().destroyForcibly()).isTrue();
+		Result r = deleting.await(Duration.ofSeconds(30));
+		// a second, cold run would have read the token again, deleted it again and said it was not found
+		assertThat(r).isEqualTo(new Result(1, "", "Error: the influx-shell daemon went away before the command ended\n"));
+		server.verify(1, getRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aFileOfTheOpeningProcessIsTheClientsNotTheDaemons() throws Exception {
+		Files.createDirectories(home.resolve(".influxdbv2"));
+		Files.writeString(home.resolve(".influxdbv2/configs"), "[p]\n  url = \"http://p:8086\"\n  active = true\n");
+		// /dev/stdin, /dev/fd/63 (bash's <(...)), /proc/self/...: the daemon would open its own
+		List<Step> steps = List.of(new Step("config list\n", Map.of(), "@/dev/stdin"),
+				new Step("config ls --json\n", Map.of(), "script", "/dev/stdin"),
+				new Step("config list --hide-headers\n", Map.of(), "--spring.shell.script=/proc/self/fd/0"),
+				new Step(null, Map.of(), "config", "list", "--configs-path", "/proc/self/cwd/.influxdbv2/configs"),
+				new Step(null, Map.of("INFLUX_CONFIGS_PATH", "/dev/stdin"), "config", "list"));
+		List<Result> cold = new ArrayList<>();
+		for (Step step : steps) {
+			JarProcess p = new JarProcess(home).env("INFLUX_SHELL_COLD", "1");
+			step.env().forEach(p::env);
+			cold.add(p.run(step.stdin(), step.args()));
+		}
+		assertThat(cold.get(0)).isEqualTo(new Result(0, "Active\tName\tURL\t\tOrg\n*\tp\thttp://p:8086\t\n", ""));
+		startDaemon(console);
+		long before = served(console);
+		for (int i = 0; i < steps.size(); i++) {
+			JarProcess p = new JarProcess(home);
+			steps.get(i).env().forEach(p::env);
+			assertThat(p.run(steps.get(i).stdin(), steps.get(i).args())).as("step %d", i).isEqualTo(cold.get(i));
+		}
+		// none of them was taken by the daemon: each ran cold, in the client's own process
+		assertThat(served(console) - before).isZero();
+	}
+
+	@Test
+	void aCommandWithOtherJvmOptionsThanTheDaemonsRunsColdWithThem() throws Exception {
+		startDaemon(console);
+		long before = served(console);
+		Result expected = new Result(0, "Active\tName\tURL\tOrg\n", "");
+		// a trust store, a time zone, a proxy of the JDK's: JVM-wide, so never borrowed from the daemon
+		JarProcess other = new JarProcess(home).env("INFLUX_SHELL_JAVA_OPTS",
+				"-Duser.home=" + home + " -Djavax.net.ssl.trustStore=" + home.resolve("corporate.p12"));
+		assertThat(other.run(null, "config", "list")).isEqualTo(expected);
+		assertThat(served(console) - before).isZero();
+		assertThat(console.run(null, "config", "list")).isEqualTo(expected);
+		assertThat(served(console) - before).isEqualTo(1);
+	}
+
+	@Test
+	void theDaemonKeepsNoSecretOfTheShellThatStartedItNorItsFolder() throws Exception {
+		JarProcess starter = new JarProcess(home).env("INFLUX_TOKEN", "secret-token-of-the-shell")
+			.env("https_proxy", "http://user:secret-proxy-password@proxy.example:3128");
+		startDaemon(starter);
+		long pid = pid(console);
+		String environment = Files.readString(Path.of("/proc", String.valueOf(pid), "environ"));
+		assertThat(environment).doesNotContain("secret-token-of-the-shell").doesNotContain("secret-proxy-password")
+			.contains("XDG_RUNTIME_DIR=" + home.resolve("run"));
+		assertThat(Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "cwd"))).isEqualTo(Path.of("/"));
+		// and a request that brings them still has them
+		Result r = new JarProcess(home).env("INFLUX_TOKEN", "-abc").run(null, "auth", "list", "--id", TOKEN_A, "--host",
+				"http://127.0.0.1:9", "--http-debug");
+		assertThat(r.err()).contains("Authorization: Token ***\n");
+	}
+
+	@Test
+	void daemonStopWaitsForTheCommandsInProgressAndADaemonStartsAgainAtOnce() throws Exception {
+		String listed = authorization(TOKEN_A, "", "active", "telegraf writer", "0d09973ac7600001", "my-user", ORG,
+				"my-org", List.of());
+		// longer than daemon start waits for a new daemon to answer: stop used to give up then, and say it had stopped
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(listed)))
+			.withFixedDelay(26_000)));
+		startDaemon(console);
+		long daemon = pid(console);
+		JarProcess.Running held = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok")
+			.start("auth", "list", "--hide-headers");
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (server.findAll(getRequestedFor(anyUrl())).isEmpty()) {
+			assertThat(System.nanoTime()).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		assertThat(console.run(null, "daemon", "stop")).isEqualTo(new Result(0, "the daemon stopped (pid " + daemon + ")\n", ""));
+		// (it lets go of its lock as the last thing before its JVM ends)
+		ProcessHandle gone = ProcessHandle.of(daemon).orElse(null);
+		if (gone != null) {
+			gone.onExit().get(3, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		assertThat(held.await(Duration.ofSeconds(10)))
+			.isEqualTo(new Result(0, TOKEN_A + "\ttelegraf writer\t\tmy-user\t0d09973ac7600001\t[]\n", ""));
+		startDaemon(console);
+	}
+
 	static final Pattern SUMMARY = Pattern
 		.compile("interrupted: (\\d+) inactivated, (\\d+) unknown \\(in flight\\), (\\d+) not started\n");
 
@@ -400,11 +518,20 @@ class DaemonIT {
 
 	@Test
 	void ctrlCEndsACommandThatDoesNotWatchAtOnceWith130() throws Exception {
+		startDaemon(console);
+		ctrlCEndsACommandThatDoesNotWatch(new JarProcess(home));
+	}
+
+	/** The warm run's answer is the cold run's: it once said the server closed the connection (the shutdown hook closed the pool under it). */
+	@Test
+	void ctrlCEndsAColdCommandThatDoesNotWatchAtOnceWith130AndNothingSaid() throws Exception {
+		ctrlCEndsACommandThatDoesNotWatch(new JarProcess(home).env("INFLUX_SHELL_COLD", "1"));
+	}
+
+	void ctrlCEndsACommandThatDoesNotWatch(JarProcess where) throws Exception {
 		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of()))
 			.withFixedDelay(20_000)));
-		startDaemon(console);
-		JarProcess.Running list = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok")
-			.start("auth", "list");
+		JarProcess.Running list = where.env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok").start("auth", "list");
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (server.findAll(getRequestedFor(anyUrl())).isEmpty()) {
 			assertThat(System.nanoTime()).isLessThan(deadline);

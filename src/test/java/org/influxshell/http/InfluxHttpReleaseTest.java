@@ -1,0 +1,56 @@
+package org.influxshell.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import org.influxshell.cli.Stderr;
+import org.influxshell.connection.Connection;
+import org.influxshell.connection.InfluxProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * A closed client leaves nothing behind: the daemon builds one per request, for hours. Reactor
+ * Netty caches a DNS resolver group per event-loop set in a static map when {@code runOn} comes
+ * before {@code resolver}; every request's event loops then stayed reachable from it (about
+ * 16 KB a request, never freed).
+ */
+class InfluxHttpReleaseTest {
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@Test
+	void aClosedClientsEventLoopsAreFreed() throws Exception {
+		server.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody("ok")));
+		WeakReference<Object> loops = usedAndClosed();
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (loops.get() != null && System.nanoTime() < deadline) {
+			System.gc();
+			Thread.sleep(50);
+		}
+		assertThat(loops.get()).as("the event loops of a closed client are still reachable").isNull();
+	}
+
+	private WeakReference<Object> usedAndClosed() throws Exception {
+		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test");
+		http.exchange(new Connection("http://localhost:" + server.getPort(), "t", "", false, false), HttpMethod.GET, "/small", null);
+		Field field = InfluxHttp.class.getDeclaredField("loops");
+		field.setAccessible(true);
+		Object loops = field.get(http);
+		assertThat(loops).isNotNull();
+		http.close();
+		return new WeakReference<>(loops);
+	}
+}
