@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ExitCodes;
@@ -39,10 +38,6 @@ import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
 		CommandCatalogAutoConfiguration.class })
 public class InfluxShellApplication {
 
-	/** Our own settings only: an application.yml in the user's working folder is not read. */
-	static final Map<String, Object> DEFAULTS = Map.of("spring.config.location",
-			"classpath:/influx-shell/application.yml");
-
 	public static void main(String[] args) {
 		// Boot's background warm-up (validator, Jackson, charsets) competes for two cores with the
 		// one command a console run executes; nothing here uses what it prepares
@@ -61,7 +56,7 @@ public class InfluxShellApplication {
 		ConsoleRunner runner;
 		try {
 			SpringApplication app = new SpringApplication(InfluxShellApplication.class);
-			app.setDefaultProperties(DEFAULTS);
+			PackagedSettings.applyTo(app);
 			context = app.run(args);
 			// the runner brings the command model: a mistake in a declaration stops the start here
 			runner = context.getBean(ConsoleRunner.class);
