@@ -32,7 +32,7 @@ import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
  * <p>Only the auto-configurations the console uses are imported: scanning and evaluating the
  * other few hundred would cost a short-lived process most of its start-up time.
  */
-@SpringBootConfiguration
+@SpringBootConfiguration(proxyBeanMethods = false)
 @ComponentScan
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
 		CommandCatalogAutoConfiguration.class })
