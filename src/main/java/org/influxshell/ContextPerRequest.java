@@ -28,7 +28,7 @@ final class ContextPerRequest implements WarmConsole {
 			BooleanSupplier stdinTerminal, IntConsumer ended) {
 		String[] args = words.toArray(String[]::new);
 		SpringApplication app = new SpringApplication(InfluxShellApplication.class);
-		app.setDefaultProperties(InfluxShellApplication.DEFAULTS);
+		PackagedSettings.applyTo(app);
 		app.setEnvironment(environment);
 		app.setRegisterShutdownHook(false);
 		// the generated bean definitions are found by the main class's name

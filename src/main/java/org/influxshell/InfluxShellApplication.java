@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ExitCodes;
@@ -33,15 +32,11 @@ import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
  * <p>Only the auto-configurations the console uses are imported: scanning and evaluating the
  * other few hundred would cost a short-lived process most of its start-up time.
  */
-@SpringBootConfiguration
+@SpringBootConfiguration(proxyBeanMethods = false)
 @ComponentScan
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
 		CommandCatalogAutoConfiguration.class })
 public class InfluxShellApplication {
-
-	/** Our own settings only: an application.yml in the user's working folder is not read. */
-	static final Map<String, Object> DEFAULTS = Map.of("spring.config.location",
-			"classpath:/influx-shell/application.yml");
 
 	public static void main(String[] args) {
 		// Boot's background warm-up (validator, Jackson, charsets) competes for two cores with the
@@ -61,7 +56,7 @@ public class InfluxShellApplication {
 		ConsoleRunner runner;
 		try {
 			SpringApplication app = new SpringApplication(InfluxShellApplication.class);
-			app.setDefaultProperties(DEFAULTS);
+			PackagedSettings.applyTo(app);
 			// Ctrl-C or SIGTERM during a command that does not watch for them ends the process as
 			// it is, as in upstream: a hook closing the context would close the connection pool
 			// under the running request, and its error ("connection closed by the server") would

@@ -21,6 +21,7 @@ import org.influxshell.journal.JournalEntry;
 import org.influxshell.journal.JournalRun;
 import org.influxshell.output.OutputOptions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.standard.ShellComponent;
 
 /** The {@code auth} commands: API tokens on the server. */
@@ -66,27 +67,31 @@ public class AuthCommands implements CommandSet {
 
 	private final ConnectionResolver resolver;
 
-	private final TokenChanges changes;
-
-	private final TokenQueries queries;
-
-	private final TokenCreator creator;
-
 	private final Stderr stderr;
 
-	private final ChangeJournal journal;
+	// The services are asked for when a command runs, not when the commands are declared: a
+	// console that runs one command builds only what that command uses (config list, no HTTP
+	// client at all), and the command model costs nothing but the declarations.
+	private final ObjectProvider<TokenChanges> changes;
 
-	private final TokenUndo undo;
+	private final ObjectProvider<TokenQueries> queries;
 
-	public AuthCommands(ConnectionResolver resolver, TokenChanges changes, TokenQueries queries, TokenCreator creator,
-			Stderr stderr, ChangeJournal journal, TokenUndo undo) {
-		this.journal = journal;
-		this.undo = undo;
+	private final ObjectProvider<TokenCreator> creator;
+
+	private final ObjectProvider<ChangeJournal> journal;
+
+	private final ObjectProvider<TokenUndo> undo;
+
+	public AuthCommands(ConnectionResolver resolver, Stderr stderr, ObjectProvider<TokenChanges> changes,
+			ObjectProvider<TokenQueries> queries, ObjectProvider<TokenCreator> creator,
+			ObjectProvider<ChangeJournal> journal, ObjectProvider<TokenUndo> undo) {
 		this.resolver = resolver;
+		this.stderr = stderr;
 		this.changes = changes;
 		this.queries = queries;
 		this.creator = creator;
-		this.stderr = stderr;
+		this.journal = journal;
+		this.undo = undo;
 	}
 
 	@Override
@@ -134,7 +139,7 @@ public class AuthCommands implements CommandSet {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
 		Connection conn = resolver.connection(server);
-		TokenChanges.Outcome outcome = changes.apply(conn, selection, change, args.flag(FORCE));
+		TokenChanges.Outcome outcome = changes.getObject().apply(conn, selection, change, args.flag(FORCE));
 		if (outcome.selected().isEmpty()) {
 			stderr.line("No token matches the selection; nothing " + change.done() + ".");
 			return CommandResult.of(TokenRenderer.many(List.of(), false, output));
@@ -155,11 +160,12 @@ public class AuthCommands implements CommandSet {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
 		Connection conn = resolver.connection(server);
+		TokenQueries tokens = queries.getObject();
 		if (args.isSet(TOKEN_VALUE)) {
-			return CommandResult.of(TokenRenderer.one(queries.findByValue(conn, args.get(TOKEN_VALUE)), false, output));
+			return CommandResult.of(TokenRenderer.one(tokens.findByValue(conn, args.get(TOKEN_VALUE)), false, output));
 		}
 		List<String> ids = args.get(TokenSelection.ID);
-		TokenQueries.Listing listing = queries.list(conn, new TokenQueries.ListQuery(ids, args.get(LIST_USER),
+		TokenQueries.Listing listing = tokens.list(conn, new TokenQueries.ListQuery(ids, args.get(LIST_USER),
 				args.get(USER_ID), args.get(ORG), args.get(ORG_ID)));
 		if (listing.serverListEmpty()) {
 			stderr.line("Hint: the server returned no tokens at all; a 2.x server answers so when the token used is "
@@ -178,9 +184,9 @@ public class AuthCommands implements CommandSet {
 		var flags = new PermissionSet.Flags(args.get(READ_BUCKET), args.get(WRITE_BUCKET), resources.read(),
 				resources.write(), args.flag(OPERATOR), args.flag(ALL_ACCESS));
 		Connection conn = resolver.connection(server);
-		Authorization created = creator.create(conn, new TokenCreator.CreateQuery(args.get(ORG_ID), args.get(ORG),
-				args.get(OWNER), args.get(DESCRIPTION), flags));
-		journal.record(conn, JournalEntry.CREATE, created, null, created.status());
+		Authorization created = creator.getObject().create(conn, new TokenCreator.CreateQuery(args.get(ORG_ID),
+				args.get(ORG), args.get(OWNER), args.get(DESCRIPTION), flags));
+		journal.getObject().record(conn, JournalEntry.CREATE, created, null, created.status());
 		return CommandResult.changed(TokenRenderer.one(created, false, output),
 				"the token was created with ID " + created.id());
 	}
@@ -189,7 +195,7 @@ public class AuthCommands implements CommandSet {
 		OutputOptions output = resolver.output(args.get(LOCAL));
 		String run = args.get(RUN);
 		String session = args.get(SESSION);
-		List<JournalRun> runs = JournalRun.of(journal.journal().read()).stream()
+		List<JournalRun> runs = JournalRun.of(journal.getObject().journal().read()).stream()
 			.filter(r -> run == null || r.run().equals(run))
 			.filter(r -> session == null || r.session().equals(session))
 			.toList();
@@ -201,7 +207,8 @@ public class AuthCommands implements CommandSet {
 		OutputOptions output = resolver.output(server.local());
 		Connection conn = resolver.connection(server);
 		boolean dryRun = args.flag(UNDO_DRY_RUN);
-		TokenUndo.Outcome outcome = undo.undo(conn, new TokenUndo.UndoQuery(args.get(RUN), args.get(SESSION), dryRun));
+		TokenUndo.Outcome outcome = undo.getObject()
+			.undo(conn, new TokenUndo.UndoQuery(args.get(RUN), args.get(SESSION), dryRun));
 		List<Authorization> done = outcome.done();
 		if (dryRun) {
 			stderr.line("Dry run: " + done.size() + " token(s) would be changed back; nothing was changed.");

@@ -2,13 +2,11 @@ package org.influxshell.auth;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 /**
- * An API token as the server describes it ({@code influxdb-api.md} section 3). Missing text
- * fields read as empty; the token may be empty (hashed tokens, 2.8+) or a placeholder (Cloud).
+ * An API token as the server describes it ({@code influxdb-api.md} section 3; read by
+ * {@link AuthorizationJson}, fields it does not know skipped). Missing text fields read as empty;
+ * the token may be empty (hashed tokens, 2.8+) or a placeholder (Cloud).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Authorization(String id, String token, String status, String description, String orgID, String org,
 		String userID, String user, List<Permission> permissions) {
 
@@ -29,7 +27,6 @@ public record Authorization(String id, String token, String status, String descr
 	}
 
 	/** One permission: an action on a resource. */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Permission(String action, Resource resource) {
 
 		/** {@code action:[orgs/ORG]/type[/id]}, as upstream prints it. */
@@ -48,7 +45,6 @@ public record Authorization(String id, String token, String status, String descr
 	}
 
 	/** What a permission applies to; only {@code type} is always set. */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Resource(String type, String id, String orgID, String name, String org) {
 	}
 

@@ -44,13 +44,13 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 			}
 		}
 		HttpResponse r = send(conn, HttpMethod.GET, path.toString(), null);
-		return JsonBodies.list(r, "authorizations", Authorization.class, HttpMethod.GET, path.toString());
+		return JsonBodies.list(r, "authorizations", AuthorizationJson::read, HttpMethod.GET, path.toString());
 	}
 
 	@Override
 	public Authorization get(Connection conn, String id) {
 		String path = PATH + "/" + id;
-		return parse(send(conn, HttpMethod.GET, path, null), Authorization.class, HttpMethod.GET, path);
+		return parse(send(conn, HttpMethod.GET, path, null), HttpMethod.GET, path);
 	}
 
 	@Override
@@ -59,14 +59,13 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 		// always a body: the server answers an empty PATCH body with a 500
 		String body = "{\"status\":\"" + status.value() + "\"}";
 		// setting a status twice leaves it as setting it once: safe to send again after a 429 or 503
-		return parse(http.sendIdempotent(conn, HttpMethod.PATCH, path, body), Authorization.class, HttpMethod.PATCH,
-				path);
+		return parse(http.sendIdempotent(conn, HttpMethod.PATCH, path, body), HttpMethod.PATCH, path);
 	}
 
 	@Override
 	public Authorization create(Connection conn, CreateRequest request) {
 		String body = JsonBodies.write(CreateBody.of(request));
-		return parse(send(conn, HttpMethod.POST, PATH, body), Authorization.class, HttpMethod.POST, PATH);
+		return parse(send(conn, HttpMethod.POST, PATH, body), HttpMethod.POST, PATH);
 	}
 
 	@Override
@@ -78,8 +77,8 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 		return http.send(conn, method, path, body);
 	}
 
-	private static <T> T parse(HttpResponse r, Class<T> type, HttpMethod method, String path) {
-		return JsonBodies.read(r, type, method, path);
+	private static Authorization parse(HttpResponse r, HttpMethod method, String path) {
+		return JsonBodies.read(r, AuthorizationJson::read, method, path);
 	}
 
 	/** The JSON body of a create request, in the field order the API documents. */

@@ -15,8 +15,6 @@ import org.springframework.http.HttpStatus;
  */
 public final class ApiErrors {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private static final Pattern TITLE = Pattern.compile("<title>\\s*([^<]{1,200}?)\\s*</title>", Pattern.CASE_INSENSITIVE);
 
 	private ApiErrors() {
@@ -46,7 +44,7 @@ public final class ApiErrors {
 		}
 		String body = r.text();
 		try {
-			JsonNode node = JSON.readTree(body);
+			JsonNode node = Json.MAPPER.readTree(body);
 			if (node != null && node.isObject() && (node.hasNonNull("message") || node.hasNonNull("code"))) {
 				String code = node.path("code").asText("");
 				String message = node.path("message").asText("");
@@ -80,5 +78,11 @@ public final class ApiErrors {
 			first = first.substring(0, 77) + "...";
 		}
 		return "unexpected " + type + " response (" + body.length() + " bytes): \"" + Secrets.maskJson(first) + "\"";
+	}
+
+	/** Jackson's mapper only once an error body is read: a command whose requests succeed never makes it. */
+	private static final class Json {
+
+		static final ObjectMapper MAPPER = new ObjectMapper();
 	}
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,10 @@ import org.springframework.core.codec.CharSequenceEncoder;
 import org.springframework.core.codec.ByteArrayDecoder;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.DecoderHttpMessageReader;
+import org.springframework.http.codec.EncoderHttpMessageWriter;
+import org.springframework.http.codec.HttpMessageReader;
+import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -158,7 +163,7 @@ public class InfluxHttp implements AutoCloseable {
 			HttpResponse response = exchange(conn, method, pathAndQuery, jsonBody);
 			if (attempt > 0 && method == HttpMethod.DELETE && response.status() == 404) {
 				// an earlier attempt reached the server after all: what was asked for is done
-				return new HttpResponse(204, "", "", "", java.util.List.of(), new byte[0]);
+				return new HttpResponse(204, "", "", "", List.of(), new byte[0]);
 			}
 			Duration wait = attempt < retries ? Retries.delay(response, attempt, Clock.systemUTC()) : null;
 			if (wait == null) {
@@ -243,7 +248,7 @@ public class InfluxHttp implements AutoCloseable {
 		else if (credential != null) {
 			headers.set(HttpHeaders.AUTHORIZATION, credential);
 		}
-		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 		// as Go's transport does: a large token list travels compressed (Netty inflates it)
 		headers.set(HttpHeaders.ACCEPT_ENCODING, "gzip");
 		headers.set(HttpHeaders.USER_AGENT, userAgent);
@@ -322,11 +327,16 @@ public class InfluxHttp implements AutoCloseable {
 	private ExchangeStrategies strategies() {
 		ByteArrayDecoder bytes = new ByteArrayDecoder();
 		bytes.setMaxInMemorySize(maxResponseBytes());
-		// empty(), not builder(): builder() makes every default codec first, a Jackson mapper included
-		return ExchangeStrategies.empty().codecs(codecs -> {
-			codecs.customCodecs().register(CharSequenceEncoder.allMimeTypes());
-			codecs.customCodecs().register(bytes);
-		}).build();
+		return new TwoCodecs(List.of(new DecoderHttpMessageReader<>(bytes)),
+				List.of(new EncoderHttpMessageWriter<>(CharSequenceEncoder.allMimeTypes())));
+	}
+
+	/**
+	 * The two codecs as strategies of our own: every {@code ExchangeStrategies} builder, {@code empty()}
+	 * included, first builds the default set (a Jackson mapper among them) when its class is initialised.
+	 */
+	private record TwoCodecs(List<HttpMessageReader<?>> messageReaders, List<HttpMessageWriter<?>> messageWriters)
+			implements ExchangeStrategies {
 	}
 
 	/**
@@ -367,7 +377,7 @@ public class InfluxHttp implements AutoCloseable {
 	}
 
 	/** The body as sent, inflated when the server gzipped it and the client did not (the JDK's does not). */
-	private static byte[] gunzipped(java.util.List<String> contentEncoding, byte[] body) {
+	private static byte[] gunzipped(List<String> contentEncoding, byte[] body) {
 		if (contentEncoding.stream().noneMatch(e -> e.toLowerCase(java.util.Locale.ROOT).contains("gzip")) || body.length < 2
 				|| (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
 			return body;

@@ -2,6 +2,7 @@ package org.influxshell.journal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -69,7 +72,7 @@ public class Journal {
 	public synchronized void append(JournalEntry entry) {
 		Path file = path.get();
 		try {
-			write(file, (Json.MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+			write(file, (line(entry) + "\n").getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			cannotWrite(file, UserFiles.reason(ex));
@@ -165,6 +168,37 @@ public class Journal {
 		return entries;
 	}
 
+	/**
+	 * One entry as one line of JSON, written with Jackson's generator alone: the bytes its data
+	 * binding writes for the record (fields in the record's order, {@code null} written out), without
+	 * setting up its mapper for the one line a one-shot command appends.
+	 */
+	static String line(JournalEntry entry) throws IOException {
+		StringWriter out = new StringWriter(256);
+		try (JsonGenerator g = Lines.FACTORY.createGenerator(out)) {
+			g.writeStartObject();
+			g.writeStringField("time", entry.time());
+			g.writeStringField("run", entry.run());
+			g.writeStringField("session", entry.session());
+			g.writeStringField("command", entry.command());
+			g.writeStringField("server", entry.server());
+			g.writeStringField("profile", entry.profile());
+			g.writeStringField("action", entry.action());
+			g.writeStringField("id", entry.id());
+			g.writeStringField("description", entry.description());
+			g.writeStringField("user", entry.user());
+			g.writeStringField("before", entry.before());
+			g.writeStringField("after", entry.after());
+			g.writeArrayFieldStart("permissions");
+			for (String permission : entry.permissions()) {
+				g.writeString(permission);
+			}
+			g.writeEndArray();
+			g.writeEndObject();
+		}
+		return out.toString();
+	}
+
 	/** Another process held the lock too long. */
 	private static final class JournalLocked extends RuntimeException {
 
@@ -175,7 +209,13 @@ public class Journal {
 		}
 	}
 
-	/** Jackson only once the journal is used: a command that changes nothing never loads it. */
+	/** Jackson's generator only once the journal is written: a command that changes nothing never loads it. */
+	private static final class Lines {
+
+		static final JsonFactory FACTORY = new JsonFactory();
+	}
+
+	/** Jackson's mapper only once the journal is read back ({@code auth journal}, {@code auth undo}). */
 	private static final class Json {
 
 		static final ObjectMapper MAPPER = new ObjectMapper();
