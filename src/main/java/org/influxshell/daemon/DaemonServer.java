@@ -119,7 +119,6 @@ public final class DaemonServer {
 				channel.close();
 				continue;
 			}
-			active.incrementAndGet();
 			lastActivity = System.nanoTime();
 			Thread t = new Thread(() -> converse(channel), "influx-shell-request");
 			t.setDaemon(true);
@@ -137,7 +136,12 @@ public final class DaemonServer {
 		}
 	}
 
+	/**
+	 * One connection. Only a request counts as in progress, from the moment it arrives: a
+	 * connection that sends nothing keeps the daemon neither from its idle exit nor from stopping.
+	 */
 	private void converse(SocketChannel channel) {
+		boolean counted = false;
 		try (channel) {
 			DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.input(channel), 1 << 16));
 			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SocketStreams.output(channel), 1 << 16));
@@ -147,9 +151,13 @@ public final class DaemonServer {
 			}
 			switch (first.type()) {
 				case Frames.REQUEST -> {
+					active.incrementAndGet();
+					counted = true;
+					lastActivity = System.nanoTime();
 					Frames.Request request = Frames.Request.decode(first.payload());
-					if (!request.identity().equals(DaemonFolder.identity())) {
-						// another build or runtime: its own cold run is the right answer
+					if (!request.identity().equals(DaemonFolder.identity()) || !server.isOpen()) {
+						// another build or runtime, or a daemon on its way out (idle, stopped) that
+						// would not wait for it: its own cold run is the right answer
 						Frames.write(out, Frames.COLD, new byte[0]);
 						return;
 					}
@@ -172,7 +180,9 @@ public final class DaemonServer {
 			// a request's thread may still be interrupted from its reader: clear it for the next use
 			Thread.interrupted();
 			lastActivity = System.nanoTime();
-			active.decrementAndGet();
+			if (counted) {
+				active.decrementAndGet();
+			}
 		}
 	}
 
@@ -184,7 +194,7 @@ public final class DaemonServer {
 				+ "java:         " + System.getProperty("java.home") + "\n"
 				+ "socket:       " + folder.socket() + "\n"
 				+ "started:      " + started + "\n"
-				+ "requests:     " + served.get() + " served, " + Math.max(0, active.get() - 1) + " in progress\n"
+				+ "requests:     " + served.get() + " served, " + active.get() + " in progress\n"
 				+ "idle timeout: " + Durations.text(idleTimeout) + "\n";
 	}
 

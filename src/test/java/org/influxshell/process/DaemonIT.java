@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -479,6 +480,28 @@ class DaemonIT {
 		assertThat(held.await(Duration.ofSeconds(10)))
 			.isEqualTo(new Result(0, TOKEN_A + "\ttelegraf writer\t\tmy-user\t0d09973ac7600001\t[]\n", ""));
 		startDaemon(console);
+	}
+
+	@Test
+	void aConnectionThatSendsNothingKeepsTheDaemonNeitherFromStoppingNorFromItsIdleExit() throws Exception {
+		JarProcess idle = new JarProcess(home).env("INFLUX_DAEMON_IDLE_TIMEOUT", "1s");
+		startDaemon(idle);
+		Path socket = home.resolve("run/influx-shell/daemon.sock");
+		try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			silent.connect(UnixDomainSocketAddress.of(socket));
+			long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+			while (Files.exists(socket) && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			assertThat(socket).as("the idle daemon left").doesNotExist();
+		}
+		startDaemon(console);
+		try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			silent.connect(UnixDomainSocketAddress.of(socket));
+			long started = System.nanoTime();
+			assertThat(console.run(null, "daemon", "stop").out()).startsWith("the daemon stopped (pid ");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		}
 	}
 
 	static final Pattern SUMMARY = Pattern
