@@ -36,6 +36,10 @@ final class RequestRun implements Invocation {
 
 	private static final byte[] EMPTY = {};
 
+	/** The variables the JVM options of the client's JVM, and of a cold one, come from: the launcher's, and the JVM's own. */
+	private static final List<String> JVM_OPTIONS = List.of("INFLUX_SHELL_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
+			"JDK_JAVA_OPTIONS");
+
 	private final Frames.Request request;
 
 	private final DataOutputStream out;
@@ -146,10 +150,6 @@ final class RequestRun implements Invocation {
 		}
 		return null;
 	}
-
-	/** The variables the JVM options of the client's JVM, and of a cold one, come from: the launcher's, and the JVM's own. */
-	private static final List<String> JVM_OPTIONS = List.of("INFLUX_SHELL_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
-			"JDK_JAVA_OPTIONS");
 
 	/**
 	 * The system properties ({@code -Dname=value}) these variables give a JVM, less those a
