@@ -131,7 +131,9 @@ public final class DaemonControl {
 		builder.directory(new File("/"));
 		builder.redirectInput(new File("/dev/null"));
 		builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-		builder.redirectError(folder.log().toFile());
+		// appended to: a second daemon started at the same moment fails at once ("a daemon is
+		// already running"), and must neither empty the running one's log nor leave that line as its last
+		builder.redirectError(ProcessBuilder.Redirect.appendTo(folder.log().toFile()));
 		return builder.start();
 	}
 }
