@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.influxshell.cli.CliException;
 import org.influxshell.client.Frames;
 import org.influxshell.command.Invocation;
+import org.influxshell.command.LaunchArguments;
 import org.influxshell.command.StopSignals;
 
 /**
@@ -39,6 +40,9 @@ final class RequestRun implements Invocation {
 	/** The variables the JVM options of the client's JVM, and of a cold one, come from: the launcher's, and the JVM's own. */
 	private static final List<String> JVM_OPTIONS = List.of("INFLUX_SHELL_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
 			"JDK_JAVA_OPTIONS");
+
+	/** The daemon's own, read once: the JVM's system properties do not change while it runs. */
+	private static final Set<String> DAEMON_JVM_PROPERTIES = jvmProperties(System.getenv());
 
 	private final Frames.Request request;
 
@@ -145,7 +149,7 @@ final class RequestRun implements Invocation {
 				return "a file of the process that opens it";
 			}
 		}
-		if (!jvmProperties(environment).equals(jvmProperties(System.getenv()))) {
+		if (!jvmProperties(environment).equals(DAEMON_JVM_PROPERTIES)) {
 			return "JVM options other than the daemon's";
 		}
 		return null;
@@ -179,17 +183,11 @@ final class RequestRun implements Invocation {
 	/** The script files the arguments name: {@code @FILE}, {@code --spring.shell.script=FILE}, {@code script FILE}. */
 	private List<String> scriptPaths(List<String> words) {
 		List<String> paths = new ArrayList<>();
-		if (words.size() == 1 && words.get(0).startsWith("@")) {
-			paths.add(words.get(0).substring(1));
-		}
+		paths.add(LaunchArguments.atFile(words));
 		if (words.size() > 1 && words.get(0).equals("script")) {
 			paths.add(words.get(1));
 		}
-		for (String a : request.args()) {
-			if (a.startsWith("--spring.shell.script=")) {
-				paths.add(a.substring(a.indexOf('=') + 1));
-			}
-		}
+		paths.add(LaunchArguments.scriptOption(request.args()));
 		return paths;
 	}
 
@@ -223,18 +221,12 @@ final class RequestRun implements Invocation {
 		return path != null && (path.startsWith("/dev/") || path.startsWith("/proc/"));
 	}
 
-	/** The command words: the arguments less Spring's and the console's own settings. */
 	private List<String> words() {
-		return request.args().stream()
-			.filter(a -> !(a.startsWith("--spring.") || a.startsWith("--logging.") || a.startsWith("--influx.")
-					|| a.equals("--debug")))
-			.toList();
+		return LaunchArguments.commandWords(request.args());
 	}
 
 	private boolean script() {
-		List<String> words = words();
-		return request.args().stream().anyMatch(a -> a.startsWith("--spring.shell.script="))
-				|| words.size() == 1 && words.get(0).startsWith("@");
+		return LaunchArguments.runsScript(request.args());
 	}
 
 	/** A question is possible: a one-shot command, stdin and stderr on terminals. */

@@ -2,13 +2,13 @@ package org.influxshell.shell;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
+import org.influxshell.command.LaunchArguments;
 import org.influxshell.command.RunContext;
 import org.influxshell.connection.InfluxProperties;
 
@@ -21,8 +21,6 @@ import org.springframework.beans.factory.ObjectProvider;
  * commands read from stdin like a script. Returns the exit code for {@code main}.
  */
 public class ConsoleRunner {
-
-	private static final String SCRIPT_ARG = "--spring.shell.script=";
 
 	private final CommandDispatcher dispatcher;
 
@@ -63,17 +61,18 @@ public class ConsoleRunner {
 		catch (CliException ex) {
 			return reporter.report(ex, null);
 		}
-		String script = scriptArgument(args);
-		List<String> words = commandWords(args);
+		String script = LaunchArguments.scriptOption(List.of(args));
+		List<String> words = LaunchArguments.commandWords(List.of(args));
 		if (script != null) {
 			if (!words.isEmpty()) {
 				return reporter.report(CliException.usage("unexpected argument \"" + words.get(0) + "\" next to "
-						+ SCRIPT_ARG + script + " (only --spring.*, --influx.*, --logging.* and --debug may go with it)"), null);
+						+ LaunchArguments.SCRIPT_OPTION + script + " (only --spring.*, --influx.*, --logging.* and --debug may go with it)"), null);
 			}
 			return dispatcher.runScript(script, out);
 		}
-		if (words.size() == 1 && words.get(0).startsWith("@") && words.get(0).length() > 1) {
-			return dispatcher.runScript(words.get(0).substring(1), out);
+		String atFile = LaunchArguments.atFile(words);
+		if (atFile != null) {
+			return dispatcher.runScript(atFile, out);
 		}
 		if (words.equals(List.of("--help")) || words.equals(List.of("-h"))) {
 			words = List.of("help");
@@ -93,28 +92,5 @@ public class ConsoleRunner {
 			}
 		}
 		return new ScriptRunner(dispatcher, reporter).run("stdin", stdin, out);
-	}
-
-	private static String scriptArgument(String[] args) {
-		String script = null;
-		for (String a : args) {
-			if (a.startsWith(SCRIPT_ARG)) {
-				script = a.substring(SCRIPT_ARG.length());
-			}
-		}
-		return script;
-	}
-
-	/** The arguments less Spring's own ({@code --spring.*}, {@code --logging.*}, {@code --influx.*}, {@code --debug}). */
-	static List<String> commandWords(String[] args) {
-		List<String> words = new ArrayList<>();
-		for (String a : args) {
-			if (a.startsWith("--spring.") || a.startsWith("--logging.") || a.startsWith("--influx.")
-					|| a.equals("--debug")) {
-				continue;
-			}
-			words.add(a);
-		}
-		return words;
 	}
 }
