@@ -3,7 +3,7 @@ package org.influxshell.auth;
 import java.util.List;
 
 /**
- * An API token as the server describes it ({@code influxdb-api.md} section 3; read by
+ * An API token as the server describes it (the objects of {@code /api/v2/authorizations}; read by
  * {@link AuthorizationJson}, fields it does not know skipped). Missing text fields read as empty;
  * the token may be empty (hashed tokens, 2.8+) or a placeholder (Cloud).
  */

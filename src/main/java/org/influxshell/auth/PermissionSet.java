@@ -10,7 +10,7 @@ import org.influxshell.auth.Authorization.Resource;
 import org.influxshell.cli.CliException;
 
 /**
- * The permissions {@code auth create}'s flags describe (cli-contract section 5), in upstream's
+ * The permissions {@code auth create}'s flags describe (--read-buckets, --write-bucket and the per-type pairs), in upstream's
  * order: bucket reads, bucket writes, then each resource type's read and write.
  */
 public final class PermissionSet {

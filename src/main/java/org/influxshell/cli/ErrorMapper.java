@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The one place that turns a failure into what the user sees: one line and the exit code of
- * cli-contract section 7. Framework-free: the console's runners call it through
+ * {@link ExitCodes}. Framework-free: the console's runners call it through
  * {@link ErrorReporter}.
  */
 public final class ErrorMapper {

@@ -1,6 +1,6 @@
 package org.influxshell.cli;
 
-/** The exit codes of cli-contract section 7. */
+/** The exit codes a command ends with: 0 when it did what was asked, else one of these. */
 public final class ExitCodes {
 
 	/** The command failed: server, network, configs file, a rejected value, a question answered "no". */

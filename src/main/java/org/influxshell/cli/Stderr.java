@@ -49,7 +49,7 @@ public class Stderr {
 		stream.flush();
 	}
 
-	/** Whether progress lines are shown: stderr is a terminal (cli-contract section 6). */
+	/** Whether progress lines are shown: stderr is a terminal (a question needs stdin and stderr on one). */
 	public boolean showsProgress() {
 		Boolean known = isTerminal;
 		if (known == null) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.influxshell.connection.LocalOptions;
 import org.influxshell.connection.ServerOptions;
 
-/** The option groups every command shares (cli-contract section 2). */
+/** The option groups every command shares: the connection options and the output options. */
 public final class CommonOptions {
 
 	public static final OptionDef<String> CONFIGS_PATH = OptionDef

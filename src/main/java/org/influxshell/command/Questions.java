@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Questions to the person at the terminal, before a command does something hard to undo
- * (cli-contract section 6). They are asked only when stdin and stderr are terminals and the line
+ * (deleting, or changing more than one token). They are asked only when stdin and stderr are terminals and the line
  * was typed, one command or in the REPL: scripts and commands piped on stdin are never asked.
  * The console implements it; a command only asks.
  */

@@ -48,7 +48,7 @@ public interface StopSignals {
 		}
 	}
 
-	/** Why a run stopped, and the exit code it ends with (cli-contract section 7). */
+	/** Why a run stopped, and the exit code it ends with (see {@link org.influxshell.cli.ExitCodes}). */
 	enum Stop {
 
 		/** Ctrl-C (SIGINT): exit code 130. */

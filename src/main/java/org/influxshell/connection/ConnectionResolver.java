@@ -58,7 +58,7 @@ public class ConnectionResolver {
 			token = profile == null ? "" : profile.token();
 		}
 		boolean skipVerify = flagOrEnv(options.skipVerify(), properties.getSkipVerify(), "influx.skip-verify");
-		// a profile made with -p signs in when no token is given anywhere (cli-contract section 8)
+		// a profile made with -p signs in when no token is given anywhere
 		Connection.SignIn signIn = token.isEmpty() && profile != null && !profile.cookie().isEmpty()
 				? signIn(profile) : null;
 		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,

@@ -1,7 +1,7 @@
 package org.influxshell.connection;
 
 /**
- * The options of every command that talks to a server (cli-contract section 2). A {@code null}
+ * The options of every command that talks to a server. A {@code null}
  * field was not given on the command line.
  *
  * @param local configs path and output options

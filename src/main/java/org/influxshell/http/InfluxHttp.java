@@ -184,7 +184,7 @@ public class InfluxHttp implements AutoCloseable {
 	}
 
 	/**
-	 * The session cookie of the connection's user: signed in on first use (cli-contract section 8),
+	 * The session cookie of the connection's user: signed in on first use (POST /api/v2/signin, as upstream does),
 	 * asking for the password on the terminal when the profile keeps none.
 	 */
 	private String session(Connection conn) {

@@ -53,7 +53,7 @@ public class ConsoleConfiguration {
 				() -> invocation.isTerminal(2));
 	}
 
-	/** Questions before changes hard to undo, and passwords a profile does not keep: stdin and stderr must be terminals (cli-contract section 6). */
+	/** Questions before changes hard to undo, and passwords a profile does not keep: stdin and stderr must be terminals; stdout may be redirected. */
 	@Bean
 	TerminalQuestions questions(Invocation invocation, StopSignals signals) {
 		return new TerminalQuestions(() -> invocation.isTerminal(0) && invocation.isTerminal(2), signals,

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which standard streams are terminals (cli-contract section 6: "what on a terminal means").
+ * Which standard streams are terminals: a question or prompt needs stdin and stderr on a terminal; stdout may be redirected.
  * The launcher knows it for free ({@code [ -t N ]}) and passes it as {@code -Dinfluxshell.tty=012}
  * (the terminal streams' numbers); started some other way ({@code java -jar}), the console asks
  * {@code test -t} with the stream handed down. Never {@code System.console()}, which needs stdout

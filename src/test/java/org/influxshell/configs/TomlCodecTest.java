@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 public class TomlCodecTest {
 
-	/** The commented block upstream appends to every configs file, as the spec gives it. */
+	/** The commented block upstream appends to every configs file, byte for byte. */
 	public static final String TRAILER = """
 			# \n\
 			# [eu-central]

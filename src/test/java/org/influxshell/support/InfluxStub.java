@@ -8,13 +8,13 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
- * Responses shaped the way an InfluxDB 2.7 server shapes them ({@code influxdb-api.md}):
+ * Responses shaped the way an InfluxDB 2.7 server shapes them:
  * tab-indented JSON without a trailing newline, the build headers, pretty error bodies with
  * {@code X-Platform-Error-Code}, and the compact bodies of authentication failures.
  */
 public final class InfluxStub {
 
-	/** The token of the spec's table example: 89 characters. */
+	/** A token of the length a 2.x server makes: 89 characters. */
 	public static final String SPEC_TOKEN = "3eZ8uYq4l7ZyQfX1k2nHn0bM5Gv9tS6wR3pL8cJ4dA1eF7hK2mN0oP5qR9sT3uV6wX8yZ1aB4cD7eF0gH2iJ5kL==";
 
 	private InfluxStub() {
@@ -80,7 +80,7 @@ public final class InfluxStub {
 				+ userID + "\"\n\t},\n\t\"createdAt\": \"2024-05-14T09:30:12.345871234Z\",\n\t\"updatedAt\": \"2024-05-14T09:30:12.345871234Z\"\n}";
 	}
 
-	/** The token of the spec's example (alice's, with read and write on the org's buckets). */
+	/** A token of alice (alice's, with read and write on the org's buckets). */
 	public static String alice(String status, String token) {
 		return authorization("0a6f1b2c3d4e5000", token, status, "alice's Token", "0a6f1b2c3d4e4000", "alice",
 				"9b7d5c3a1e0f2468", "my-org",
