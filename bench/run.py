@@ -164,7 +164,7 @@ def main():
             if k.startswith("INFLUX_"):
                 del env[k]
         env.update({"INFLUX_HOST": "http://127.0.0.1:%d" % port, "INFLUX_TOKEN": "bench-token",
-                    "INFLUX_SHELL_JAVA_OPTS": "-Duser.home=" + os.path.join(work, "home"), "TERM": "xterm",
+                    "HOME": os.path.join(work, "home"), "TERM": "xterm",
                     # the daemon's folder: the bench's own, where none runs until the warm rows start one
                     "XDG_RUNTIME_DIR": os.path.join(work, "run")})
 

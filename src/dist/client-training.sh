@@ -11,10 +11,10 @@ launcher=$1
 app=$2
 release=$3
 work=$(mktemp -d)
-trap 'XDG_RUNTIME_DIR=$work/run INFLUX_SHELL_JAVA_OPTS="-Duser.home=$work/home" "$launcher" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'XDG_RUNTIME_DIR=$work/run HOME=$work/home "$launcher" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 mkdir -p "$work/run" "$work/home"
 chmod 700 "$work/run"
-export XDG_RUNTIME_DIR="$work/run"
+export XDG_RUNTIME_DIR="$work/run" HOME="$work/home"
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
 if [ "${major:-0}" -ge 25 ]; then
 	archive=$app/influx-shell-client.aot
@@ -24,10 +24,9 @@ else
 	record="-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
 rm -f "$archive" "$archive.release"
-INFLUX_SHELL_JAVA_OPTS="-Duser.home=$work/home" "$launcher" daemon start >/dev/null
+"$launcher" daemon start >/dev/null
 # a script on stdin: the request, stdin read on demand, results, the exit code
-printf 'config list\nconfig list --json\n' | INFLUX_SHELL_JAVA_OPTS="-Duser.home=$work/home \
-$record" \
+printf 'config list\nconfig list --json\n' | INFLUX_SHELL_JAVA_OPTS="$record" \
 	"$launcher" > "$work/out" 2>&1
 if [ ! -s "$archive" ]; then
 	echo "the client's training run made no archive:" >&2

@@ -55,7 +55,7 @@ if [ "$major" -ge 25 ]; then
 	home=$target/aot-training-home
 	rm -rf "$home" && mkdir -p "$home"
 	set +e
-	INFLUX_SHELL_JAVA_OPTS="-XX:AOTCacheOutput=$dist/app/influx-shell.aot -Duser.home=$home -Dinflux.connect-timeout=1s" \
+	HOME=$home INFLUX_SHELL_JAVA_OPTS="-XX:AOTCacheOutput=$dist/app/influx-shell.aot -Dinflux.connect-timeout=1s" \
 		"$dist/bin/influx-shell" "--spring.shell.script=$training" > "$target/aot-training.log" 2>&1
 	rc=$?
 	set -e
@@ -71,7 +71,7 @@ fi
 sh "$basedir/src/dist/client-training.sh" "$dist/bin/influx-shell" "$dist/app" "$dist/runtime/release"
 
 # man page and completion scripts, written by the packaged console itself from its command model
-run() { INFLUX_SHELL_JAVA_OPTS="-Duser.home=$target/aot-training-home" "$dist/bin/influx-shell" "$@"; }
+run() { HOME="$target/aot-training-home" "$dist/bin/influx-shell" "$@"; }
 run __man > "$dist/share/man/man1/influx-shell.1"
 run completion bash > "$dist/share/bash-completion/completions/influx-shell"
 run completion zsh > "$dist/share/zsh/vendor-completions/_influx-shell"

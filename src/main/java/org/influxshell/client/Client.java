@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 
+import org.influxshell.cli.UserHome;
+
 /**
  * The warm console's client: JDK classes only, started by the launcher when the user's daemon
  * socket exists. It hands the daemon the command (arguments, working folder, environment, which
@@ -56,7 +58,7 @@ public final class Client {
 
 	int run(String[] args) {
 		Map<String, String> environment = System.getenv();
-		DaemonFolder folder = DaemonFolder.of(environment, System.getProperty("user.home"));
+		DaemonFolder folder = DaemonFolder.of(environment, UserHome.of(environment, System.getProperty("user.home")));
 		SocketChannel channel;
 		try {
 			if (folder.unusable() != null) {

@@ -11,24 +11,28 @@ import java.util.EnumSet;
 import java.util.Map;
 
 import org.influxshell.cli.BuildInfo;
+import org.influxshell.cli.UserHome;
 
 /**
  * Where the user's daemon listens: {@code $XDG_RUNTIME_DIR/influx-shell/} when that variable
- * names a folder, else {@code ~/.influxdbv2/influx-shell-daemon/} ({@code $HOME}, as the
- * launcher reads it), holding {@code daemon.sock}, {@code daemon.lock} (held by the running
+ * names a folder, else {@code ~/.influxdbv2/influx-shell-daemon/} in the run's home
+ * ({@link UserHome}; the launcher reads {@code $HOME} the same way), holding {@code daemon.sock}, {@code daemon.lock} (held by the running
  * daemon) and {@code daemon.log}. The folder must be the user's own with mode {@code 0700}: one
  * that is not is never used, so no other user can listen there or reach the socket.
  */
 public record DaemonFolder(Path path) {
 
-	/** The folder for this environment; {@code home} when {@code HOME} is not set. */
+	/**
+	 * The folder for a run.
+	 * @param environment the run's environment
+	 * @param home the run's home folder ({@link UserHome#of})
+	 */
 	public static DaemonFolder of(Map<String, String> environment, String home) {
 		String runtime = environment.get("XDG_RUNTIME_DIR");
 		if (runtime != null && runtime.startsWith("/")) {
 			return new DaemonFolder(Path.of(runtime, "influx-shell"));
 		}
-		String h = environment.get("HOME");
-		return new DaemonFolder(Path.of(h != null && h.startsWith("/") ? h : home, ".influxdbv2", "influx-shell-daemon"));
+		return new DaemonFolder(Path.of(home, ".influxdbv2", "influx-shell-daemon"));
 	}
 
 	public Path socket() {
@@ -71,7 +75,8 @@ public record DaemonFolder(Path path) {
 	 */
 	public void create() throws IOException {
 		if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-			Files.createDirectories(path.getParent());
+			// the folders above it are the home's owner's; this one is the daemon's own
+			UserHome.createFolders(path.getParent());
 			try {
 				Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 			}

@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Durations;
 import org.influxshell.cli.ExitCodes;
+import org.influxshell.cli.UserHome;
 
 /**
  * The configs file shared with upstream {@code influx} (see {@link TomlCodec} for the format and
@@ -66,8 +67,6 @@ public class TomlProfileStore implements ProfileStore {
 	private static final int MAX_LINKS = 40;
 
 	private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
-
-	private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
 
 	/** See {@link #beforeRename(Path)}. */
 	static final String PAUSE_PROPERTY = "influxshell.test.pause-before-rename";
@@ -218,7 +217,7 @@ public class TomlProfileStore implements ProfileStore {
 			return;
 		}
 		try {
-			Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+			UserHome.createFolders(dir);
 		}
 		catch (FileAlreadyExistsException ex) {
 			String inTheWay = ex.getFile();
@@ -426,7 +425,11 @@ public class TomlProfileStore implements ProfileStore {
 			throw ex;
 		}
 		try {
-			if (attrs != null && !copyOwner(target, tmp)) {
+			if (attrs == null) {
+				// a new file is its folder's owner's: root writing into a user's folder leaves the user a file of their own
+				copyOwner(dir, tmp);
+			}
+			else if (!copyOwner(target, tmp)) {
 				return false;
 			}
 			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

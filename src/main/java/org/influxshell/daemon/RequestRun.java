@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.UserHome;
 import org.influxshell.client.Frames;
 import org.influxshell.command.Invocation;
 import org.influxshell.command.LaunchArguments;
@@ -306,7 +307,7 @@ final class RequestRun implements Invocation {
 
 	@Override
 	public String home() {
-		return request.home();
+		return UserHome.of(environment, request.home());
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.UserHome;
 import org.influxshell.configs.UserFiles;
 
 /**
@@ -92,7 +93,7 @@ public class Journal {
 	private void write(Path file, byte[] line) throws IOException {
 		Path folder = file.toAbsolutePath().getParent();
 		if (folder != null && !Files.exists(folder)) {
-			Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			UserHome.createFolders(folder);
 		}
 		boolean isNew = !Files.exists(file);
 		try (FileChannel channel = FileChannel.open(file,

@@ -7,6 +7,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
+import org.influxshell.cli.UserHome;
+
 import org.jline.reader.impl.history.DefaultHistory;
 
 /**
@@ -34,8 +36,7 @@ class HistoryFile extends DefaultHistory {
 	static void makePrivate(Path file) {
 		try {
 			if (!Files.exists(file.getParent())) {
-				Files.createDirectories(file.getParent(),
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+				UserHome.createFolders(file.getParent());
 			}
 			if (!Files.exists(file)) {
 				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

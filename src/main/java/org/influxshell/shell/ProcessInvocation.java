@@ -6,12 +6,13 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.influxshell.cli.UserHome;
 import org.influxshell.command.Invocation;
 import org.influxshell.command.StopSignals;
 
 /**
- * The process's own {@link Invocation}: {@code System.getenv()}, {@code user.home} (read at each
- * use: tests move it), the working folder, file descriptor 2, and the JVM's signals.
+ * The process's own {@link Invocation}: {@code System.getenv()}, the home {@link UserHome} names
+ * (read at each use), the working folder, file descriptor 2, and the JVM's signals.
  */
 public final class ProcessInvocation implements Invocation {
 
@@ -31,7 +32,7 @@ public final class ProcessInvocation implements Invocation {
 
 	@Override
 	public String home() {
-		return System.getProperty("user.home");
+		return UserHome.of(System.getenv(), System.getProperty("user.home"));
 	}
 
 	@Override

@@ -69,14 +69,15 @@ class LayersTest {
 		.whereLayer("output").mayOnlyAccessLayers("cli")
 		.whereLayer("cli").mayNotAccessAnyLayer();
 
-	/** The client is started without the application's class path: nothing but the JDK and {@code BuildInfo}. */
+	/** The client is started without the application's class path: nothing but the JDK, {@code BuildInfo} and {@code UserHome}. */
 	@ArchTest
 	static final ArchRule clientUsesTheJdkOnly = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
 		.that().resideInAPackage("org.influxshell.client..")
 		.should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-				"the JDK's, the client's own, or BuildInfo",
+				"the JDK's, the client's own, BuildInfo or UserHome",
 				c -> c.getPackageName().startsWith("java.") || c.getPackageName().startsWith("org.influxshell.client")
-						|| c.getName().equals("org.influxshell.cli.BuildInfo") || c.isPrimitive() || c.isArray()));
+						|| c.getName().equals("org.influxshell.cli.BuildInfo")
+						|| c.getName().equals("org.influxshell.cli.UserHome") || c.isPrimitive() || c.isArray()));
 
 	@ArchTest
 	static final ArchRule noCycles = slices().matching("org.influxshell.(*)..").should().beFreeOfCycles();

@@ -73,7 +73,8 @@ class ConcurrentWritersIT {
 		ProcessBuilder pb = new ProcessBuilder(JarProcess.launcher().toString(), "config", "create", "-n", "new", "-u",
 				"http://new:1").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home + " -Dinfluxshell.test.pause-before-rename=30000");
+		pb.environment().put("HOME", home.toString());
+		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Dinfluxshell.test.pause-before-rename=30000");
 		Process writer = pb.start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (!tempFileExists(configs.getParent()) && System.nanoTime() < deadline) {

@@ -433,7 +433,7 @@ class DaemonIT {
 		Result expected = new Result(0, "Active\tName\tURL\tOrg\n", "");
 		// a trust store, a time zone, a proxy of the JDK's: JVM-wide, so never borrowed from the daemon
 		JarProcess other = new JarProcess(home).env("INFLUX_SHELL_JAVA_OPTS",
-				"-Duser.home=" + home + " -Djavax.net.ssl.trustStore=" + home.resolve("corporate.p12"));
+				"-Djavax.net.ssl.trustStore=" + home.resolve("corporate.p12"));
 		assertThat(other.run(null, "config", "list")).isEqualTo(expected);
 		assertThat(served(console) - before).isZero();
 		assertThat(console.run(null, "config", "list")).isEqualTo(expected);

@@ -87,7 +87,7 @@ class DistributionIT {
 		assertThat(dist.resolve("share/fish/vendor_completions.d/influx-shell.fish")).isNotEmptyFile();
 		// moved away from where the build made it, the runtime still maps the cache
 		Result r = new JarProcess(home).launcher(dist.resolve("bin/influx-shell"))
-			.env("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home + " -Xlog:class+load=info:stdout")
+			.env("INFLUX_SHELL_JAVA_OPTS", "-Xlog:class+load=info:stdout")
 			.run(null, "version");
 		assertThat(r.out()).contains("source: shared objects file");
 	}
@@ -135,7 +135,7 @@ class DistributionIT {
 				source ./influx-shell.bash
 				complete -p influx-shell
 				PATH=$(dirname "$1"):$PATH
-				export INFLUX_SHELL_JAVA_OPTS=-Duser.home=$2
+				export HOME=$2
 				comp() {
 					COMP_LINE=$1 COMP_POINT=${#1}
 					read -ra COMP_WORDS <<< "$1"

@@ -26,7 +26,7 @@ class ReplProcessIT {
 		ProcessBuilder pb = new ProcessBuilder("script", "-qec",
 				"stty cols 120 rows 40; exec '" + JarProcess.launcher() + "'", "/dev/null");
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
+		pb.environment().put("HOME", home.toString());
 		pb.environment().put("TERM", "xterm");
 		pb.redirectErrorStream(true);
 		Process p = pb.start();
@@ -64,7 +64,7 @@ class ReplProcessIT {
 		ProcessBuilder pb = new ProcessBuilder("script", "-qec",
 				"stty cols 120 rows 40; exec '" + JarProcess.launcher() + "' " + shellTail, "/dev/null");
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
+		pb.environment().put("HOME", home.toString());
 		pb.environment().put("TERM", "xterm");
 		pb.environment().remove("NO_COLOR");
 		if (noColor != null) {

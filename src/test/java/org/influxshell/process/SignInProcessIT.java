@@ -47,7 +47,7 @@ class SignInProcessIT {
 		ProcessBuilder pb = new ProcessBuilder("script", "-qec",
 				"exec '" + JarProcess.launcher() + "' auth list --hide-headers", "/dev/null");
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
+		pb.environment().put("HOME", home.toString());
 		pb.environment().put("TERM", "xterm");
 		pb.redirectErrorStream(true);
 		Process p = pb.start();

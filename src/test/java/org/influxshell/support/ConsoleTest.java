@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.Invocation;
+import org.influxshell.command.StopSignals;
 import org.influxshell.shell.ConsoleRunner;
+import org.influxshell.shell.ProcessInvocation;
 import org.influxshell.shell.Words;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,21 +56,16 @@ public abstract class ConsoleTest {
 	@Autowired
 	protected ScriptedQuestions questions;
 
-	private String realHome;
+	@Autowired
+	private TestHome testHome;
 
 	@BeforeEach
 	void testHome() {
-		realHome = System.getProperty("user.home");
-		System.setProperty("user.home", home.toString());
+		testHome.path = home;
 		configs = home.resolve(".influxdbv2/configs");
 		stderrBytes.reset();
 		reporter.debug(false);
 		questions.reset();
-	}
-
-	@AfterEach
-	void realHome() {
-		System.setProperty("user.home", realHome);
 	}
 
 	/** What one run of the console did. */
@@ -109,8 +107,58 @@ public abstract class ConsoleTest {
 		}
 	}
 
+	/** The home folder of the test that runs, whatever {@code HOME} the test JVM has. */
+	static final class TestHome {
+
+		volatile Path path;
+	}
+
 	@TestConfiguration
 	static class CapturedStderr {
+
+		@Bean
+		TestHome testHome() {
+			return new TestHome();
+		}
+
+		/** The process's own run, in the test's home folder. */
+		@Bean
+		@Primary
+		Invocation invocationAtTestHome(TestHome home) {
+			Invocation process = new ProcessInvocation();
+			return new Invocation() {
+
+				@Override
+				public Map<String, String> environment() {
+					return process.environment();
+				}
+
+				@Override
+				public String home() {
+					return home.path.toString();
+				}
+
+				@Override
+				public Path folder() {
+					return process.folder();
+				}
+
+				@Override
+				public boolean isTerminal(int fd) {
+					return process.isTerminal(fd);
+				}
+
+				@Override
+				public OutputStream stderr() {
+					return process.stderr();
+				}
+
+				@Override
+				public StopSignals signals() {
+					return process.signals();
+				}
+			};
+		}
 
 		@Bean
 		ByteArrayOutputStream stderrBytes() {

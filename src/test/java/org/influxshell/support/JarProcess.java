@@ -95,7 +95,7 @@ public final class JarProcess {
 		pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.startsWith("SPRING_")
 				|| k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
+		pb.environment().put("HOME", home.toString());
 		// the daemon's folder: the test's own, where none runs unless the test starts one
 		pb.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
 		pb.environment().putAll(env);

@@ -40,7 +40,7 @@ public final class PtySession implements AutoCloseable {
 				"/dev/null");
 		pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.startsWith("SPRING_"));
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
+		pb.environment().put("HOME", home.toString());
 		pb.environment().put("TERM", "xterm");
 		// the daemon's folder: the test's own, where none runs unless the test starts one
 		pb.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
