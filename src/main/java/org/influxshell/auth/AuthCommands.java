@@ -3,7 +3,10 @@ package org.influxshell.auth;
 import static org.influxshell.command.CommonOptions.LOCAL;
 import static org.influxshell.command.CommonOptions.SERVER;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.influxshell.cli.CliException;
@@ -139,21 +142,40 @@ public class AuthCommands implements CommandSet {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
 		Connection conn = resolver.connection(server);
-		TokenChanges.Outcome outcome = changes.getObject().apply(conn, selection, change, args.flag(FORCE));
-		if (outcome.selected().isEmpty()) {
+		ChangePath.Outcome outcome = changes.getObject().apply(conn, selection, change, args.flag(FORCE));
+		if (outcome.planned() == 0) {
 			stderr.line("No token matches the selection; nothing " + change.done() + ".");
 			return CommandResult.of(TokenRenderer.many(List.of(), false, output));
 		}
-		List<Authorization> done = outcome.done();
+		String state = ChangePath.target(change).value();
 		if (selection.dryRun() && outcome.stop() == null) {
-			stderr.line("Dry run: " + done.size() + " token(s) would be " + change.done() + "; nothing was changed.");
+			stderr.line("Dry run: " + outcome.changed().size() + " token(s) would be " + change.done()
+					+ (outcome.already().isEmpty() ? "" : ", " + outcome.already().size() + " already " + state)
+					+ "; nothing was changed.");
 		}
+		else if (!outcome.already().isEmpty()) {
+			stderr.line(outcome.already().size() + " token(s) already " + state + ": " + ids(outcome.already()));
+		}
+		List<Authorization> shown = inIdOrder(outcome.changed(), outcome.already());
 		boolean deleted = change == Change.DELETE && !selection.dryRun();
-		boolean one = outcome.selected().size() == 1 && !selection.hasSelectors() && done.size() == 1;
-		String text = one ? TokenRenderer.one(done.get(0), deleted, output) : TokenRenderer.many(done, deleted, output);
-		CommandResult result = selection.dryRun() || done.isEmpty() ? CommandResult.of(text)
-				: CommandResult.changed(text, outcome.summary(change));
-		return result.failing(outcome.failures(), outcome.notes(), outcome.ending(change, selection.dryRun()));
+		boolean one = outcome.planned() == 1 && !selection.hasSelectors() && shown.size() == 1;
+		String text = one ? TokenRenderer.one(shown.get(0), deleted, output) : TokenRenderer.many(shown, deleted, output);
+		CommandResult result = selection.dryRun() || outcome.changed().isEmpty() ? CommandResult.of(text)
+				: CommandResult.changed(text, outcome.changed().size() + " token(s) " + change.done() + ": "
+						+ ids(outcome.changed()));
+		return result.failing(outcome.failures(), outcome.notes(),
+				outcome.ending(selection.dryRun() ? "read" : change.done()));
+	}
+
+	private static List<Authorization> inIdOrder(List<Authorization> a, List<Authorization> b) {
+		List<Authorization> all = new ArrayList<>(a);
+		all.addAll(b);
+		all.sort(Comparator.comparing(x -> x.id().toLowerCase(Locale.ROOT)));
+		return all;
+	}
+
+	private static String ids(List<Authorization> tokens) {
+		return String.join(", ", tokens.stream().map(Authorization::id).toList());
 	}
 
 	private CommandResult list(Args args) {
@@ -207,18 +229,21 @@ public class AuthCommands implements CommandSet {
 		OutputOptions output = resolver.output(server.local());
 		Connection conn = resolver.connection(server);
 		boolean dryRun = args.flag(UNDO_DRY_RUN);
-		TokenUndo.Outcome outcome = undo.getObject()
+		TokenUndo.Outcome undone = undo.getObject()
 			.undo(conn, new TokenUndo.UndoQuery(args.get(RUN), args.get(SESSION), dryRun));
-		List<Authorization> done = outcome.done();
-		if (dryRun) {
-			stderr.line("Dry run: " + done.size() + " token(s) would be changed back; nothing was changed.");
+		ChangePath.Outcome outcome = undone.changes();
+		if (dryRun && outcome.stop() == null) {
+			stderr.line("Dry run: " + outcome.changed().size() + " token(s) would be changed back"
+					+ (outcome.already().isEmpty() ? "" : ", " + outcome.already().size() + " already so")
+					+ (undone.remaining() == 0 ? "" : ", " + undone.remaining() + " cannot be") + "; nothing was changed.");
 		}
-		String text = TokenRenderer.many(done, false, output);
-		CommandResult result = dryRun || done.isEmpty() ? CommandResult.of(text)
-				: CommandResult.changed(text, done.size() + " token(s) changed back: "
-						+ String.join(", ", done.stream().map(Authorization::id).toList()));
-		CliException ending = outcome.failures().isEmpty() ? null
-				: CliException.failure(outcome.failures().size() + " token(s) could not be changed back");
-		return result.failing(outcome.failures(), List.of(), ending);
+		String text = TokenRenderer.many(inIdOrder(outcome.changed(), outcome.already()), false, output);
+		CommandResult result = dryRun || outcome.changed().isEmpty() ? CommandResult.of(text)
+				: CommandResult.changed(text, outcome.changed().size() + " token(s) changed back: " + ids(outcome.changed()));
+		CliException ending = outcome.ending(dryRun ? "read" : "changed back");
+		if (ending == null && undone.remaining() > 0) {
+			ending = CliException.failure(undone.remaining() + " change(s) could not be put back");
+		}
+		return result.failing(outcome.failures(), outcome.notes(), ending);
 	}
 }

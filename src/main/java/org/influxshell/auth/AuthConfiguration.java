@@ -46,10 +46,15 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	TokenChanges tokenChanges(TokenQueries queries, TokenService tokens, DirectoryClient directory,
-			InfluxProperties properties, StopSignals signals, Questions questions, Stderr stderr, ChangeJournal journal) {
-		return new TokenChanges(new TokenSelector(queries), tokens, new BulkRunner(properties.bulkConcurrency(), signals),
-				directory, questions, stderr, journal);
+	ChangePath changePath(TokenService tokens, InfluxProperties properties, StopSignals signals, Stderr stderr,
+			ChangeJournal journal) {
+		return new ChangePath(tokens, new BulkRunner(properties.bulkConcurrency(), signals), journal, stderr);
+	}
+
+	@Bean
+	TokenChanges tokenChanges(TokenQueries queries, ChangePath path, DirectoryClient directory, Questions questions,
+			Stderr stderr) {
+		return new TokenChanges(new TokenSelector(queries), path, directory, questions, stderr);
 	}
 
 	@Bean
@@ -58,8 +63,9 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	TokenUndo tokenUndo(ChangeJournal journal, TokenService tokens, Stderr stderr) {
-		return new TokenUndo(journal, tokens, stderr);
+	TokenUndo tokenUndo(ChangeJournal journal, ChangePath path, DirectoryClient directory, Questions questions,
+			Stderr stderr) {
+		return new TokenUndo(journal, path, directory, questions, stderr);
 	}
 
 	@Bean

@@ -21,8 +21,8 @@ import org.influxshell.connection.Connection;
  * engine) through RE2/J: they mean what they mean to upstream's users, and no pattern can make a
  * match take more than linear time.
  *
- * <p>A selector never picks the token the command itself authenticates with: changing it would
- * lock the operator out half-way through the run. It is left out and named; {@code --id} still
+ * <p>A selector never picks the token the command itself authenticates with, compared as the
+ * server compares it ({@link #asSent}): changing it would lock the operator out half-way through the run. It is left out and named; {@code --id} still
  * names it.
  */
 public class TokenSelector {
@@ -61,7 +61,7 @@ public class TokenSelector {
 			List<String> users = selection.users();
 			ListQuery query = users.size() == 1 ? ListQuery.ofUser(users.get(0)) : ListQuery.all();
 			List<Authorization> all = queries.list(conn, query).tokens();
-			String inUse = conn.token();
+			String inUse = asSent(conn.token());
 			valuesHidden = !inUse.isEmpty() && !all.isEmpty()
 					&& all.stream().noneMatch(a -> TokenQueries.isRealToken(a.token()));
 			for (Authorization a : all) {
@@ -83,6 +83,26 @@ public class TokenSelector {
 			}
 		}
 		return new Selection(new ArrayList<>(byKey.values()), listed, bySelector, skipped, valuesHidden);
+	}
+
+	/**
+	 * The token as the server compares it: HTTP header values lose their leading and trailing
+	 * spaces and tabs (Go's header parsing, which the server uses), so {@code "TOKEN "} is TOKEN.
+	 */
+	static String asSent(String token) {
+		int start = 0;
+		int end = token.length();
+		while (start < end && isHeaderSpace(token.charAt(start))) {
+			start++;
+		}
+		while (end > start && isHeaderSpace(token.charAt(end - 1))) {
+			end--;
+		}
+		return token.substring(start, end);
+	}
+
+	private static boolean isHeaderSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 	}
 
 	private static Pattern compile(String regex) {

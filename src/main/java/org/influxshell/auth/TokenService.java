@@ -52,8 +52,16 @@ public class TokenService {
 
 	/** {@link #setStatus}, keeping the status read first: the journal records both. */
 	public StatusChange changeStatus(Connection conn, String rawId, Status status) {
+		return changeStatus(conn, rawId, get(conn, rawId), status);
+	}
+
+	/**
+	 * Sets the status of a token already read ({@code before}); the answer is the server's and may
+	 * hold another status than the one asked for: the caller verifies it.
+	 * @param rawId the ID as the user gave it, for messages
+	 */
+	public StatusChange changeStatus(Connection conn, String rawId, Authorization before, Status status) {
 		String id = AuthIds.check(rawId, notFound(rawId));
-		Authorization before = ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
 		String what = "could not update status of auth with ID \"" + rawId + "\"";
 		try {
 			return new StatusChange(before.status(), ApiCalls.describing(what, () -> client.setStatus(conn, id, status)));
@@ -77,8 +85,16 @@ public class TokenService {
 	 * @return the token as it was
 	 */
 	public Authorization delete(Connection conn, String rawId) {
+		return delete(conn, rawId, get(conn, rawId));
+	}
+
+	/**
+	 * Deletes a token already read.
+	 * @param rawId the ID as the user gave it, for messages
+	 * @return the token as it was
+	 */
+	public Authorization delete(Connection conn, String rawId, Authorization auth) {
 		String id = AuthIds.check(rawId, notFound(rawId));
-		Authorization auth = ApiCalls.describing(notFound(rawId), () -> client.get(conn, id));
 		try {
 			ApiCalls.describing("could not remove auth with ID \"" + rawId + "\"", () -> client.delete(conn, id));
 		}

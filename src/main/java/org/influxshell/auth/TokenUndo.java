@@ -2,35 +2,50 @@ package org.influxshell.auth;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.Questions;
 import org.influxshell.connection.Connection;
-import org.influxshell.http.InfluxApiException;
+import org.influxshell.http.ApiCalls;
 import org.influxshell.journal.JournalEntry;
 import org.influxshell.journal.JournalRun;
 
 /**
- * {@code auth undo}: puts back what journaled runs changed, newest run first. A status change is
- * reverted only for a token still in the state the run left it (someone may have changed it by
- * hand since: that is theirs to keep); a token the run created is inactivated, not deleted (it can
- * be activated again, and its clients may already use it); a deleted token cannot come back, so
- * it is listed with its description and permissions to be re-created. What undo changes is
- * journaled like any change, so an undo can be undone.
+ * {@code auth undo}: puts back what journaled runs changed, on the {@link ChangePath} like any
+ * change (the same concurrency, progress, verification, journal and summary; an undo can be
+ * undone). A status change is reverted only for a token still in the state the runs left it
+ * (someone may have changed it by hand since: that is theirs to keep); a token a run created is
+ * inactivated, not deleted (it can be activated again, and its clients may already use it); a
+ * deleted token cannot come back, so it is listed with its description and permissions to be
+ * re-created, and the undo ends with a failure. The token this command uses is never changed:
+ * it is named as left to do; when it cannot be recognised (hidden token values, a password
+ * sign-in), the tokens of the caller's own user are changed last, after all the others.
  */
 public class TokenUndo {
 
 	private final ChangeJournal journal;
 
-	private final TokenService tokens;
+	private final ChangePath path;
+
+	private final DirectoryClient directory;
+
+	private final Questions questions;
 
 	private final Stderr stderr;
 
-	public TokenUndo(ChangeJournal journal, TokenService tokens, Stderr stderr) {
+	public TokenUndo(ChangeJournal journal, ChangePath path, DirectoryClient directory, Questions questions,
+			Stderr stderr) {
 		this.journal = journal;
-		this.tokens = tokens;
+		this.path = path;
+		this.directory = directory;
+		this.questions = questions;
 		this.stderr = stderr;
 	}
 
@@ -48,39 +63,126 @@ public class TokenUndo {
 	 * What undo did.
 	 *
 	 * @param runs the runs undone, newest first
-	 * @param done the tokens changed back (in a dry run: as they are now, to be changed back)
-	 * @param failures a failure for each token that could not be read or changed
+	 * @param changes what the change path did (in a dry run: the tokens as they are now, to be changed back)
+	 * @param remaining how many changes of the runs could not be put back (deleted or vanished tokens, the token in use)
 	 */
-	public record Outcome(List<JournalRun> runs, List<Authorization> done, List<CliException> failures) {
+	public record Outcome(List<JournalRun> runs, ChangePath.Outcome changes, int remaining) {
 	}
 
 	/**
 	 * Undoes the runs the query names on this connection's server.
-	 * @throws CliException a failure when the journal holds no such run on this server, a usage error for both filters
+	 * @throws CliException a failure when the journal holds no such run on this server or the
+	 *         answer is no, a usage error for both filters
 	 */
 	public Outcome undo(Connection conn, UndoQuery query) {
 		if (query.run() != null && query.session() != null) {
 			throw CliException.usage("give --run or --session, not both");
 		}
 		List<JournalRun> runs = pick(conn, JournalRun.of(journal.journal().read()), query);
-		List<Authorization> done = new ArrayList<>();
-		List<CliException> failures = new ArrayList<>();
+		for (JournalRun run : runs) {
+			stderr.line((query.dryRun() ? "would undo" : "undoing") + " run " + run.run() + " of " + run.time() + " on "
+					+ run.server() + ": " + run.command() + " (" + run.counts() + ")");
+		}
+		// per token, walking from the newest change back: the state the runs left it in, and the one before them
+		Map<String, JournalEntry> latest = new LinkedHashMap<>();
+		Map<String, JournalEntry> earliest = new HashMap<>();
+		Map<String, JournalEntry> deleted = new LinkedHashMap<>();
 		for (JournalRun run : runs) {
 			List<JournalEntry> entries = new ArrayList<>(run.entries());
 			Collections.reverse(entries);
 			for (JournalEntry entry : entries) {
-				try {
-					Authorization a = revert(conn, entry, query.dryRun());
-					if (a != null) {
-						done.add(a);
-					}
+				String key = entry.id().toLowerCase(Locale.ROOT);
+				if (JournalEntry.DELETE.equals(entry.action())) {
+					deleted.putIfAbsent(key, entry);
 				}
-				catch (CliException ex) {
-					failures.add(ex);
+				else {
+					latest.putIfAbsent(key, entry);
+					earliest.put(key, entry);
 				}
 			}
 		}
-		return new Outcome(runs, done, failures);
+		int remaining = 0;
+		for (JournalEntry gone : deleted.values()) {
+			latest.remove(gone.id().toLowerCase(Locale.ROOT));
+			stderr.line("cannot bring back deleted token " + gone.id() + " (description \"" + gone.description()
+					+ "\", user " + gone.user() + "); re-create it with: [" + String.join(" ", gone.permissions()) + "]");
+			remaining++;
+		}
+		List<String> ids = latest.values().stream().map(JournalEntry::id).toList();
+		ChangePath.Read read = path.read(conn, ids);
+		List<ChangePath.Step> steps = new ArrayList<>();
+		String inUse = TokenSelector.asSent(conn.token());
+		for (JournalEntry last : latest.values()) {
+			String key = last.id().toLowerCase(Locale.ROOT);
+			JournalEntry first = earliest.get(key);
+			String back = JournalEntry.CREATE.equals(first.action()) ? Status.INACTIVE.value() : first.before();
+			Authorization now = read.get(last.id());
+			if (back == null || back.equals(last.after())) {
+				// the runs found it in this state already: nothing of theirs to take back
+				continue;
+			}
+			if (now == null) {
+				if (read.gone(last.id())) {
+					stderr.line("cannot change back " + last.id() + " (" + last.description() + "): it is no longer on the server");
+					remaining++;
+				}
+				continue;
+			}
+			if (!now.status().equals(last.after())) {
+				stderr.line("left alone: " + last.id() + " (" + last.description() + ") is " + now.status()
+						+ " now; the run left it " + last.after());
+				continue;
+			}
+			if (!inUse.isEmpty() && now.token().equals(inUse)) {
+				stderr.line("left as it is: " + last.id() + " (" + last.description() + ") is the token this command uses;"
+						+ " change it back with another token: auth " + (back.equals(Status.ACTIVE.value()) ? "active" : "inactive")
+						+ " --id " + last.id());
+				remaining++;
+				continue;
+			}
+			steps.add(new ChangePath.Step(last.id(), now, back.equals(Status.ACTIVE.value()) ? Change.ACTIVATE : Change.INACTIVATE));
+		}
+		if (read.stop() != null || query.dryRun()) {
+			return new Outcome(runs, new ChangePath.Outcome(steps.size(),
+					steps.stream().filter(s -> !s.alreadySo()).map(ChangePath.Step::now).toList(),
+					steps.stream().filter(ChangePath.Step::alreadySo).map(ChangePath.Step::now).toList(), read.failedIds(),
+					read.failures(), List.of(), List.of(), read.stop()), remaining);
+		}
+		confirm(steps);
+		List<List<ChangePath.Step>> phases = ownLast(conn, read, steps);
+		ChangePath.Outcome done = path.execute(conn, phases.get(0));
+		if (!phases.get(1).isEmpty()) {
+			done = done.stop() != null ? done.notStarted(phases.get(1)) : done.plus(path.execute(conn, phases.get(1)));
+		}
+		return new Outcome(runs, done.withReadFailures(read), remaining);
+	}
+
+	/** On a terminal, asks before changing anything back. */
+	private void confirm(List<ChangePath.Step> steps) {
+		long sent = steps.stream().filter(s -> !s.alreadySo()).count();
+		if (sent == 0 || !questions.canAsk()) {
+			return;
+		}
+		if (!questions.confirm(List.of(), "Change back " + sent + " token(s)? [y/N] ")) {
+			throw CliException.failure("nothing changed back");
+		}
+	}
+
+	/**
+	 * The steps in two phases: when the token in use cannot be recognised (hidden token values, a
+	 * password sign-in), the caller's own user's tokens come after all the others, so that changing
+	 * one of them cannot cut the undo off half-way.
+	 */
+	private List<List<ChangePath.Step>> ownLast(Connection conn, ChangePath.Read read, List<ChangePath.Step> steps) {
+		boolean hidden = read.found().values().stream().noneMatch(a -> TokenQueries.isRealToken(a.token()));
+		boolean unrecognised = conn.token().isEmpty() ? conn.signIn() != null : hidden;
+		if (!unrecognised || steps.isEmpty()) {
+			return List.of(steps, List.of());
+		}
+		String me = ApiCalls.describing("could not find the user of the token (GET /api/v2/me)", () -> directory.myUserId(conn));
+		List<ChangePath.Step> others = steps.stream().filter(s -> !s.now().userID().equalsIgnoreCase(me)).toList();
+		List<ChangePath.Step> own = steps.stream().filter(s -> s.now().userID().equalsIgnoreCase(me)).toList();
+		return List.of(others, own);
 	}
 
 	private List<JournalRun> pick(Connection conn, List<JournalRun> all, UndoQuery query) {
@@ -109,43 +211,5 @@ public class TokenUndo {
 		}
 		return List.of(all.stream().filter(r -> r.server().equals(server)).findFirst()
 			.orElseThrow(() -> CliException.failure("the journal " + journal.journal().path() + " holds no run on " + server)));
-	}
-
-	/** Reverts one entry; the token changed back, or {@code null} when nothing was (or is) to be done. */
-	private Authorization revert(Connection conn, JournalEntry entry, boolean dryRun) {
-		if (JournalEntry.DELETE.equals(entry.action())) {
-			stderr.line("cannot bring back deleted token " + entry.id() + " (description \"" + entry.description()
-					+ "\", user " + entry.user() + "); re-create it with: [" + String.join(" ", entry.permissions()) + "]");
-			return null;
-		}
-		String back = JournalEntry.CREATE.equals(entry.action()) ? Status.INACTIVE.value() : entry.before();
-		if (back == null || back.equals(entry.after())) {
-			// the run found it in this state already: nothing of the run's to take back
-			return null;
-		}
-		Authorization now;
-		try {
-			now = tokens.get(conn, entry.id());
-		}
-		catch (CliException ex) {
-			if (ex.getCause() instanceof InfluxApiException api && api.status() == 404) {
-				stderr.line("left alone: " + entry.id() + " (" + entry.description() + ") is no longer on the server");
-				return null;
-			}
-			throw ex;
-		}
-		if (!now.status().equals(entry.after())) {
-			stderr.line("left alone: " + entry.id() + " (" + entry.description() + ") is " + now.status()
-					+ " now; the run left it " + entry.after());
-			return null;
-		}
-		if (dryRun) {
-			return now;
-		}
-		Status to = back.equals(Status.ACTIVE.value()) ? Status.ACTIVE : Status.INACTIVE;
-		TokenService.StatusChange change = tokens.changeStatus(conn, entry.id(), to);
-		journal.record(conn, to == Status.ACTIVE ? JournalEntry.ACTIVATE : JournalEntry.INACTIVATE, change.after(),
-				change.before(), change.after().status());
-		return change.after();
 	}
 }

@@ -61,8 +61,10 @@ class AuthStatusCommandsTest extends ConsoleTest {
 		return run("auth " + args + " --host " + host() + " -t secretToken");
 	}
 
+	/** Alice's token, in the other state than the one a change asks for, as a server would have it. */
 	void stubAlice(String statusAfter) {
-		server.stubFor(get(PATH).willReturn(ok(alice("active", SPEC_TOKEN))));
+		String before = statusAfter.equals("active") ? "inactive" : "active";
+		server.stubFor(get(PATH).willReturn(ok(alice(before, SPEC_TOKEN))));
 		server.stubFor(patch(urlEqualTo(PATH)).willReturn(ok(alice(statusAfter, SPEC_TOKEN))));
 	}
 
@@ -162,8 +164,24 @@ class AuthStatusCommandsTest extends ConsoleTest {
 	}
 
 	@Test
-	void inactiveCallerTokenFailsThePatch() {
+	void aTokenAlreadyAsAskedIsNotSentAndSaidSo() {
+		server.stubFor(get(PATH).willReturn(ok(alice("inactive", SPEC_TOKEN))));
+		assertThat(auth("inactive --id " + ID + " --hide-headers")).isEqualTo(new Run(0, HIDDEN_ROW,
+				"1 token(s) already inactive: " + ID + "\n"));
+		server.verify(0, patchRequestedFor(urlEqualTo(PATH)));
+	}
+
+	@Test
+	void anAnswerWithAnotherStatusThanAskedIsAFailure() {
 		server.stubFor(get(PATH).willReturn(ok(alice("active", SPEC_TOKEN))));
+		server.stubFor(patch(urlEqualTo(PATH)).willReturn(ok(alice("active", SPEC_TOKEN))));
+		assertThat(auth("inactive --id " + ID)).isEqualTo(new Run(1, "", "Error: could not update status of auth with ID \""
+				+ ID + "\": the server answered with status \"active\", not \"inactive\"\n"));
+	}
+
+	@Test
+	void inactiveCallerTokenFailsThePatch() {
+		server.stubFor(get(PATH).willReturn(ok(alice("inactive", SPEC_TOKEN))));
 		server.stubFor(patch(urlEqualTo(PATH)).willReturn(error(401, "unauthorized", "token is inactive")));
 		assertThat(auth("active --id " + ID)).isEqualTo(new Run(1, "", "Error: could not update status of auth with ID \""
 				+ ID + "\": 401 Unauthorized: token is inactive\n"));

@@ -25,6 +25,9 @@ public final class StatefulTokens {
 	/** The state of an active token: where every scenario starts. */
 	public static final String ACTIVE = STARTED;
 
+	/** The user the console runs as: not the owner of the stubbed tokens. */
+	public static final String OPERATOR_ID = "0d09973ac7600999";
+
 	private StatefulTokens() {
 	}
 
@@ -47,6 +50,8 @@ public final class StatefulTokens {
 		}
 		server.stubFor(get(path).inScenario(id).whenScenarioStateIs("deleted")
 			.willReturn(error(404, "not found", "authorization not found")));
+		// the caller: a server that hides token values is asked who that is
+		server.stubFor(get("/api/v2/me").willReturn(ok("{\"id\": \"" + OPERATOR_ID + "\", \"name\": \"operator\"}")));
 	}
 
 	/** Changes a token's status behind the console's back. */
