@@ -98,6 +98,30 @@ class JournalCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void aChangeThatChangesNothingIsNeitherCountedNorJournaled() throws Exception {
+		assertThat(auth("inactive --id " + A).exit()).isZero();
+		Run dry = auth("inactive --id " + A + "," + B + " --dry-run --hide-headers");
+		assertThat(dry.err()).isEqualTo("Dry run: 1 token(s) would be inactivated, 1 already inactive; nothing was changed.\n");
+		Run again = auth("inactive --id " + A + "," + B + " --hide-headers");
+		assertThat(again.exit()).isZero();
+		assertThat(again.err()).isEqualTo("1 token(s) already inactive: " + A + "\n");
+		assertThat(again.out().lines().map(l -> l.substring(0, 16)).toList()).containsExactly(A, B);
+		List<String> lines = Files.readAllLines(journal);
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(1)).contains("\"id\":\"" + B + "\"");
+	}
+
+	@Test
+	void undoNamesTheRunItRevertsBeforeItStarts() {
+		assertThat(auth("inactive --id " + A + "," + B).exit()).isZero();
+		Run undo = auth("undo --hide-headers");
+		assertThat(undo.exit()).as(undo.err()).isZero();
+		assertThat(undo.err()).matches("undoing run [0-9a-f]{16} of \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z on http://localhost:"
+				+ server.getPort() + ": auth inactive --id " + A + "," + B + " --host http://localhost:" + server.getPort()
+				+ " -t \\*\\*\\* \\(2 inactivated\\)\n");
+	}
+
+	@Test
 	void aDeletedTokenIsListedToBeRecreated() {
 		assertThat(auth("delete --id " + C).exit()).isZero();
 		Run undo = auth("undo");

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -134,6 +135,35 @@ class SafeSelectionTest extends ConsoleTest {
 		assertThat(forced.err()).isEmpty();
 		// named with --id, nothing is guessed
 		assertThat(ids(auth("inactive --id " + A + "," + C))).containsExactly(A, C);
+	}
+
+	@Test
+	void theTokenInUseIsRecognisedAsTheServerReadsTheHeader() {
+		realValues();
+		for (String sent : new String[] { IN_USE + " ", "\t" + IN_USE + "\t" }) {
+			Run r = runWords(List.of("auth", "inactive", "--user", "alice", "--hide-headers", "--host",
+					"http://localhost:" + server.getPort(), "-t", sent));
+			assertThat(r.exit()).as(r.err()).isZero();
+			assertThat(ids(r)).containsExactly(A);
+			assertThat(r.err()).isEqualTo(SKIPPED);
+		}
+		server.verify(0, patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + C)));
+	}
+
+	@Test
+	void aPasswordSignInNeedsForceForTheSignedInUsersTokens() {
+		realValues();
+		server.stubFor(post("/api/v2/signin").willReturn(noContent()
+			.withHeader("Set-Cookie", "influxdb-oss-session=session-value; Path=/api/; HttpOnly")));
+		assertThat(run("config create -n pw -u http://localhost:" + server.getPort() + " -p alice:secret -a").exit()).isZero();
+		assertThat(run("auth inactive --user alice --hide-headers")).isEqualTo(new Run(2, "", "Error: the selection "
+				+ "holds 2 token(s) of the user this command runs as (alice), and this command signs in with a password, "
+				+ "so the tokens the signed-in user depends on cannot be told apart: name the tokens with --id, or add "
+				+ "--force to go ahead\n"));
+		server.verify(0, patchRequestedFor(anyUrl()));
+		Run forced = run("auth inactive --user alice --force --hide-headers");
+		assertThat(forced.exit()).as(forced.err()).isZero();
+		assertThat(ids(forced)).containsExactly(A, C);
 	}
 
 	@Test
