@@ -2,6 +2,8 @@ package org.influxshell.connection;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.influxshell.cli.CliException;
@@ -26,12 +28,18 @@ public class ConnectionResolver {
 
 	private final Consumer<String> warnings;
 
+	/** The profile and server pairs already warned about in this run. */
+	private final Set<String> warnedElsewhere = ConcurrentHashMap.newKeySet();
+
 	public ConnectionResolver(InfluxProperties properties, ConfigsFile configs) {
 		this(properties, configs, message -> {
 		});
 	}
 
-	/** @param warnings where to say that the configs file does not mark one active profile */
+	/**
+	 * @param warnings where to say that the configs file does not mark one active profile, or that
+	 *        a profile's token goes to another server
+	 */
 	public ConnectionResolver(InfluxProperties properties, ConfigsFile configs, Consumer<String> warnings) {
 		this.properties = properties;
 		this.configs = configs;
@@ -54,6 +62,9 @@ public class ConnectionResolver {
 		if (host == null) {
 			host = profile.url().isEmpty() ? DEFAULT_HOST : profile.url();
 		}
+		else if (token == null && options.host() == null && options.activeConfig() != null && profile != null) {
+			warnIfElsewhere(profile, host);
+		}
 		if (token == null) {
 			token = profile == null ? "" : profile.token();
 		}
@@ -65,6 +76,23 @@ public class ConnectionResolver {
 				options.httpDebug(), signIn,
 				// the built-in default stands in for a file with no profile: no profile of the user's was used
 				profile == null || profile.equals(Profile.builtInDefault()) ? "" : profile.name());
+	}
+
+	/**
+	 * A profile chosen with {@code -c} whose token {@code INFLUX_HOST} sends to another server than
+	 * the profile's own: said once, since the operator may not know the variable is set ({@code --host}
+	 * on the same line as {@code -c} is taken as meant).
+	 */
+	private void warnIfElsewhere(Profile profile, String envHost) {
+		if (profile.token().isEmpty() || profile.url().isEmpty()) {
+			return;
+		}
+		String to = HostUrl.base(envHost);
+		String own = HostUrl.base(profile.url());
+		if (!to.equals(own) && warnedElsewhere.add(profile.name() + " " + to)) {
+			warnings.accept("INFLUX_HOST sends the token of config \"" + profile.name() + "\" to " + to
+					+ ", not to its own URL " + own);
+		}
 	}
 
 	/** The user and password a profile keeps as its cookie: base64 of {@code USER:PASSWORD} or of {@code USER}. */

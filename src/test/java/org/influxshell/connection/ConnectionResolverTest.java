@@ -98,6 +98,29 @@ class ConnectionResolverTest {
 	}
 
 	@Test
+	void aChosenProfilesTokenSentElsewhereByTheEnvironmentIsSaidOnce() {
+		InfluxProperties props = new InfluxProperties();
+		props.setHost("http://env:8/");
+		java.util.List<String> warnings = new java.util.ArrayList<>();
+		var resolver = new ConnectionResolver(props, configsIn(props, home.toString()), warnings::add);
+		ServerOptions chosen = new ServerOptions(LocalOptions.none(), null, null, "other", null, false);
+		assertThat(resolver.connection(chosen).token()).isEqualTo("otherToken");
+		resolver.connection(chosen);
+		assertThat(warnings).containsExactly(
+				"INFLUX_HOST sends the token of config \"other\" to http://env:8, not to its own URL https://other:2");
+		// --host on the same line, the active profile, or a token of the environment's own: meant, not warned
+		resolver.connection(new ServerOptions(LocalOptions.none(), "http://flag:9", null, "other", null, false));
+		resolver.connection(ServerOptions.none());
+		props.setToken("envToken");
+		resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "active", null, false));
+		// the same server as the profile's own
+		props.setToken(null);
+		props.setHost("https://other:2/");
+		resolver.connection(chosen);
+		assertThat(warnings).hasSize(1);
+	}
+
+	@Test
 	void chosenProfileMustExistAndTheFileIsNotWritten() throws IOException {
 		byte[] before = Files.readAllBytes(configs);
 		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.toString()));
