@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -211,13 +214,18 @@ public class ChangePath {
 			byId.put(s.rawId(), s);
 			ids.add(s.rawId());
 		}
-		BulkRunner.Outcome run = withProgress(ids.size(), conn, progress -> runner.run(ids, id -> apply(conn, byId.get(id)),
-				progress));
+		// each change is journaled once, and a step cut off by a stop journals nothing after the run:
+		// what it did is read again below
+		Set<String> journaled = ConcurrentHashMap.newKeySet();
+		AtomicBoolean open = new AtomicBoolean(true);
+		BulkRunner.Outcome run = withProgress(ids.size(), conn, progress -> runner.run(ids,
+				id -> apply(conn, byId.get(id), () -> open.get() && journaled.add(id)), progress));
+		open.set(false);
 		List<Authorization> changed = new ArrayList<>(run.done());
 		List<String> unknown = new ArrayList<>();
 		if (run.stop() != null && !run.inFlight().isEmpty()) {
 			for (String id : run.inFlight()) {
-				Authorization confirmed = confirmLate(conn, byId.get(id));
+				Authorization confirmed = confirmLate(conn, byId.get(id), () -> journaled.add(id));
 				if (confirmed != null) {
 					changed.add(confirmed);
 				}
@@ -230,12 +238,14 @@ public class ChangePath {
 				run.stop());
 	}
 
-	/** One step: sent, verified, journaled. */
-	private Authorization apply(Connection conn, Step step) {
+	/** One step: sent, verified, journaled (when {@code mayJournal} says so). */
+	private Authorization apply(Connection conn, Step step, BooleanSupplier mayJournal) {
 		Authorization before = step.now();
 		if (step.change() == Change.DELETE) {
 			Authorization gone = tokens.delete(conn, step.rawId(), before);
-			journal.record(conn, JournalEntry.DELETE, gone, before.status(), null);
+			if (mayJournal.getAsBoolean()) {
+				journal.record(conn, JournalEntry.DELETE, gone, before.status(), null);
+			}
 			return gone;
 		}
 		Status to = target(step.change());
@@ -244,7 +254,9 @@ public class ChangePath {
 			throw CliException.failure("could not update status of auth with ID \"" + step.rawId()
 					+ "\": the server answered with status \"" + after.status() + "\", not \"" + to.value() + "\"");
 		}
-		journal.record(conn, action(step.change()), after, before.status(), after.status());
+		if (mayJournal.getAsBoolean()) {
+			journal.record(conn, action(step.change()), after, before.status(), after.status());
+		}
 		return after;
 	}
 
@@ -253,19 +265,23 @@ public class ChangePath {
 	 * made), and journaled when the server has it as asked; {@code null} when that is unknown or
 	 * not so.
 	 */
-	private Authorization confirmLate(Connection conn, Step step) {
+	private Authorization confirmLate(Connection conn, Step step, BooleanSupplier mayJournal) {
 		boolean interrupted = Thread.interrupted();
 		try {
 			Authorization now = tokens.get(conn, step.rawId());
 			if (step.change() != Change.DELETE && now.status().equals(target(step.change()).value())) {
-				journal.record(conn, action(step.change()), now, step.now().status(), now.status());
+				if (mayJournal.getAsBoolean()) {
+					journal.record(conn, action(step.change()), now, step.now().status(), now.status());
+				}
 				return now;
 			}
 			return null;
 		}
 		catch (CliException ex) {
 			if (step.change() == Change.DELETE && ex.getCause() instanceof InfluxApiException api && api.status() == 404) {
-				journal.record(conn, JournalEntry.DELETE, step.now(), step.now().status(), null);
+				if (mayJournal.getAsBoolean()) {
+					journal.record(conn, JournalEntry.DELETE, step.now(), step.now().status(), null);
+				}
 				return step.now();
 			}
 			return null;
