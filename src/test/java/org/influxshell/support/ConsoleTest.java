@@ -135,7 +135,9 @@ public abstract class ConsoleTest {
 
 				@Override
 				public String home() {
-					return home.path.toString();
+					// a test of the shared context that is not a console test: the process's own
+					Path path = home.path;
+					return path == null ? process.home() : path.toString();
 				}
 
 				@Override
