@@ -81,7 +81,7 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final SecretPrompt prompt;
 
-	private final Pause pause;
+	private final Pause retryPause;
 
 	/** Sign-ins of users, one per server and user per process. */
 	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -108,7 +108,7 @@ public class InfluxHttp implements AutoCloseable {
 		this.stderr = stderr;
 		this.proxies = proxies;
 		this.prompt = prompt;
-		this.pause = pause;
+		this.retryPause = pause;
 		this.userAgent = "influx-shell/" + version + " (" + System.getProperty("os.name") + ") java/"
 				+ System.getProperty("java.version");
 	}
@@ -184,7 +184,7 @@ public class InfluxHttp implements AutoCloseable {
 
 	private void pause(Duration wait, String request) {
 		try {
-			pause.pause(wait);
+			retryPause.pause(wait);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
