@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,9 @@ public class TomlProfileStore implements ProfileStore {
 
 	private final Consumer<String> notice;
 
+	/** The monotonic clock the waits for the lock are measured on, in nanoseconds. */
+	private final LongSupplier nanoTime;
+
 	/** A store with the default lock timeout that says nothing while it waits. */
 	public TomlProfileStore(Path path) {
 		this(path, DEFAULT_LOCK_TIMEOUT, line -> {
@@ -91,9 +95,15 @@ public class TomlProfileStore implements ProfileStore {
 	 * @param notice where to say, once, that a change is waiting for the lock
 	 */
 	public TomlProfileStore(Path path, Duration lockTimeout, Consumer<String> notice) {
+		this(path, lockTimeout, notice, System::nanoTime);
+	}
+
+	/** @param nanoTime the clock the waits for the lock are measured on ({@link System#nanoTime()}) */
+	TomlProfileStore(Path path, Duration lockTimeout, Consumer<String> notice, LongSupplier nanoTime) {
 		this.path = path.toAbsolutePath();
 		this.lockTimeout = lockTimeout.isNegative() ? Duration.ZERO : lockTimeout;
 		this.notice = notice;
+		this.nanoTime = nanoTime;
 	}
 
 	public Path path() {
@@ -253,7 +263,7 @@ public class TomlProfileStore implements ProfileStore {
 
 	private Held lock(Path target) {
 		Path lockPath = lockPath();
-		long start = System.nanoTime();
+		long start = nanoTime.getAsLong();
 		long deadline = start + lockTimeout.toNanos();
 		// file locks are held per process: threads of this process take turns first
 		ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(lockPath, k -> new ReentrantLock());
@@ -333,7 +343,7 @@ public class TomlProfileStore implements ProfileStore {
 
 	/** Says once that the wait is long; fails when it is over. */
 	private boolean waiting(long start, long deadline, boolean told, Path lock) {
-		long now = System.nanoTime();
+		long now = nanoTime.getAsLong();
 		if (now - deadline >= 0) {
 			throw fail(" is locked by another process (lock " + lock + ")");
 		}

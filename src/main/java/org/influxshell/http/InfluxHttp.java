@@ -81,6 +81,8 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final SecretPrompt prompt;
 
+	private final Pause retryPause;
+
 	/** Sign-ins of users, one per server and user per process. */
 	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -96,10 +98,17 @@ public class InfluxHttp implements AutoCloseable {
 
 	/** @param prompt asks for a password a profile does not keep */
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt) {
+		this(properties, stderr, version, proxies, prompt, wait -> Thread.sleep(wait.toMillis()));
+	}
+
+	/** @param pause how the thread waits before a request is sent again */
+	InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt,
+			Pause pause) {
 		this.properties = properties;
 		this.stderr = stderr;
 		this.proxies = proxies;
 		this.prompt = prompt;
+		this.retryPause = pause;
 		this.userAgent = "influx-shell/" + version + " (" + System.getProperty("os.name") + ") java/"
 				+ System.getProperty("java.version");
 	}
@@ -173,9 +182,9 @@ public class InfluxHttp implements AutoCloseable {
 		}
 	}
 
-	private static void pause(Duration wait, String request) {
+	private void pause(Duration wait, String request) {
 		try {
-			Thread.sleep(wait.toMillis());
+			retryPause.pause(wait);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -196,6 +205,13 @@ public class InfluxHttp implements AutoCloseable {
 			throw session.failure();
 		}
 		return session.cookie();
+	}
+
+	/** Waits before a retry: the thread sleeps, unless a test records the waits instead. */
+	@FunctionalInterface
+	interface Pause {
+
+		void pause(Duration wait) throws InterruptedException;
 	}
 
 	/** A sign-in's outcome: the session cookie, or why there is none. */

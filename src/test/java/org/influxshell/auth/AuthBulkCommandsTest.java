@@ -171,7 +171,7 @@ class AuthBulkCommandsTest extends ConsoleTest {
 	}
 
 	@Test
-	@Timeout(20)
+	@Timeout(60)
 	void descriptionsAreGoRegularExpressionsMatchedInLinearTime() {
 		// (?P<name>...) is Go's named group; Java's engine refuses it
 		assertThat(ids(auth("inactive --description '^(?P<kind>telegraf) writer$' --dry-run --hide-headers")))

@@ -205,14 +205,6 @@ class AuthStatusCommandsTest extends ConsoleTest {
 	}
 
 	@Test
-	void slowAnswerTimesOut() {
-		server.stubFor(get(PATH).willReturn(ok(alice("active", SPEC_TOKEN)).withFixedDelay(3500)));
-		Run r = auth("inactive --id " + ID);
-		assertThat(r).isEqualTo(new Run(1, "", "Error: could not find auth with ID \"" + ID + "\": GET " + host() + PATH
-				+ ": no response within 2s\n"));
-	}
-
-	@Test
 	void resetConnectionAndRefusedConnection() {
 		server.stubFor(get(PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		assertThat(auth("inactive --id " + ID).err()).isEqualTo("Error: could not find auth with ID \"" + ID + "\": GET "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.support.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +119,9 @@ class TomlProfileStoreTest {
 			List<Future<?>> futures = new java.util.ArrayList<>();
 			for (int i = 0; i < 40; i++) {
 				String name = "p" + i;
-				futures.add(pool.submit(() -> new TomlProfileStore(path)
+				// forty writers take turns: a generous lock timeout, as fsync is slow on a busy disk
+				futures.add(pool.submit(() -> new TomlProfileStore(path, Duration.ofMinutes(2), line -> {
+				})
 					.update(p -> p.with(new Profile(name, "http://h:1", "", "", false, false, "")).activate(name))));
 			}
 			for (Future<?> f : futures) {
@@ -185,39 +194,76 @@ class TomlProfileStoreTest {
 		assertThat(attr(path, "lastModifiedTime")).isEqualTo(modified);
 	}
 
+	/** A clock that moves 50 ms each time it is read, never past {@code end}: the store's own polls make its time pass. */
+	static final class SteppingClock implements LongSupplier {
+
+		private final long end;
+
+		private long next;
+
+		private long last;
+
+		SteppingClock(Duration end) {
+			this.end = end.toNanos();
+		}
+
+		@Override
+		public synchronized long getAsLong() {
+			last = next;
+			next = Math.min(next + Duration.ofMillis(50).toNanos(), end);
+			return last;
+		}
+
+		synchronized Duration last() {
+			return Duration.ofNanos(last);
+		}
+	}
+
 	@Test
 	void waitingForTheLockIsBoundedAndSaidOnce() throws Exception {
 		Path path = dir.resolve("configs");
 		new TomlProfileStore(path).update(p -> p.with(a));
-		List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
-		TomlProfileStore store = new TomlProfileStore(path, java.time.Duration.ofMillis(1500), said::add);
+		List<String> said = new CopyOnWriteArrayList<>();
+		SteppingClock clock = new SteppingClock(Duration.ofDays(1));
+		TomlProfileStore store = new TomlProfileStore(path, Duration.ofMillis(1500), said::add, clock);
 		byte[] before = Files.readAllBytes(path);
 		try (FileChannel other = FileChannel.open(dir.resolve("configs.lock"), StandardOpenOption.WRITE);
 				FileLock held = other.lock()) {
-			long start = System.nanoTime();
 			assertThatThrownBy(() -> store.update(p -> p.with(b)))
 				.hasMessage("configs file " + path + " is locked by another process (lock " + path + ".lock)");
-			assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isBetween(java.time.Duration.ofMillis(1400),
-					java.time.Duration.ofSeconds(5));
 		}
+		// it gave up when its clock reached the timeout, neither before nor after
+		assertThat(clock.last()).isEqualTo(Duration.ofMillis(1500));
 		assertThat(said).containsExactly("configs file " + path + " is locked by another process; waiting up to 1500ms (lock "
 				+ path + ".lock)");
 		assertThat(Files.readAllBytes(path)).isEqualTo(before);
 
 		said.clear();
+		CountDownLatch noticed = new CountDownLatch(1);
 		FileChannel other = FileChannel.open(dir.resolve("configs.lock"), StandardOpenOption.WRITE);
 		other.lock();
+		// released once the waiting store has said it waits; its clock stops there, so only the release ends the wait
 		Thread releaser = new Thread(() -> {
 			try {
-				Thread.sleep(1200);
-				other.close();
+				noticed.await(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				try {
+					other.close();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
 			}
 		});
 		releaser.start();
-		new TomlProfileStore(path, java.time.Duration.ofSeconds(10), said::add).update(p -> p.with(b));
+		new TomlProfileStore(path, Duration.ofSeconds(10), line -> {
+			said.add(line);
+			noticed.countDown();
+		}, new SteppingClock(Duration.ofSeconds(1))).update(p -> p.with(b));
 		releaser.join();
 		assertThat(said).hasSize(1);
 		assertThat(new TomlProfileStore(path).read().all()).containsExactly(a, b);
@@ -273,7 +319,7 @@ class TomlProfileStoreTest {
 			.hasMessage("configs file /dev/zero: not a regular file (a character device)");
 		Path fifo = dir.resolve("fifo");
 		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Eventually.PATIENCE,
 				() -> assertThatThrownBy(() -> new TomlProfileStore(fifo).update(p -> p.with(a)))
 					.hasMessage("configs file " + fifo + ": not a regular file (a FIFO)"));
 	}

@@ -22,7 +22,7 @@ class DaemonControlTest {
 		folder.create();
 		Files.writeString(folder.log(), "Error: what the running daemon said\n");
 		Process started = new DaemonControl(folder).spawn("/bin/true");
-		assertThat(started.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(started.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(Files.readString(folder.log())).isEqualTo("Error: what the running daemon said\n");
 	}
 }

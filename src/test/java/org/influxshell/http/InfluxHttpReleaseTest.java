@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.influxshell.cli.Stderr;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.InfluxProperties;
+import org.influxshell.support.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,12 +36,10 @@ class InfluxHttpReleaseTest {
 	void aClosedClientsEventLoopsAreFreed() throws Exception {
 		server.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody("ok")));
 		WeakReference<Object> loops = usedAndClosed();
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		while (loops.get() != null && System.nanoTime() < deadline) {
+		Eventually.until("the event loops of a closed client are collected", () -> {
 			System.gc();
-			Thread.sleep(50);
-		}
-		assertThat(loops.get()).as("the event loops of a closed client are still reachable").isNull();
+			return loops.get() == null;
+		});
 	}
 
 	private WeakReference<Object> usedAndClosed() throws Exception {

@@ -33,7 +33,7 @@ class JournalTest {
 	}
 
 	Journal journal(Path file) {
-		return new Journal(() -> file, Duration.ofSeconds(2), warnings::add);
+		return new Journal(() -> file, Duration.ofSeconds(30), warnings::add);
 	}
 
 	@Test

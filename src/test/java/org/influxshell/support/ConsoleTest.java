@@ -33,9 +33,13 @@ import org.springframework.context.annotation.Primary;
  * script on stdin, in a Spring context like the console's, with captured streams and a home
  * folder of the test's own: the configs file is where a user's would be, {@code ~/.influxdbv2/configs}.
  * Questions go to {@link ScriptedQuestions}: no terminal unless a test gives answers.
+ * <p>
+ * The connect and response timeouts are generous: on a loaded machine a first request (a TLS
+ * handshake, a cold client) can take seconds, and no test here is about them. A test of the
+ * response timeout sets a short one of its own, against a server that never answers.
  */
 @SpringBootTest(properties = { "spring.config.location=classpath:/influx-shell/application.yml",
-		"influx.connect-timeout=2s", "influx.response-timeout=2s" })
+		"influx.connect-timeout=30s", "influx.response-timeout=60s" })
 @Import(ConsoleTest.CapturedStderr.class)
 public abstract class ConsoleTest {
 
@@ -135,7 +139,9 @@ public abstract class ConsoleTest {
 
 				@Override
 				public String home() {
-					return home.path.toString();
+					// a test of the shared context that is not a console test: the process's own
+					Path path = home.path;
+					return path == null ? process.home() : path.toString();
 				}
 
 				@Override

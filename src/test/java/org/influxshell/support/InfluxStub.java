@@ -32,6 +32,14 @@ public final class InfluxStub {
 		return json(200, body);
 	}
 
+	/**
+	 * A server that never answers, for a test of a timeout: the request is taken (a scenario moves
+	 * on) and the answer held back for ten minutes, far past any test; stopping the stub ends it.
+	 */
+	public static ResponseDefinitionBuilder noAnswer() {
+		return aResponse().withStatus(200).withFixedDelay(600_000);
+	}
+
 	/** An error as the API handlers write it: pretty JSON plus the platform error header. */
 	public static ResponseDefinitionBuilder error(int status, String code, String message) {
 		return json(status, "{\n\t\"code\": \"" + code + "\",\n\t\"message\": \"" + message + "\"\n}")
