@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 
@@ -34,23 +36,25 @@ class InfluxHttpReleaseTest {
 	@Test
 	void aClosedClientsEventLoopsAreFreed() throws Exception {
 		server.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody("ok")));
-		WeakReference<Object> loops = usedAndClosed();
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		while (loops.get() != null && System.nanoTime() < deadline) {
+		ReferenceQueue<Object> freed = new ReferenceQueue<>();
+		WeakReference<Object> loops = usedAndClosed(freed);
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		Reference<?> gone = null;
+		while (gone == null && System.nanoTime() < deadline) {
 			System.gc();
-			Thread.sleep(50);
+			gone = freed.remove(100);
 		}
-		assertThat(loops.get()).as("the event loops of a closed client are still reachable").isNull();
+		assertThat(gone).as("the event loops of a closed client are still reachable").isSameAs(loops);
 	}
 
-	private WeakReference<Object> usedAndClosed() throws Exception {
+	private WeakReference<Object> usedAndClosed(ReferenceQueue<Object> freed) throws Exception {
 		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test");
 		http.exchange(new Connection("http://localhost:" + server.getPort(), "t", "", false, false), HttpMethod.GET, "/small", null);
-		Field field = InfluxHttp.class.getDeclaredField("loops");
+		Field field = InfluxHttp.class.getDeclaredField("clients");
 		field.setAccessible(true);
-		Object loops = field.get(http);
+		Object loops = ((HttpClients) field.get(http)).eventLoops();
 		assertThat(loops).isNotNull();
 		http.close();
-		return new WeakReference<>(loops);
+		return new WeakReference<>(loops, freed);
 	}
 }
