@@ -243,10 +243,11 @@ public class InfluxHttp implements AutoCloseable {
 			}
 			debug.request(method, uri, headers, jsonBody);
 		}
-		String host = uri.getRawAuthority();
+		String host = settings.route() == HttpClients.Route.ABSOLUTE_URI ? uri.getRawAuthority() : null;
 		WebClient.RequestBodySpec spec = clients.get(settings).method(method).uri(address).headers(h -> {
 			h.addAll(headers);
-			if (proxy != null) {
+			if (host != null) {
+				// the server's, not the proxy's: the request line is made from it (HttpClients.AbsoluteUri)
 				h.set(HttpHeaders.HOST, host);
 			}
 		});
