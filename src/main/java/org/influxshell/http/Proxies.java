@@ -21,7 +21,8 @@ import org.influxshell.cli.CliException;
  * for http (the upper-case name wins), and {@code NO_PROXY}/{@code no_proxy}: a comma list of
  * host names ({@code example.com} also matches its subdomains, {@code .example.com} only them),
  * IP addresses, CIDR ranges, {@code host:port}, or {@code *} for all. {@code localhost} and
- * loopback addresses never use a proxy.
+ * loopback addresses never use a proxy. A proxy variable that holds no usable http proxy URL is
+ * an error for every request that would use it, never a silent way around the proxy.
  */
 public final class Proxies {
 

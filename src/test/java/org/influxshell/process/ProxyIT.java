@@ -35,9 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proxies as Go's {@code ProxyFromEnvironment} uses them, against a real proxy process. The
- * target is {@code influx.test}, a name only the proxy maps to the loopback stub: loopback itself
- * is never proxied.
+ * Proxies as Go's {@code ProxyFromEnvironment} uses them, against a real proxy process that
+ * demands credentials ({@link TestProxy}). The target is {@code influx.test}, a name only the
+ * proxy maps to the loopback stub: loopback itself is never proxied.
  */
 class ProxyIT {
 
