@@ -1,5 +1,6 @@
 package org.influxshell.http;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,14 +23,15 @@ public final class ApiErrors {
 
 	/**
 	 * The response itself when it succeeded, else the matching exception.
-	 * @param secret the credential sent; never repeated in a message, even if a proxy echoes it
+	 * @param secrets the credentials sent (the request's, a proxy's); never repeated in a message,
+	 *        even if a proxy echoes them
 	 */
-	public static HttpResponse check(HttpResponse response, String secret) {
+	public static HttpResponse check(HttpResponse response, List<String> secrets) {
 		if (response.isSuccess()) {
 			return response;
 		}
 		InfluxApiException ex = toException(response);
-		String message = Secrets.without(ex.serverMessage(), secret);
+		String message = Secrets.without(ex.serverMessage(), secrets);
 		if (message.equals(ex.serverMessage())) {
 			throw ex;
 		}

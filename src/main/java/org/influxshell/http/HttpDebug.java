@@ -1,6 +1,7 @@
 package org.influxshell.http;
 
 import java.net.URI;
+import java.util.List;
 
 import org.influxshell.cli.Stderr;
 
@@ -15,12 +16,12 @@ final class HttpDebug {
 
 	private final Stderr stderr;
 
-	private final String secret;
+	private final List<String> secrets;
 
-	/** @param secret the credential: masked wherever it shows up, not only in the header */
-	HttpDebug(Stderr stderr, String secret) {
+	/** @param secrets the credentials (the request's, the proxy's): masked wherever they show up, not only in headers */
+	HttpDebug(Stderr stderr, List<String> secrets) {
 		this.stderr = stderr;
-		this.secret = secret;
+		this.secrets = secrets;
 	}
 
 	/** Says which proxy the request goes through (never its credentials). */
@@ -57,7 +58,7 @@ final class HttpDebug {
 	}
 
 	private String mask(String body) {
-		return Secrets.without(Secrets.maskJson(body), secret);
+		return Secrets.without(Secrets.maskJson(body), secrets);
 	}
 
 	/** Credentials in headers: the scheme or cookie name stays, the secret becomes {@code ***}. */

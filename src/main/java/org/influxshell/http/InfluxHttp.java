@@ -1,37 +1,18 @@
 package org.influxshell.http;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.Authenticator;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
 
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-
-import io.netty.channel.ChannelOption;
-import io.netty.resolver.DefaultAddressResolverGroup;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.SecretPrompt;
@@ -42,20 +23,14 @@ import org.influxshell.connection.InfluxProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.core.codec.CharSequenceEncoder;
-import org.springframework.core.codec.ByteArrayDecoder;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.http.codec.DecoderHttpMessageReader;
-import org.springframework.http.codec.EncoderHttpMessageWriter;
-import org.springframework.http.codec.HttpMessageReader;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Sends requests to InfluxDB servers with WebClient over one connection pool for the whole
- * process, so that a script or a bulk command reuses its connections. Adds the credentials and
+ * Sends requests to InfluxDB servers with WebClient on Reactor Netty, directly or through the
+ * proxy {@link Proxies} picks. The clients and their connection pools ({@link HttpClients}) are
+ * kept for the life of this object, one per set of connection settings, so that a script or a
+ * bulk command reuses its connections while no run's {@code --skip-verify} or proxy reaches
+ * another's requests. Adds the credentials and
  * the standard headers, applies the timeouts, writes the masked exchange to stderr with
  * {@code --http-debug}, and turns transport failures into {@link TransportException}s. A request
  * that may safely be repeated is sent again, at most {@code influx.retries} times, when the server
@@ -73,10 +48,6 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final String userAgent;
 
-	private final Map<Boolean, WebClient> clients = new ConcurrentHashMap<>();
-
-	private final Map<String, WebClient> proxiedClients = new ConcurrentHashMap<>();
-
 	private final Proxies proxies;
 
 	private final SecretPrompt prompt;
@@ -88,9 +59,7 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final AtomicBoolean skipVerifyWarned = new AtomicBoolean();
 
-	private volatile ConnectionProvider pool;
-
-	private volatile LoopResources loops;
+	private final HttpClients clients;
 
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version) {
 		this(properties, stderr, version, Proxies.fromEnvironment(), question -> null);
@@ -109,6 +78,7 @@ public class InfluxHttp implements AutoCloseable {
 		this.proxies = proxies;
 		this.prompt = prompt;
 		this.retryPause = pause;
+		this.clients = new HttpClients(properties);
 		this.userAgent = "influx-shell/" + version + " (" + System.getProperty("os.name") + ") java/"
 				+ System.getProperty("java.version");
 	}
@@ -176,7 +146,8 @@ public class InfluxHttp implements AutoCloseable {
 			}
 			Duration wait = attempt < retries ? Retries.delay(response, attempt, Clock.systemUTC()) : null;
 			if (wait == null) {
-				return ApiErrors.check(response, conn.token());
+				return ApiErrors.check(response, secrets(conn.token(), proxies.forTarget(URI.create(conn.baseUrl() + pathAndQuery))
+					.orElse(null)));
 			}
 			pause(wait, method + " " + conn.baseUrl() + pathAndQuery);
 		}
@@ -252,8 +223,10 @@ public class InfluxHttp implements AutoCloseable {
 	private Mono<HttpResponse> exchangeAsync(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody,
 			String credential) {
 		URI uri = URI.create(conn.baseUrl() + pathAndQuery);
+		Proxies.Proxy proxy = proxy(uri, method);
 		String secret = credential == null ? conn.token() : credential.substring(credential.indexOf(' ') + 1);
-		HttpDebug debug = conn.httpDebug() ? new HttpDebug(stderr, secret) : null;
+		List<String> secrets = secrets(secret, proxy);
+		HttpDebug debug = conn.httpDebug() ? new HttpDebug(stderr, secrets) : null;
 		if (conn.skipVerify() && uri.getScheme().equals("https") && skipVerifyWarned.compareAndSet(false, true)) {
 			stderr.warn("TLS certificate verification is disabled (--skip-verify)");
 		}
@@ -271,11 +244,14 @@ public class InfluxHttp implements AutoCloseable {
 		if (jsonBody != null) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 		}
-		Proxies.Proxy proxy = proxies.forTarget(uri).orElse(null);
-		if (proxy != null && proxy.user() != null && uri.getScheme().equals("http")) {
-			// plain http goes to the proxy as an absolute-URI request: its credentials go with it
-			// (an https tunnel sends them with CONNECT, through the client's authenticator)
-			headers.set(HttpHeaders.PROXY_AUTHORIZATION, basic(proxy.user(), proxy.password()));
+		HttpClients.Settings settings = HttpClients.Settings.of(uri, conn.skipVerify(), proxy);
+		URI address = uri;
+		if (settings.route() == HttpClients.Route.ABSOLUTE_URI) {
+			// sent to the proxy with the server in the request line; the credentials go up front, as Go sends them
+			address = URI.create(proxy + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+			if (proxy.user() != null) {
+				headers.set(HttpHeaders.PROXY_AUTHORIZATION, basic(proxy));
+			}
 		}
 		if (debug != null) {
 			if (proxy != null) {
@@ -283,168 +259,70 @@ public class InfluxHttp implements AutoCloseable {
 			}
 			debug.request(method, uri, headers, jsonBody);
 		}
-		WebClient client = proxy == null ? client(conn.skipVerify()) : proxiedClient(conn.skipVerify(), proxy);
-		WebClient.RequestBodySpec spec = client.method(method).uri(uri)
-			.headers(h -> h.addAll(headers));
+		String host = settings.route() == HttpClients.Route.ABSOLUTE_URI ? uri.getRawAuthority() : null;
+		WebClient.RequestBodySpec spec = clients.get(settings).method(method).uri(address).headers(h -> {
+			h.addAll(headers);
+			if (host != null) {
+				// the server's, not the proxy's: the request line is made from it (HttpClients.AbsoluteUri)
+				h.set(HttpHeaders.HOST, host);
+			}
+		});
 		WebClient.RequestHeadersSpec<?> request = jsonBody == null ? spec : spec.bodyValue(jsonBody);
 		Duration timeout = properties.responseTimeout();
 		return request.exchangeToMono(resp -> resp.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
-			.map(body -> gunzipped(resp.headers().header(HttpHeaders.CONTENT_ENCODING), body))
 			.map(body -> new HttpResponse(resp.statusCode().value(),
 					resp.headers().contentType().map(MediaType::toString).orElse(""),
 					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""),
 					resp.headers().header(HttpHeaders.RETRY_AFTER).stream().findFirst().orElse(""),
 					resp.headers().header(HttpHeaders.SET_COOKIE), body)))
 			.timeout(timeout)
-			.doOnNext(r -> {
+			.map(r -> {
+				boolean proxyRefused = proxy != null && r.status() == 407;
 				if (debug != null) {
-					debug.response(r);
+					// a proxy's refusal page may quote what it was sent: only its status is shown
+					debug.response(proxyRefused ? new HttpResponse(407, "", "", "", List.of(), new byte[0]) : r);
 				}
+				if (proxyRefused) {
+					throw new TransportException(method + " " + uri + ": " + TransportErrors.proxyRefused(proxy, 407),
+							null, false);
+				}
+				return r;
 			})
 			.onErrorMap(ex -> !(ex instanceof TransportException),
 					ex -> new TransportException(Secrets.without(method + " " + uri + ": "
-							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize()), secret), ex,
+							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize(), proxy), secrets), ex,
 							!TransportErrors.beforeSending(ex)));
 	}
 
-	private WebClient client(boolean skipVerify) {
-		return clients.computeIfAbsent(skipVerify, this::newClient);
-	}
-
-	private WebClient newClient(boolean skipVerify) {
-		HttpClient http = HttpClient.create(pool())
-			// the JDK's resolver: Netty's own DNS client reads resolver files and loads far more classes.
-			// Named before runOn: runOn without a resolver caches a DNS resolver for these loops in a
-			// static map of Reactor Netty's, which kept every closed client's loops (a daemon leak)
-			.resolver(DefaultAddressResolverGroup.INSTANCE)
-			.runOn(loops())
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
-			.responseTimeout(properties.responseTimeout())
-			.followRedirect(false)
-			.compress(true);
-		if (skipVerify) {
-			SslContext insecure = insecureContext();
-			http = http.secure(ssl -> ssl.sslContext(insecure).handlerConfigurator(handler -> {
-				SSLEngine engine = handler.engine();
-				SSLParameters params = engine.getSSLParameters();
-				params.setEndpointIdentificationAlgorithm(null);
-				engine.setSSLParameters(params);
-			}));
-		}
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
-			.exchangeStrategies(strategies()).build();
-	}
-
-	/**
-	 * Text out, bytes in: bodies are parsed by the callers, so only these two codecs are needed
-	 * (the default set costs start-up time and a search through every codec on each request); a
-	 * body may be as large as influx.max-response-size (100,000 tokens are about 90 MB).
-	 */
-	private ExchangeStrategies strategies() {
-		ByteArrayDecoder bytes = new ByteArrayDecoder();
-		bytes.setMaxInMemorySize(maxResponseBytes());
-		return new TwoCodecs(List.of(new DecoderHttpMessageReader<>(bytes)),
-				List.of(new EncoderHttpMessageWriter<>(CharSequenceEncoder.allMimeTypes())));
-	}
-
-	/**
-	 * The two codecs as strategies of our own: every {@code ExchangeStrategies} builder, {@code empty()}
-	 * included, first builds the default set (a Jackson mapper among them) when its class is initialised.
-	 */
-	private record TwoCodecs(List<HttpMessageReader<?>> messageReaders, List<HttpMessageWriter<?>> messageWriters)
-			implements ExchangeStrategies {
-	}
-
-	/**
-	 * Requests through a proxy use the JDK's client: for plain http it sends the absolute-URI
-	 * request Go sends (Reactor Netty would tunnel with CONNECT, which common proxies refuse for
-	 * ports other than 443), and for https it tunnels with CONNECT. It is built only when a proxy
-	 * applies, so a console without one never loads it.
-	 */
-	private WebClient proxiedClient(boolean skipVerify, Proxies.Proxy proxy) {
-		return proxiedClients.computeIfAbsent(skipVerify + " " + proxy, key -> {
-			java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder()
-				.proxy(ProxySelector.of(new InetSocketAddress(proxy.host(), proxy.port())))
-				.connectTimeout(properties.connectTimeout())
-				.followRedirects(java.net.http.HttpClient.Redirect.NEVER);
-			if (proxy.user() != null) {
-				// the JDK leaves Basic out of CONNECT unless told otherwise: the proxy's own URL asked for it
-				System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-				builder.authenticator(new Authenticator() {
-					@Override
-					protected PasswordAuthentication getPasswordAuthentication() {
-						return getRequestorType() == RequestorType.PROXY
-								? new PasswordAuthentication(proxy.user(), proxy.password().toCharArray()) : null;
-					}
-				});
-			}
-			if (skipVerify) {
-				System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-				builder.sslContext(TrustingSsl.context());
-			}
-			JdkClientHttpConnector connector = new JdkClientHttpConnector(builder.build());
-			connector.setReadTimeout(properties.responseTimeout());
-			return WebClient.builder().clientConnector(connector).exchangeStrategies(strategies()).build();
-		});
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	/** The body as sent, inflated when the server gzipped it and the client did not (the JDK's does not). */
-	private static byte[] gunzipped(List<String> contentEncoding, byte[] body) {
-		if (contentEncoding.stream().noneMatch(e -> e.toLowerCase(java.util.Locale.ROOT).contains("gzip")) || body.length < 2
-				|| (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
-			return body;
-		}
-		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("a gzipped response that does not inflate", ex);
-		}
-	}
-
-	private int maxResponseBytes() {
-		return (int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseSize());
-	}
-
-	private static SslContext insecureContext() {
+	/** The proxy the request goes through, if any: a malformed proxy variable fails the request, as a transport failure. */
+	private Proxies.Proxy proxy(URI uri, HttpMethod method) {
 		try {
-			return SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+			return proxies.forTarget(uri).orElse(null);
 		}
-		catch (SSLException ex) {
-			throw new IllegalStateException("cannot set up TLS: " + ex.getMessage(), ex);
+		catch (CliException ex) {
+			throw new TransportException(method + " " + uri + ": " + ex.getMessage(), null, false);
 		}
 	}
 
-	private synchronized ConnectionProvider pool() {
-		if (pool == null) {
-			pool = ConnectionProvider.builder("influx-shell")
-				.maxConnections(Math.max(16, properties.bulkConcurrency() * 2))
-				.maxIdleTime(Duration.ofSeconds(30))
-				.build();
+	/** What no message or debug line may show: the request's credential and the proxy's. */
+	private static List<String> secrets(String credential, Proxies.Proxy proxy) {
+		List<String> secrets = new ArrayList<>();
+		secrets.add(credential);
+		if (proxy != null && proxy.user() != null) {
+			secrets.add(proxy.password());
+			secrets.add(basic(proxy).substring("Basic ".length()));
 		}
-		return pool;
+		return secrets;
 	}
 
-	private synchronized LoopResources loops() {
-		if (loops == null) {
-			loops = LoopResources.create("influx-shell-http", 1, true);
-		}
-		return loops;
+	private static String basic(Proxies.Proxy proxy) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((proxy.user() + ":" + proxy.password()).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Closes the pool at once: a short-lived console has no requests to wait for at exit. */
+	/** Closes the pools at once: a short-lived console has no requests to wait for at exit. */
 	@Override
 	public void close() {
-		if (pool != null) {
-			pool.disposeLater().block(Duration.ofSeconds(1));
-		}
-		if (loops != null) {
-			// no quiet period; the timeout is how long the threads get to stop (zero fails at once)
-			loops.disposeLater(Duration.ZERO, Duration.ofSeconds(1)).block(Duration.ofSeconds(2));
-		}
+		clients.close();
 	}
 }

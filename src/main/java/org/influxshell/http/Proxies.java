@@ -3,6 +3,7 @@ package org.influxshell.http;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.influxshell.cli.CliException;
+
 /**
  * Which proxy a request goes through, by Go's {@code http.ProxyFromEnvironment} rules:
  * {@code HTTPS_PROXY}/{@code https_proxy} for https URLs, {@code HTTP_PROXY}/{@code http_proxy}
  * for http (the upper-case name wins), and {@code NO_PROXY}/{@code no_proxy}: a comma list of
  * host names ({@code example.com} also matches its subdomains, {@code .example.com} only them),
  * IP addresses, CIDR ranges, {@code host:port}, or {@code *} for all. {@code localhost} and
- * loopback addresses never use a proxy.
+ * loopback addresses never use a proxy. A proxy variable that holds no usable http proxy URL is
+ * an error for every request that would use it, never a silent way around the proxy.
  */
 public final class Proxies {
 
@@ -38,13 +42,20 @@ public final class Proxies {
 		}
 	}
 
-	private final Proxy http;
+	/**
+	 * One proxy variable as read: the proxy, or why its value is not one ({@code problem}, a
+	 * sentence that names the variable and never shows a password).
+	 */
+	private record Setting(Proxy proxy, String problem) {
+	}
 
-	private final Proxy https;
+	private final Setting http;
+
+	private final Setting https;
 
 	private final List<String> noProxy;
 
-	Proxies(Proxy http, Proxy https, List<String> noProxy) {
+	private Proxies(Setting http, Setting https, List<String> noProxy) {
 		this.http = http;
 		this.https = https;
 		this.noProxy = noProxy;
@@ -67,8 +78,7 @@ public final class Proxies {
 				}
 			}
 		}
-		return new Proxies(parse(first(env, "HTTP_PROXY", "http_proxy")), parse(first(env, "HTTPS_PROXY", "https_proxy")),
-				entries);
+		return new Proxies(setting(env, "HTTP_PROXY", "http_proxy"), setting(env, "HTTPS_PROXY", "https_proxy"), entries);
 	}
 
 	/** Whether any proxy is set at all. */
@@ -76,10 +86,14 @@ public final class Proxies {
 		return http == null && https == null;
 	}
 
-	/** The proxy for a request to {@code target}, if it uses one. */
+	/**
+	 * The proxy for a request to {@code target}, if it uses one.
+	 * @throws CliException when the variable that applies holds no usable proxy URL (a request
+	 *         must not silently go direct when the user asked for a proxy)
+	 */
 	public Optional<Proxy> forTarget(URI target) {
-		Proxy proxy = "https".equals(target.getScheme()) ? https : http;
-		if (proxy == null) {
+		Setting setting = "https".equals(target.getScheme()) ? https : http;
+		if (setting == null) {
 			return Optional.empty();
 		}
 		String host = target.getHost().toLowerCase(Locale.ROOT);
@@ -90,7 +104,10 @@ public final class Proxies {
 		if (host.equals("localhost") || isLoopback(host) || excluded(host, port)) {
 			return Optional.empty();
 		}
-		return Optional.of(proxy);
+		if (setting.problem() != null) {
+			throw CliException.failure(setting.problem());
+		}
+		return Optional.of(setting.proxy());
 	}
 
 	private boolean excluded(String host, int port) {
@@ -194,32 +211,78 @@ public final class Proxies {
 		return new BigInteger(1, ip).and(mask).equals(new BigInteger(1, net).and(mask));
 	}
 
-	/** A proxy variable's value as Go reads it: a URL, or a bare {@code host:port} meaning http. */
-	private static Proxy parse(String value) {
-		if (value == null) {
-			return null;
+	/** The first of these variables that is set, read as a proxy URL; {@code null} when none is set. */
+	private static Setting setting(Map<String, String> env, String... names) {
+		for (String name : names) {
+			String value = env.get(name);
+			if (value != null && !value.isEmpty()) {
+				try {
+					return new Setting(parse(value), null);
+				}
+				catch (IllegalArgumentException ex) {
+					return new Setting(null, name + " is not a usable proxy URL (\"" + withoutPassword(value) + "\": "
+							+ ex.getMessage() + ")");
+				}
+			}
 		}
-		String text = value.contains("://") ? value : "http://" + value;
+		return null;
+	}
+
+	/**
+	 * A proxy variable's value as Go reads it: a URL, or a bare {@code host:port} meaning http. An
+	 * {@code https://} proxy is spoken to as an http one.
+	 * @throws IllegalArgumentException saying what is wrong with it
+	 */
+	private static Proxy parse(String value) {
+		String text = value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? value : "http://" + value;
 		URI uri;
 		try {
-			uri = URI.create(text);
+			uri = new URI(text);
 		}
-		catch (IllegalArgumentException ex) {
-			return null;
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("not a URL");
+		}
+		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw new IllegalArgumentException("unsupported proxy scheme \"" + scheme + "\", use http://");
 		}
 		if (uri.getHost() == null) {
-			return null;
+			// java.net.URI leaves the host out when the authority is not host[:port], a bad port included
+			String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst("^.*@", "");
+			int colon = authority.lastIndexOf(':');
+			boolean badPort = colon > authority.lastIndexOf(']') && !authority.substring(colon + 1).matches("[0-9]*");
+			throw new IllegalArgumentException(badPort ? "invalid port" : "missing or invalid host");
+		}
+		if (uri.getPort() > 65535) {
+			throw new IllegalArgumentException("port out of range");
 		}
 		String user = null;
 		String password = null;
 		if (uri.getRawUserInfo() != null) {
 			String[] parts = uri.getRawUserInfo().split(":", 2);
-			user = URLDecoder.decode(parts[0].replace("+", "%2B"), StandardCharsets.UTF_8);
-			password = parts.length > 1 ? URLDecoder.decode(parts[1].replace("+", "%2B"), StandardCharsets.UTF_8) : "";
+			try {
+				user = URLDecoder.decode(parts[0].replace("+", "%2B"), StandardCharsets.UTF_8);
+				password = parts.length > 1 ? URLDecoder.decode(parts[1].replace("+", "%2B"), StandardCharsets.UTF_8) : "";
+			}
+			catch (IllegalArgumentException ex) {
+				// the decoder's message quotes the text: never the password
+				throw new IllegalArgumentException("invalid %-escape in the user or password");
+			}
 		}
-		int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+		int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
 		String host = uri.getHost().replaceFirst("^\\[(.*)]$", "$1");
 		return new Proxy(host, port, user, password);
+	}
+
+	/** A proxy variable's value fit to show: the password of {@code user:password@} replaced by {@code ***}. */
+	static String withoutPassword(String value) {
+		int at = value.lastIndexOf('@');
+		if (at < 0) {
+			return value;
+		}
+		int start = value.indexOf("://") >= 0 && value.indexOf("://") < at ? value.indexOf("://") + 3 : 0;
+		int colon = value.indexOf(':', start);
+		return colon < 0 || colon > at ? value : value.substring(0, colon + 1) + "***" + value.substring(at);
 	}
 
 	private static String first(Map<String, String> env, String... names) {

@@ -1,5 +1,6 @@
 package org.influxshell.http;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Hides token values in text meant for people: debug output and error messages. */
@@ -25,5 +26,14 @@ public final class Secrets {
 			return text;
 		}
 		return text.replace(token, "***");
+	}
+
+	/** {@code text} with every one of these secrets replaced by {@code ***}, by {@link #without(String, String)}'s rule. */
+	public static String without(String text, List<String> secrets) {
+		String out = text;
+		for (String secret : secrets) {
+			out = without(out, secret);
+		}
+		return out;
 	}
 }

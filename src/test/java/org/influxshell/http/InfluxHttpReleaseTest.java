@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 
@@ -15,7 +17,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.influxshell.cli.Stderr;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.InfluxProperties;
-import org.influxshell.support.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,21 +36,25 @@ class InfluxHttpReleaseTest {
 	@Test
 	void aClosedClientsEventLoopsAreFreed() throws Exception {
 		server.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody("ok")));
-		WeakReference<Object> loops = usedAndClosed();
-		Eventually.until("the event loops of a closed client are collected", () -> {
+		ReferenceQueue<Object> freed = new ReferenceQueue<>();
+		WeakReference<Object> loops = usedAndClosed(freed);
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		Reference<?> gone = null;
+		while (gone == null && System.nanoTime() < deadline) {
 			System.gc();
-			return loops.get() == null;
-		});
+			gone = freed.remove(100);
+		}
+		assertThat(gone).as("the event loops of a closed client are still reachable").isSameAs(loops);
 	}
 
-	private WeakReference<Object> usedAndClosed() throws Exception {
+	private WeakReference<Object> usedAndClosed(ReferenceQueue<Object> freed) throws Exception {
 		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test");
 		http.exchange(new Connection("http://localhost:" + server.getPort(), "t", "", false, false), HttpMethod.GET, "/small", null);
-		Field field = InfluxHttp.class.getDeclaredField("loops");
+		Field field = InfluxHttp.class.getDeclaredField("clients");
 		field.setAccessible(true);
-		Object loops = field.get(http);
+		Object loops = ((HttpClients) field.get(http)).eventLoops();
 		assertThat(loops).isNotNull();
 		http.close();
-		return new WeakReference<>(loops);
+		return new WeakReference<>(loops, freed);
 	}
 }

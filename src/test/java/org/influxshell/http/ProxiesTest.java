@@ -1,11 +1,13 @@
 package org.influxshell.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.influxshell.cli.CliException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,5 +67,29 @@ class ProxiesTest {
 		assertThat(https.password()).isEqualTo("p@ss");
 		assertThat(https.toString()).isEqualTo("http://sp:8080").doesNotContain("p@ss");
 		assertThat(Proxies.from(Map.of()).isEmpty()).isTrue();
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			HTTP_PROXY  | :notaport                     | http://influx.test  | HTTP_PROXY is not a usable proxy URL (":notaport": invalid port)
+			http_proxy  | http://proxy.corp:99999       | http://influx.test  | http_proxy is not a usable proxy URL ("http://proxy.corp:99999": port out of range)
+			HTTPS_PROXY | ftp://proxy.corp:21           | https://influx.test | HTTPS_PROXY is not a usable proxy URL ("ftp://proxy.corp:21": unsupported proxy scheme "ftp", use http://)
+			HTTPS_PROXY | socks5://u:pw@proxy.corp:1080 | https://influx.test | HTTPS_PROXY is not a usable proxy URL ("socks5://u:***@proxy.corp:1080": unsupported proxy scheme "socks5", use http://)
+			HTTP_PROXY  | http://u:s3cret pw@proxy:3128 | http://influx.test  | HTTP_PROXY is not a usable proxy URL ("http://u:***@proxy:3128": not a URL)
+			HTTP_PROXY  | http://                       | http://influx.test  | HTTP_PROXY is not a usable proxy URL ("http://": not a URL)
+			""")
+	void aMalformedProxyIsAnErrorNamingTheVariableNeverThePassword(String name, String value, String target,
+			String message) {
+		Proxies proxies = Proxies.from(Map.of(name, value));
+		assertThatThrownBy(() -> proxies.forTarget(URI.create(target))).isInstanceOf(CliException.class)
+			.hasMessage(message);
+	}
+
+	@Test
+	void aMalformedProxyIsNoErrorWhereNoProxyIsUsed() {
+		Proxies proxies = Proxies.from(Map.of("HTTP_PROXY", ":notaport", "NO_PROXY", "db.corp"));
+		assertThat(proxies.forTarget(URI.create("http://localhost:8086"))).isEmpty();
+		assertThat(proxies.forTarget(URI.create("http://db.corp:8086"))).isEmpty();
+		assertThat(proxies.forTarget(URI.create("https://influx.test"))).isEmpty();
 	}
 }

@@ -1,23 +1,32 @@
 package org.influxshell.support;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A forward proxy for the process tests, run as its own process:
- * {@code java -cp test-classes org.influxshell.support.TestProxy USER:PASS NAME=ADDRESS}. It
- * maps the made-up host NAME to ADDRESS (loopback never goes through a proxy, so the tests need
- * a name only the proxy knows), asks for Basic credentials with a 407, forwards absolute-URI
- * requests, tunnels {@code CONNECT}, and prints one line per request it saw on stdout:
+ * {@code java -cp test-classes org.influxshell.support.TestProxy USER:PASS NAME=ADDRESS...}. It
+ * maps each made-up host NAME to ADDRESS (loopback never goes through a proxy, so the tests need
+ * names only the proxy knows), asks for Basic credentials with a 407 whose page, like some real
+ * proxies' pages, quotes the credentials it was sent, forwards absolute-URI requests, tunnels
+ * {@code CONNECT}, and prints one line per request it saw on stdout:
  * {@code GET http://influx.test:1234/... auth=ok}. It prints {@code ready PORT} when it listens and
  * stops when stdin closes.
  */
@@ -25,19 +34,105 @@ public final class TestProxy {
 
 	private final String credentials;
 
-	private final String name;
+	private final Map<String, String> names = new HashMap<>();
 
-	private final String address;
-
-	private TestProxy(String credentials, String name, String address) {
+	private TestProxy(String credentials) {
 		this.credentials = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-		this.name = name;
-		this.address = address;
+	}
+
+	/** A proxy process started by a test: its port and the requests it saw, one line each. */
+	public static final class Running implements AutoCloseable {
+
+		private final Process process;
+
+		private final int port;
+
+		private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+		private Running(Process process, int port) {
+			this.process = process;
+			this.port = port;
+		}
+
+		public int port() {
+			return port;
+		}
+
+		/** The request lines seen so far: {@code GET http://influx.test:1234/... auth=ok}. */
+		public List<String> seen() {
+			synchronized (seen) {
+				return List.copyOf(seen);
+			}
+		}
+
+		/**
+		 * Waits until the lines seen hold all of {@code expected} (the proxy prints a line before it
+		 * answers, but the test reads it on another thread), then returns every line seen.
+		 */
+		public List<String> awaitSeen(String... expected) throws InterruptedException {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			synchronized (seen) {
+				while (!seen.containsAll(List.of(expected))) {
+					long left = deadline - System.nanoTime();
+					if (left <= 0) {
+						throw new AssertionError("the proxy did not see " + List.of(expected) + "; it saw " + seen);
+					}
+					TimeUnit.NANOSECONDS.timedWait(seen, left);
+				}
+				return List.copyOf(seen);
+			}
+		}
+
+		private void add(String line) {
+			synchronized (seen) {
+				seen.add(line);
+				seen.notifyAll();
+			}
+		}
+
+		/** {@code http://USER:PASSWORD@127.0.0.1:PORT}, the user and password %-encoded as given. */
+		public String url(String userInfo) {
+			return "http://" + (userInfo == null ? "" : userInfo + "@") + "127.0.0.1:" + port;
+		}
+
+		@Override
+		public void close() throws IOException, InterruptedException {
+			process.getOutputStream().close();
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+	}
+
+	/**
+	 * Starts a proxy process that asks for {@code credentials} ({@code USER:PASS}) and maps each
+	 * {@code NAME=ADDRESS} of {@code names}; returns once it listens.
+	 */
+	public static Running start(String credentials, String... names) throws IOException, URISyntaxException {
+		Path classes = Path.of(TestProxy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", classes.toString(), TestProxy.class.getName(), credentials));
+		command.addAll(List.of(names));
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		String ready = out.readLine();
+		if (ready == null || !ready.startsWith("ready ")) {
+			process.destroyForcibly();
+			throw new IllegalStateException("the test proxy did not start: " + ready);
+		}
+		Running running = new Running(process, Integer.parseInt(ready.substring("ready ".length())));
+		Thread reader = new Thread(() -> out.lines().forEach(running::add), "test-proxy-output");
+		reader.setDaemon(true);
+		reader.start();
+		return running;
 	}
 
 	public static void main(String[] args) throws Exception {
-		String[] map = args[1].split("=", 2);
-		TestProxy proxy = new TestProxy(args[0], map[0], map[1]);
+		TestProxy proxy = new TestProxy(args[0]);
+		for (String mapping : List.of(args).subList(1, args.length)) {
+			String[] map = mapping.split("=", 2);
+			proxy.names.put(map[0], map[1]);
+		}
 		ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(() -> {
 			while (true) {
@@ -81,8 +176,11 @@ public final class TestProxy {
 				boolean authorized = credentials.equals(auth);
 				log(requestLine[0] + " " + requestLine[1] + " auth=" + (auth == null ? "none" : authorized ? "ok" : "wrong"));
 				if (!authorized) {
+					byte[] page = refusal(auth).getBytes(StandardCharsets.UTF_8);
 					out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
-							+ "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+							+ "Content-Type: text/html\r\nContent-Length: " + page.length + "\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
+					out.write(page);
 					out.flush();
 					continue;
 				}
@@ -132,7 +230,17 @@ public final class TestProxy {
 	}
 
 	private String map(String host) {
-		return host.equals(name) ? address : host;
+		return names.getOrDefault(host, host);
+	}
+
+	/** A refusal page that quotes what it was sent, the decoded user and password included. */
+	private static String refusal(String auth) {
+		String sent = auth == null ? "nothing" : auth;
+		if (auth != null && auth.startsWith("Basic ")) {
+			sent += " (" + new String(Base64.getDecoder().decode(auth.substring(6).strip()), StandardCharsets.UTF_8) + ")";
+		}
+		return "<html><head><title>Access denied for " + sent + "</title></head><body>You sent " + sent
+				+ "</body></html>\n";
 	}
 
 	private static void pipe(InputStream from, OutputStream to, Socket owner) {

@@ -1,0 +1,256 @@
+package org.influxshell.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.resolver.DefaultAddressResolverGroup;
+import io.netty.resolver.NoopAddressResolverGroup;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+import reactor.netty.transport.ProxyProvider;
+
+import org.influxshell.connection.InfluxProperties;
+
+import org.springframework.core.codec.ByteArrayDecoder;
+import org.springframework.core.codec.CharSequenceEncoder;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.DecoderHttpMessageReader;
+import org.springframework.http.codec.EncoderHttpMessageWriter;
+import org.springframework.http.codec.HttpMessageReader;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The WebClients of one console, all on Reactor Netty and one set of event-loop threads. Each is
+ * made from a {@link Settings}: everything about a connection that a run chooses (certificate
+ * checks, proxy, proxy credentials). A client, and its own connection pool, serves only requests
+ * whose settings are equal, so nothing one run chose reaches another run's requests: no JVM-wide
+ * property, no pooled connection opened under other rules. The few most recently used clients
+ * are kept for the next run; nothing is created until the first request.
+ */
+final class HttpClients implements AutoCloseable {
+
+	/** How many clients are kept; the least recently used one beyond that is closed. */
+	static final int KEPT = 8;
+
+	/** How a request reaches its server. */
+	enum Route {
+
+		/** A connection to the server itself. */
+		DIRECT,
+
+		/**
+		 * Plain http through a proxy: a connection to the proxy, which is sent the absolute-URI
+		 * request ({@code GET http://host:port/path HTTP/1.1}) as Go sends it.
+		 */
+		ABSOLUTE_URI,
+
+		/** https through a proxy: a {@code CONNECT host:port} tunnel, then TLS with the server. */
+		TUNNEL
+	}
+
+	/**
+	 * What a client is made from.
+	 * @param route how requests reach the server
+	 * @param skipVerify accept any certificate and host name ({@code --skip-verify}); always false
+	 *        on a route that carries no TLS
+	 * @param proxy the proxy, with its credentials, or {@code null} going direct
+	 */
+	record Settings(Route route, boolean skipVerify, Proxies.Proxy proxy) {
+
+		/** The settings of a request to {@code target}. */
+		static Settings of(URI target, boolean skipVerify, Proxies.Proxy proxy) {
+			boolean tls = "https".equals(target.getScheme());
+			Route route = proxy == null ? Route.DIRECT : tls ? Route.TUNNEL : Route.ABSOLUTE_URI;
+			return new Settings(route, skipVerify && route != Route.ABSOLUTE_URI, proxy);
+		}
+	}
+
+	private final InfluxProperties properties;
+
+	private final LinkedHashMap<Settings, Client> clients = new LinkedHashMap<>(16, 0.75f, true);
+
+	private LoopResources loops;
+
+	private boolean closed;
+
+	HttpClients(InfluxProperties properties) {
+		this.properties = properties;
+	}
+
+	private record Client(WebClient web, ConnectionProvider pool) {
+	}
+
+	/** The client for these settings, made on first use. */
+	synchronized WebClient get(Settings settings) {
+		if (closed) {
+			throw new IllegalStateException("the HTTP clients are closed");
+		}
+		Client client = clients.get(settings);
+		if (client == null) {
+			client = create(settings);
+			clients.put(settings, client);
+			if (clients.size() > KEPT) {
+				Iterator<Client> oldest = clients.values().iterator();
+				// requests still running on it finish: its connections close as they come back
+				oldest.next().pool().disposeLater().subscribe();
+				oldest.remove();
+			}
+		}
+		return client.web();
+	}
+
+	private Client create(Settings settings) {
+		ConnectionProvider pool = ConnectionProvider.builder("influx-shell")
+			.maxConnections(Math.max(16, properties.bulkConcurrency() * 2))
+			.maxIdleTime(Duration.ofSeconds(30))
+			.build();
+		HttpClient http = HttpClient.create(pool)
+			// the JDK's resolver: Netty's own DNS client reads resolver files and loads far more classes.
+			// Named before runOn: runOn without a resolver caches a DNS resolver for these loops in a
+			// static map of Reactor Netty's, which kept every closed client's loops (a daemon leak)
+			.resolver(DefaultAddressResolverGroup.INSTANCE)
+			.runOn(loops())
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+			.responseTimeout(properties.responseTimeout())
+			.followRedirect(false)
+			// as Go's transport does: a large token list travels compressed, and Netty inflates it
+			.compress(true);
+		Proxies.Proxy proxy = settings.proxy();
+		if (settings.route() == Route.ABSOLUTE_URI) {
+			// requests are addressed to the proxy; the request line names the server again
+			http = http.doOnChannelInit((observer, channel, address) -> channel.pipeline()
+				.addLast("influx-shell.absoluteUri", AbsoluteUri.INSTANCE));
+		}
+		else if (settings.route() == Route.TUNNEL) {
+			// the server's name goes to the proxy unresolved, in the CONNECT: only the proxy may know it
+			http = http.resolver(NoopAddressResolverGroup.INSTANCE).proxy(spec -> {
+				ProxyProvider.Builder builder = spec.type(ProxyProvider.Proxy.HTTP)
+					.host(proxy.host())
+					.port(proxy.port())
+					.connectTimeoutMillis(properties.connectTimeout().toMillis());
+				if (proxy.user() != null) {
+					// Netty sends them with the CONNECT itself, up front, as Go does
+					builder.username(proxy.user()).password(user -> proxy.password());
+				}
+			});
+		}
+		if (settings.skipVerify()) {
+			SslContext insecure = insecureContext();
+			http = http.secure(ssl -> ssl.sslContext(insecure).handlerConfigurator(handler -> {
+				SSLEngine engine = handler.engine();
+				SSLParameters params = engine.getSSLParameters();
+				params.setEndpointIdentificationAlgorithm(null);
+				engine.setSSLParameters(params);
+			}));
+		}
+		WebClient web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+			.exchangeStrategies(strategies()).build();
+		return new Client(web, pool);
+	}
+
+	/**
+	 * Turns the origin-form request line Reactor Netty writes ({@code GET /path}) into the
+	 * absolute form a forward proxy expects ({@code GET http://host:port/path}), from the
+	 * request's own {@code Host} header.
+	 */
+	@ChannelHandler.Sharable
+	static final class AbsoluteUri extends ChannelOutboundHandlerAdapter {
+
+		static final AbsoluteUri INSTANCE = new AbsoluteUri();
+
+		@Override
+		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+			if (msg instanceof HttpRequest request && request.uri().startsWith("/")) {
+				request.setUri("http://" + request.headers().get(HttpHeaderNames.HOST) + request.uri());
+			}
+			super.write(ctx, msg, promise);
+		}
+	}
+
+	/**
+	 * Text out, bytes in: bodies are parsed by the callers, so only these two codecs are needed
+	 * (the default set costs start-up time and a search through every codec on each request); a
+	 * body may be as large as influx.max-response-size (100,000 tokens are about 90 MB).
+	 */
+	private ExchangeStrategies strategies() {
+		ByteArrayDecoder bytes = new ByteArrayDecoder();
+		bytes.setMaxInMemorySize((int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseSize()));
+		return new TwoCodecs(List.of(new DecoderHttpMessageReader<>(bytes)),
+				List.of(new EncoderHttpMessageWriter<>(CharSequenceEncoder.allMimeTypes())));
+	}
+
+	/**
+	 * The two codecs as strategies of our own: every {@code ExchangeStrategies} builder, {@code empty()}
+	 * included, first builds the default set (a Jackson mapper among them) when its class is initialised.
+	 */
+	private record TwoCodecs(List<HttpMessageReader<?>> messageReaders, List<HttpMessageWriter<?>> messageWriters)
+			implements ExchangeStrategies {
+	}
+
+	private static SslContext insecureContext() {
+		try {
+			return SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException("cannot set up TLS: " + ex.getMessage(), ex);
+		}
+	}
+
+	private LoopResources loops() {
+		if (loops == null) {
+			loops = LoopResources.create("influx-shell-http", 1, true);
+		}
+		return loops;
+	}
+
+	/** Closes every pool and the event loops at once: a short-lived console has no requests to wait for at exit. */
+	@Override
+	public void close() {
+		List<Client> open;
+		LoopResources threads;
+		synchronized (this) {
+			closed = true;
+			open = new ArrayList<>(clients.values());
+			clients.clear();
+			threads = loops;
+		}
+		for (Client client : open) {
+			client.pool().disposeLater().block(Duration.ofSeconds(1));
+		}
+		if (threads != null) {
+			// no quiet period; the timeout is how long the threads get to stop (zero fails at once)
+			threads.disposeLater(Duration.ZERO, Duration.ofSeconds(1)).block(Duration.ofSeconds(2));
+		}
+	}
+
+	/** The settings of the clients kept now, least recently used first (for tests). */
+	synchronized List<Settings> kept() {
+		return List.copyOf(clients.keySet());
+	}
+
+	/** Whether the event loops were made (for tests). */
+	synchronized Object eventLoops() {
+		return loops;
+	}
+}
