@@ -178,7 +178,8 @@ class DistributionIT {
 		}
 		assertThat(r.out()).contains("INFLUX_HOST", "INFLUX_TOKEN", "INFLUX_ACTIVE_CONFIG", "INFLUX_CONFIGS_PATH",
 				"INFLUX_OUTPUT_JSON", "INFLUX_HIDE_HEADERS", "INFLUX_SKIP_VERIFY", "PRECEDENCE", "EXIT STATUS",
-				"~/.influxdbv2/configs");
+				"~/.influxdbv2/configs", "\nJOURNAL\n", "\nEXAMPLES\n", "   A leaked token\n",
+				"       influx-shell auth undo --run ");
 	}
 
 	@Test
