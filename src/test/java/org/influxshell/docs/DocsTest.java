@@ -37,9 +37,13 @@ class DocsTest {
 
 	private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
 
-	/** Documents that live outside this repository, and would mean nothing to a reader of it. */
+	/**
+	 * Documents that live outside this repository, and would mean nothing to a reader of it. Written
+	 * with character classes so that the same search over the sources does not find this line.
+	 */
 	private static final Pattern OUTSIDE = Pattern.compile(
-			"spec/|cli-contract|output-formats\\.md|configs-file\\.md|influxdb3?-api\\.md|platform-notes\\.md|/work/|\\bissue [0-9]|\\bsection [0-9]",
+			"spe[c]/|cli[-]contract|output[-]formats\\.md|configs[-]file\\.md|influxdb3?[-]api\\.md|platform[-]notes\\.md"
+					+ "|/wor[k]/|\\biss[u]e [0-9]|\\bsecti[o]n [0-9]",
 			Pattern.CASE_INSENSITIVE);
 
 	static List<Path> pages() throws IOException {
@@ -105,6 +109,10 @@ class DocsTest {
 
 	@Test
 	void noPagePointsAtDocumentsOutsideTheRepository() throws IOException {
+		// the search finds what it is for (spelled in pieces, for the same reason as the pattern)
+		for (String outside : List.of("the " + "spe" + "c/" + "output-formats.md", "see " + "iss" + "ue 23", "in sec" + "tion 6")) {
+			assertThat(OUTSIDE.matcher(outside).find()).as(outside).isTrue();
+		}
 		for (Path page : pages()) {
 			List<String> lines = read(page).lines().toList();
 			for (int i = 0; i < lines.size(); i++) {
