@@ -1,15 +1,17 @@
 #!/bin/bash
 # Makes the self-contained distribution from the extracted application:
 #   target/influx-shell-VERSION-linux-x64.tar.gz   a jlinked Java runtime, the application, the
-#       launcher, the man page, completion scripts for bash, zsh and fish, and a class-data archive
+#       launcher, the man page, completion scripts for bash, zsh and fish, a class-data archive and
+#       the licence
 #   target/influx-shell_VERSION_amd64.deb          the same, installed under /usr/lib/influx-shell
 # The runtime comes from the newest JDK found: the one the influxshell.jdk property or the
 # INFLUX_SHELL_JDK variable names, else the newest in the system's JDK folders. With JDK 25 or
 # later its AOT cache is made here, from a training run; it stays valid wherever the folder is
 # moved. An older JDK cannot do that, and the launcher makes an archive on the first run instead.
-# Usage: make-dist.sh TARGET VERSION BASEDIR TRAINING_SCRIPT [JDK]
+# HOMEPAGE and MAINTAINER ("Name <address>") are the POM's url and first developer, for the .deb.
+# Usage: make-dist.sh TARGET VERSION BASEDIR TRAINING_SCRIPT HOMEPAGE MAINTAINER [JDK]
 set -euo pipefail
-target=$1 version=$2 basedir=$3 training=$4 jdk=${5:-${INFLUX_SHELL_JDK:-}}
+target=$1 version=$2 basedir=$3 training=$4 homepage=$5 maintainer=$6 jdk=${7:-${INFLUX_SHELL_JDK:-}}
 
 java_version() { sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release" 2>/dev/null; }
 
@@ -37,6 +39,7 @@ mkdir -p "$dist/bin" "$dist/app" "$dist/share/man/man1" "$dist/share/bash-comple
 cp "$app/influx-shell.jar" "$app/influx-shell-client.jar" "$dist/app/"
 cp -r "$app/lib" "$dist/app/"
 install -m 0755 "$basedir/src/main/launcher/influx-shell" "$dist/bin/influx-shell"
+cp "$basedir/LICENSE" "$dist/LICENSE"
 
 # the modules the classes use, and those only reached by name at run time: elliptic-curve TLS
 # (a module of its own before JDK 22), the charsets of non-UTF-8 terminals, Unsafe for Netty
@@ -100,17 +103,36 @@ gzip -9n < "$dist/share/man/man1/influx-shell.1" > "$root/usr/share/man/man1/inf
 cp "$dist/share/bash-completion/completions/influx-shell" "$root/usr/share/bash-completion/completions/"
 cp "$dist/share/zsh/vendor-completions/_influx-shell" "$root/usr/share/zsh/vendor-completions/"
 cp "$dist/share/fish/vendor_completions.d/influx-shell.fish" "$root/usr/share/fish/vendor_completions.d/"
-printf 'influx-shell %s\nA console for InfluxDB 2.x API tokens and connection profiles.\n' "$version" \
-	> "$root/usr/share/doc/influx-shell/copyright"
+# the machine-readable copyright format Debian's policy names
+cat > "$root/usr/share/doc/influx-shell/copyright" <<COPYRIGHT
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: influx-shell
+Upstream-Contact: $maintainer
+Source: $homepage
+
+Files: *
+Copyright: influx-shell developers
+License: Apache-2.0
+ Licensed under the Apache License, Version 2.0 (the "License"); you may not
+ use this software except in compliance with the License. Unless required by
+ applicable law or agreed to in writing, software distributed under the
+ License is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS
+ OF ANY KIND, either express or implied. See the License for the specific
+ language governing permissions and limitations under the License.
+ .
+ On Debian systems, the full text of the Apache License, Version 2.0 is in
+ /usr/share/common-licenses/Apache-2.0; the package also holds it as
+ /usr/lib/influx-shell/LICENSE.
+COPYRIGHT
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: influx-shell
 Version: $version
 Architecture: amd64
-Maintainer: influx-shell developers <influx-shell@localhost>
+Maintainer: $maintainer
 Installed-Size: $(du -sk "$root/usr" | cut -f1)
 Section: utils
 Priority: optional
-Homepage: https://github.com/influxdata/influx-cli
+Homepage: $homepage
 Description: console for InfluxDB 2.x API tokens and connection profiles
  Re-creates the auth and config commands of InfluxData's Go influx CLI,
  as one-shot commands, scripts or a REPL. Brings its own Java runtime.

@@ -14,10 +14,50 @@ import org.influxshell.command.OptionDef.Kind;
 
 /**
  * The manual page influx-shell(1) in roff, written from the command model at build time, so that
- * it says what {@code --help} says: every command with its usage, aliases and options, every
- * environment variable an option reads, the precedence rule, the exit codes and the files.
+ * it says what {@code --help} says: every command with its usage, aliases and options, the
+ * journal and undo, every environment variable an option reads, the precedence rule, the exit
+ * codes, the files, and examples (each a command line the model parses, which a test checks).
  */
 final class ManPage {
+
+	/**
+	 * One example: what it does, then the command lines that do it.
+	 *
+	 * @param text what the lines do, one sentence
+	 * @param lines command lines as typed, each starting with {@code influx-shell}
+	 */
+	record Example(String text, List<String> lines) {
+
+		Example(String text, String... lines) {
+			this(text, List.of(lines));
+		}
+	}
+
+	/** The tour: a profile, the tokens, one cut off and let back in, the journal and undo. */
+	static final List<Example> TOUR = List.of(
+			new Example("Create a profile for a server and make it the active one:",
+					"influx-shell config create -n prod -u https://influx.example.com:8086 -t \"$TOKEN\" -o my-org -a"),
+			new Example("List the tokens on it (add --json for JSON):", "influx-shell auth list"),
+			new Example("Cut a client off: its token stays, but the server refuses it from now on:",
+					"influx-shell auth inactive --id 0d099b627e605000"),
+			new Example("Let it back in, with the token it already has:", "influx-shell auth active --id 0d099b627e605000"),
+			new Example("Show the runs that changed tokens, and take the last one on this server back:",
+					"influx-shell auth journal", "influx-shell auth undo"));
+
+	/** The incident: a leaked token found by its value and cut off, the cut widened, then both taken back. */
+	static final List<Example> INCIDENT = List.of(
+			new Example("A token was pasted into a public chat. Find its ID (on a server that returns token values), "
+					+ "and cut it off:",
+					"influx-shell auth list --token-value \"$LEAKED\" --json",
+					"influx-shell auth inactive --id 0d099b627e605000"),
+			new Example("The same client's other tokens may have leaked with it. See what a selector picks, then "
+					+ "cut them off too (on a terminal, the console asks first):",
+					"influx-shell auth inactive --user telegraf --description '^telegraf' --dry-run",
+					"influx-shell auth inactive --user telegraf --description '^telegraf'"),
+			new Example("The leak turns out to be harmless (the chat was private), and the clients must write again: "
+					+ "take the wider cut back with undo, then the first one by the run ID that auth journal lists for it "
+					+ "(a second plain undo would undo the undo):",
+					"influx-shell auth undo", "influx-shell auth journal", "influx-shell auth undo --run 5035106dfad2d41d"));
 
 	private final CommandModel model;
 
@@ -64,6 +104,7 @@ final class ManPage {
 		for (CommandDef c : model.commands()) {
 			command(out, c);
 		}
+		journal(out);
 		out.append(".SH ENVIRONMENT\n");
 		Map<String, OptionDef<?>> env = new TreeMap<>();
 		model.commands().forEach(c -> c.options().stream().filter(o -> o.env() != null).forEach(o -> env.putIfAbsent(o.env(), o)));
@@ -86,11 +127,62 @@ final class ManPage {
 		exit(out, ExitCodes.INTERRUPTED, "interrupted (SIGINT)");
 		exit(out, ExitCodes.CLOSED_PIPE, "stdout closed by its reader, for a command that changed nothing");
 		exit(out, ExitCodes.TERMINATED, "ended by SIGTERM");
-		out.append(".SH FILES\n");
-		out.append(".TP\n.I ~/.influxdbv2/configs\nthe connection profiles, shared with the Go CLI (\\fB\\-\\-configs\\-path\\fR, \\fBINFLUX_CONFIGS_PATH\\fR)\n");
-		out.append(".TP\n.I ~/.influxdbv2/influx\\-shell_history\nthe REPL's history, secrets masked, mode 0600\n");
+		files(out);
+		out.append(".SH EXAMPLES\n");
+		examples(out, TOUR);
+		out.append(".SS A leaked token\n");
+		examples(out, INCIDENT);
 		out.append(".SH SEE ALSO\n.BR influx (1)\n");
 		return out.toString();
+	}
+
+	private static void journal(StringBuilder out) {
+		out.append(".SH JOURNAL\n");
+		out.append("""
+				Every change the console makes to a token is journaled: \\fBauth inactive\\fR, \\fBauth active\\fR,
+				\\fBauth delete\\fR, \\fBauth create\\fR and \\fBauth undo\\fR itself append one JSON line per token
+				to the journal file (see FILES), with the time, the run, the session, the command line (secret values
+				masked), the server, the profile, the action, the token's ID, description and user, its status before
+				and after, and its permissions; never a token value. A run is one command line; a session is one
+				process: a one\\-shot command, a whole script or a REPL session. A dry run writes nothing, and a
+				journal that cannot be written never stops a change: a warning says so once.
+				.PP
+				\\fBauth journal\\fR lists the runs, newest first (\\fB\\-\\-run\\fR \\fIID\\fR or \\fB\\-\\-session\\fR \\fIID\\fR
+				picks some; \\fB\\-\\-json\\fR gives every entry).
+				.PP
+				\\fBauth undo\\fR takes back the last run on the current server, \\fB\\-\\-run\\fR \\fIID\\fR an older one,
+				\\fB\\-\\-session\\fR \\fIID\\fR every run of a session on this server, newest first. A token inactivated
+				or activated is changed back only when it is still as the run left it; one changed since is named on
+				stderr and left alone. A token the run created is inactivated, not deleted. A deleted token cannot come
+				back: undo names it with the permissions that re\\-creating it needs. Undo is journaled too, so
+				\\fBauth undo\\fR again undoes the undo; \\fB\\-\\-dry\\-run\\fR shows what it would change.
+				""");
+	}
+
+	private static void files(StringBuilder out) {
+		out.append(".SH FILES\n");
+		file(out, "~/.influxdbv2/configs", "the connection profiles, shared with the Go CLI; another file with "
+				+ "\\fB\\-\\-configs\\-path\\fR or \\fBINFLUX_CONFIGS_PATH\\fR (the variable also moves the journal and "
+				+ "the history, which sit beside it); a change holds a lock on \\fIconfigs.lock\\fR beside it");
+		file(out, "~/.influxdbv2/influx\\-shell\\-journal.jsonl", "the journal of token changes, beside the configs "
+				+ "file, or where \\fBinflux.journal\\-path\\fR (\\fBINFLUX_JOURNAL_PATH\\fR) says; see JOURNAL");
+		file(out, "~/.influxdbv2/influx\\-shell_history", "the REPL's history, beside the configs file, secrets "
+				+ "masked, mode 0600");
+		file(out, "$XDG_RUNTIME_DIR/influx\\-shell/", "the warm console's folder, mode 0700: the daemon's socket "
+				+ "\\fIdaemon.sock\\fR, its lock \\fIdaemon.lock\\fR and its own errors in \\fIdaemon.log\\fR; "
+				+ "\\fI~/.influxdbv2/influx\\-shell\\-daemon/\\fR when \\fBXDG_RUNTIME_DIR\\fR names no folder");
+	}
+
+	private static void file(StringBuilder out, String path, String text) {
+		out.append(".TP\n.I ").append(path).append('\n').append(text).append('\n');
+	}
+
+	private static void examples(StringBuilder out, List<Example> examples) {
+		for (Example e : examples) {
+			out.append(".PP\n").append(roff(e.text())).append("\n.PP\n.RS 4\n.nf\n");
+			e.lines().forEach(line -> out.append(roff(line)).append('\n'));
+			out.append(".fi\n.RE\n");
+		}
 	}
 
 	private static void exit(StringBuilder out, int code, String text) {

@@ -85,11 +85,30 @@ class DistributionIT {
 		assertThat(dist.resolve("share/bash-completion/completions/influx-shell")).isNotEmptyFile();
 		assertThat(dist.resolve("share/zsh/vendor-completions/_influx-shell")).isNotEmptyFile();
 		assertThat(dist.resolve("share/fish/vendor_completions.d/influx-shell.fish")).isNotEmptyFile();
+		assertThat(dist.resolve("LICENSE")).hasSameTextualContentAs(Path.of("LICENSE"));
 		// moved away from where the build made it, the runtime still maps the cache
 		Result r = new JarProcess(home).launcher(dist.resolve("bin/influx-shell"))
 			.env("INFLUX_SHELL_JAVA_OPTS", "-Xlog:class+load=info:stdout")
 			.run(null, "version");
 		assertThat(r.out()).contains("source: shared objects file");
+	}
+
+	@Test
+	void theDebNamesTheProjectsHomepageMaintainerAndLicence() throws Exception {
+		assumeThat(sh(home, "command -v dpkg-deb").exit()).as("dpkg-deb (Debian, Ubuntu)").isZero();
+		Path deb = unpacked().getParent().getParent().resolve("influx-shell_0.1.0_amd64.deb");
+		Result control = sh(home, "dpkg-deb -f \"$1\" Homepage Maintainer", deb.toString());
+		assertThat(control.out()).isEqualTo("""
+				Homepage: https://github.com/influx-shell/influx-shell
+				Maintainer: influx-shell developers <influx-shell@users.noreply.github.com>
+				""");
+		Result copyright = sh(home, "dpkg-deb --fsys-tarfile \"$1\" | tar -xOf - ./usr/share/doc/influx-shell/copyright",
+				deb.toString());
+		assertThat(copyright.err()).isEmpty();
+		assertThat(copyright.out()).contains("\nLicense: Apache-2.0\n", "/usr/share/common-licenses/Apache-2.0",
+				"Source: https://github.com/influx-shell/influx-shell\n");
+		Result files = sh(home, "dpkg-deb -c \"$1\"", deb.toString());
+		assertThat(files.out()).contains(" ./usr/lib/influx-shell/LICENSE\n");
 	}
 
 	@Test
@@ -178,7 +197,8 @@ class DistributionIT {
 		}
 		assertThat(r.out()).contains("INFLUX_HOST", "INFLUX_TOKEN", "INFLUX_ACTIVE_CONFIG", "INFLUX_CONFIGS_PATH",
 				"INFLUX_OUTPUT_JSON", "INFLUX_HIDE_HEADERS", "INFLUX_SKIP_VERIFY", "PRECEDENCE", "EXIT STATUS",
-				"~/.influxdbv2/configs");
+				"~/.influxdbv2/configs", "\nJOURNAL\n", "\nEXAMPLES\n", "   A leaked token\n",
+				"       influx-shell auth undo --run ");
 	}
 
 	@Test

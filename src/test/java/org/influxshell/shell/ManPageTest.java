@@ -1,0 +1,111 @@
+package org.influxshell.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.influxshell.client.DaemonFolder;
+import org.influxshell.command.ArgsParser;
+import org.influxshell.command.CommandModel;
+import org.influxshell.configs.ConfigsFile;
+import org.influxshell.journal.JournalConfiguration;
+import org.influxshell.support.ConsoleTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The manual page's sections beyond the command list: the journal, the files and the examples. */
+class ManPageTest extends ConsoleTest {
+
+	@Autowired
+	CommandModel model;
+
+	private String page() {
+		Run r = run("__man");
+		assertThat(r.exit()).isZero();
+		assertThat(r.err()).isEmpty();
+		return r.out();
+	}
+
+	@Test
+	void theSectionsComeInTheUsualOrder() {
+		assertThat(page().lines().filter(l -> l.startsWith(".SH ")).toList()).containsExactly(".SH NAME",
+				".SH SYNOPSIS", ".SH DESCRIPTION", ".SH COMMANDS", ".SH JOURNAL", ".SH ENVIRONMENT", ".SH PRECEDENCE",
+				".SH EXIT STATUS", ".SH FILES", ".SH EXAMPLES", ".SH SEE ALSO");
+	}
+
+	@Test
+	void everyExampleIsACommandLineTheConsoleParses() {
+		List<String> lines = new ArrayList<>();
+		List.of(ManPage.TOUR, ManPage.INCIDENT).forEach(examples -> examples.forEach(e -> lines.addAll(e.lines())));
+		for (String line : lines) {
+			assertThat(line).startsWith("influx-shell ");
+			List<String> words = Words.split(line.substring("influx-shell ".length()));
+			CommandModel.Match match = model.find(words);
+			assertThat(match).as(line).isNotNull();
+			assertThatCode(() -> ArgsParser.parse(match.command(), match.rest())).as(line).doesNotThrowAnyException();
+		}
+		// the tour and the incident story tell what they promise
+		assertThat(commands(ManPage.TOUR)).containsExactly("config create", "auth list", "auth inactive", "auth active",
+				"auth journal", "auth undo");
+		assertThat(commands(ManPage.INCIDENT)).containsExactly("auth list", "auth inactive", "auth inactive",
+				"auth inactive", "auth undo", "auth journal", "auth undo");
+	}
+
+	private List<String> commands(List<ManPage.Example> examples) {
+		return examples.stream().flatMap(e -> e.lines().stream())
+			.map(line -> model.find(Words.split(line.substring("influx-shell ".length()))).command().name())
+			.toList();
+	}
+
+	@Test
+	void anExampleIsAnIndentedBlockThatManShowsAsTyped() {
+		assertThat(page()).contains("""
+				.SH EXAMPLES
+				.PP
+				Create a profile for a server and make it the active one:
+				.PP
+				.RS 4
+				.nf
+				influx\\-shell config create \\-n prod \\-u https://influx.example.com:8086 \\-t "$TOKEN" \\-o my\\-org \\-a
+				.fi
+				.RE
+				.PP
+				List the tokens on it (add \\-\\-json for JSON):
+				""").contains("""
+				.SS A leaked token
+				.PP
+				A token was pasted into a public chat.""");
+	}
+
+	@Test
+	void theFilesAreWhereTheConsoleKeepsThem() {
+		String page = page();
+		String files = page.substring(page.indexOf(".SH FILES\n"), page.indexOf(".SH EXAMPLES\n"));
+		assertThat(files).contains(".I ~/.influxdbv2/configs\n", ".I ~/.influxdbv2/" + ManPage.roff(JournalConfiguration.FILE_NAME) + "\n",
+				".I ~/.influxdbv2/influx\\-shell_history\n", ".I $XDG_RUNTIME_DIR/influx\\-shell/\n");
+		assertThat(Path.of("/h/.influxdbv2/configs").resolveSibling("influx-shell_history")).isEqualTo(
+				new ConfigsFile(() -> null, p -> null, () -> "/h").historyFile());
+		DaemonFolder runtime = DaemonFolder.of(Map.of("XDG_RUNTIME_DIR", "/run/user/7"), "/h");
+		DaemonFolder home = DaemonFolder.of(Map.of(), "/h");
+		assertThat(runtime.path()).isEqualTo(Path.of("/run/user/7/influx-shell"));
+		assertThat(home.path()).isEqualTo(Path.of("/h/.influxdbv2/influx-shell-daemon"));
+		for (Path p : List.of(runtime.socket(), runtime.lock(), runtime.log())) {
+			assertThat(files).contains("\\fI" + p.getFileName() + "\\fR");
+		}
+		assertThat(files).contains("\\fI~/.influxdbv2/influx\\-shell\\-daemon/\\fR");
+	}
+
+	@Test
+	void theJournalSectionNamesWhatIsJournaledAndHowToTakeItBack() {
+		String page = page();
+		String journal = page.substring(page.indexOf(".SH JOURNAL\n"), page.indexOf(".SH ENVIRONMENT\n"));
+		assertThat(journal).contains("\\fBauth inactive\\fR", "\\fBauth active\\fR", "\\fBauth delete\\fR",
+				"\\fBauth create\\fR", "never a token value", "\\fBauth journal\\fR lists the runs",
+				"\\fBauth undo\\fR takes back the last run", "\\fB\\-\\-dry\\-run\\fR");
+	}
+}
