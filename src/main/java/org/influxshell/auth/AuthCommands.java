@@ -1,8 +1,11 @@
 package org.influxshell.auth;
 
+import static org.influxshell.command.CommonOptions.ACTIVE_CONFIG;
+import static org.influxshell.command.CommonOptions.HOST;
 import static org.influxshell.command.CommonOptions.LOCAL;
 import static org.influxshell.command.CommonOptions.SERVER;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,6 +68,11 @@ public class AuthCommands implements CommandSet {
 
 	static final OptionDef<String> SESSION = OptionDef.value("ID",
 			"a session: one process (a one-shot, a whole script, a REPL session), as auth journal lists it", "--session");
+
+	static final OptionDef<String> LIMIT = OptionDef.value("N", "show the newest N runs only", "--limit");
+
+	static final OptionDef<String> SINCE = OptionDef.value("WHEN",
+			"show runs since a time (RFC 3339) or for a while back (30m, 24h, 7d)", "--since");
 
 	static final OptionDef<Boolean> UNDO_DRY_RUN = OptionDef.flag("show what undo would do, change nothing", "--dry-run");
 
@@ -129,7 +137,7 @@ public class AuthCommands implements CommandSet {
 					.runs(this::create),
 				CommandDef.command("auth journal")
 					.description("List the runs that changed tokens, newest first")
-					.options(RUN, SESSION).options(LOCAL)
+					.options(RUN, SESSION, LIMIT, SINCE, ACTIVE_CONFIG, HOST).options(LOCAL)
 					.runs(this::journal),
 				CommandDef.command("auth undo")
 					.description("Put back what the last run on this server changed")
@@ -217,9 +225,17 @@ public class AuthCommands implements CommandSet {
 		OutputOptions output = resolver.output(args.get(LOCAL));
 		String run = args.get(RUN);
 		String session = args.get(SESSION);
+		int limit = args.isSet(LIMIT) ? JournalFilters.limit(args.get(LIMIT)) : Integer.MAX_VALUE;
+		Instant since = args.isSet(SINCE) ? JournalFilters.since(args.get(SINCE), Instant.now()) : null;
+		// one server's runs only when one is named on the line: -c alone names its profile's
+		String server = args.isSet(HOST) || args.isSet(ACTIVE_CONFIG) ? resolver.connection(new ServerOptions(
+				args.get(LOCAL), args.get(HOST), null, args.get(ACTIVE_CONFIG), null, false)).baseUrl() : null;
 		List<JournalRun> runs = JournalRun.of(journal.getObject().journal().read()).stream()
 			.filter(r -> run == null || r.run().equals(run))
 			.filter(r -> session == null || r.session().equals(session))
+			.filter(r -> server == null || r.server().equals(server))
+			.filter(r -> since == null || !JournalFilters.before(r.time(), since))
+			.limit(limit)
 			.toList();
 		return CommandResult.of(JournalRenderer.runs(runs, output));
 	}

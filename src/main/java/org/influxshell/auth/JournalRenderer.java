@@ -19,6 +19,9 @@ import org.springframework.shell.table.ArrayTableModel;
  */
 public final class JournalRenderer {
 
+	/** The widest a command is shown in the table. */
+	static final int COMMAND_WIDTH = 60;
+
 	private static final String[] COLUMNS = { "Run ID", "Time", "Session", "Server", "Command", "Changes" };
 
 	private JournalRenderer() {
@@ -32,9 +35,15 @@ public final class JournalRenderer {
 		List<Object[]> rows = new ArrayList<>();
 		rows.add(COLUMNS);
 		for (JournalRun r : runs) {
-			rows.add(new Object[] { r.run(), r.time(), r.session(), r.server(), r.command(), r.counts() });
+			rows.add(new Object[] { r.run(), r.time(), r.session(), r.server(), cut(r.command()), r.counts() });
 		}
 		return TabTableRenderer.render(new ArrayTableModel(rows.toArray(new Object[0][])), options.hideHeaders());
+	}
+
+	/** A command longer than {@link #COMMAND_WIDTH} cut with {@code …}: one long line must not widen every row; JSON has it whole. */
+	static String cut(String command) {
+		return command.codePointCount(0, command.length()) <= COMMAND_WIDTH ? command
+				: command.substring(0, command.offsetByCodePoints(0, COMMAND_WIDTH - 1)) + "…";
 	}
 
 	private static Map<String, Object> json(JournalRun r) {

@@ -106,6 +106,11 @@ public class TokenSelector {
 	}
 
 	private static Pattern compile(String regex) {
+		if (RegexSize.of(regex) > RegexSize.GO_MAX_SIZE) {
+			// Go refuses it before building it; RE2/J would build it, for minutes and gigabytes
+			throw CliException.usage("invalid --description pattern: error parsing regexp: expression too large: `"
+					+ regex + "`");
+		}
 		try {
 			return Pattern.compile(regex);
 		}

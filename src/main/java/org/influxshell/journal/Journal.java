@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -33,14 +35,24 @@ import org.influxshell.configs.UserFiles;
 /**
  * The journal of every change the console makes to a token: a file of the user's, one JSON object
  * per line. Each line is appended with one write under an exclusive lock on the file, opened
- * with {@code O_APPEND}, so lines of concurrent processes never interleave. A new file is
- * {@code 0600} (its folder {@code 0700}) and gets the owner of its folder; an existing one keeps
- * its mode and owner; a symbolic link is followed and stays a link. A journal that cannot be
- * written never stops a change: the first failure of the process is said once on stderr.
+ * with {@code O_APPEND}, so lines of concurrent processes never interleave, and starts on a line of
+ * its own even after a line cut short (a full disk). A new file is {@code 0600} (its folder
+ * {@code 0700}) and gets the owner of its folder; an existing one keeps its mode and owner.
+ *
+ * <p>It cannot be turned against its owner: it is opened without following links, and a journal
+ * that is a link, lies in a folder that is a link, or has another owner than its folder is
+ * refused (root appending to a file a user's link points at would write where the user chose).
+ * At {@link #ROTATE_AT} the file is renamed {@code NAME.1} (the one before is dropped) and a new
+ * one begun; {@link #read} reads both. A journal that cannot be written never stops a change: it
+ * is said once on stderr, and each entry not written goes to stderr whole, so nothing is lost;
+ * a journal locked by another process costs one lock timeout at most, then is not waited for again.
  */
 public class Journal {
 
 	private static final long POLL_MILLIS = 5;
+
+	/** The size at which the journal is rotated. */
+	static final long ROTATE_AT = 10L << 20;
 
 	private final Supplier<Path> path;
 
@@ -49,6 +61,9 @@ public class Journal {
 	private final Consumer<String> warning;
 
 	private final Set<Path> warned = new HashSet<>();
+
+	/** A lock timeout was met: later appends take the lock only when it is free at once. */
+	private boolean gaveUpWaiting;
 
 	/**
 	 * @param path where the journal is; asked at each write, as the configs file's folder may differ by then
@@ -72,48 +87,119 @@ public class Journal {
 	 */
 	public synchronized void append(JournalEntry entry) {
 		Path file = path.get();
+		String line;
 		try {
-			write(file, (line(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+			line = line(entry);
 		}
 		catch (IOException ex) {
-			cannotWrite(file, UserFiles.reason(ex));
+			cannotWrite(file, UserFiles.reason(ex), null);
+			return;
+		}
+		try {
+			write(file, line);
+		}
+		catch (IOException ex) {
+			cannotWrite(file, UserFiles.reason(ex), line);
+		}
+		catch (JournalRefused ex) {
+			cannotWrite(file, ex.getMessage(), line);
 		}
 		catch (JournalLocked ex) {
-			cannotWrite(file, "locked by another process for longer than " + lockTimeout.toMillis() + "ms");
+			gaveUpWaiting = true;
+			cannotWrite(file, "locked by another process for longer than " + lockTimeout.toMillis() + "ms", line);
 		}
 	}
 
-	private void cannotWrite(Path file, String reason) {
+	private void cannotWrite(Path file, String reason, String line) {
 		// the incident comes first: the change stands, and the warning is said once, not per token
 		if (warned.add(file)) {
-			warning.accept("cannot write the journal " + file + ": " + reason + "; changes are made but not journaled");
+			warning.accept("cannot write the journal " + file + ": " + reason
+					+ "; changes are made, and each entry that is not journaled follows here");
+		}
+		if (line != null) {
+			warning.accept("not journaled: " + line);
 		}
 	}
 
-	private void write(Path file, byte[] line) throws IOException {
+	private void write(Path file, String line) throws IOException {
 		Path folder = file.toAbsolutePath().getParent();
-		if (folder != null && !Files.exists(folder)) {
+		if (folder != null && !Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
 			UserHome.createFolders(folder);
 		}
-		boolean isNew = !Files.exists(file);
+		if (folder != null && Files.isSymbolicLink(folder)) {
+			throw new JournalRefused("its folder " + folder + " is a symbolic link");
+		}
+		// a full journal is rotated under its lock, then the line goes to the new one
+		while (!writeOnce(file, folder, line)) {
+			// rotated: once more, into the new file
+		}
+	}
+
+	/** Appends the line; false when the journal was full and has been rotated instead. */
+	private boolean writeOnce(Path file, Path folder, String line) throws IOException {
+		boolean isNew = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+		if (Files.isSymbolicLink(file)) {
+			throw new JournalRefused("it is a symbolic link");
+		}
 		try (FileChannel channel = FileChannel.open(file,
-				Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+				Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+						LinkOption.NOFOLLOW_LINKS),
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
 			if (isNew && folder != null) {
 				// root writing into a user's folder leaves the user a file of their own
 				UserFiles.copyOwner(folder, file);
 			}
+			else if (folder != null && !sameOwner(folder, file)) {
+				throw new JournalRefused("it belongs to another user than its folder " + folder);
+			}
 			try (FileLock lock = lock(channel)) {
-				ByteBuffer buf = ByteBuffer.wrap(line);
+				long size = channel.size();
+				if (size >= ROTATE_AT) {
+					// another process may have rotated it while this one waited for the lock: then the
+					// name is a new, smaller file, to open again; else this one rotates it
+					if (Files.size(file) == size) {
+						Files.move(file, previous(file), StandardCopyOption.REPLACE_EXISTING);
+					}
+					return false;
+				}
+				// a line cut short (a full disk, a killed writer) must not swallow this one
+				String text = endsLine(file, size) ? line + "\n" : "\n" + line + "\n";
+				ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
 				while (buf.hasRemaining()) {
 					channel.write(buf);
 				}
+				return true;
 			}
 		}
 	}
 
+	/** Whether the file (of {@code size} bytes, held locked) is empty or its last byte ends a line. */
+	private static boolean endsLine(Path file, long size) throws IOException {
+		if (size == 0) {
+			return true;
+		}
+		// an appending channel cannot read: a second one, for the one byte
+		try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			ByteBuffer last = ByteBuffer.allocate(1);
+			return in.read(last, size - 1) == 1 && last.get(0) == '\n';
+		}
+	}
+
+	private static Path previous(Path file) {
+		return file.resolveSibling(file.getFileName() + ".1");
+	}
+
+	private static boolean sameOwner(Path a, Path b) {
+		try {
+			return Files.getAttribute(a, "unix:uid").equals(Files.getAttribute(b, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return true;
+		}
+	}
+
 	private FileLock lock(FileChannel channel) throws IOException {
-		long deadline = System.nanoTime() + lockTimeout.toNanos();
+		long deadline = System.nanoTime() + (gaveUpWaiting ? 0 : lockTimeout.toNanos());
 		while (true) {
 			FileLock lock;
 			try {
@@ -139,16 +225,26 @@ public class Journal {
 	}
 
 	/**
-	 * Every entry, in the order written. A line that is not an entry (cut short by a full disk, or
-	 * by a reader racing a writer) is skipped. A journal that does not exist is empty.
+	 * Every entry, in the order written: the rotated file's first, then the journal's. A line that
+	 * is not an entry (cut short by a full disk, or by a reader racing a writer) is skipped, said
+	 * once with its line number. A journal that does not exist is empty.
 	 * @throws CliException a failure naming the file when it cannot be read
 	 */
 	public List<JournalEntry> read() {
 		Path file = path.get();
 		List<JournalEntry> entries = new ArrayList<>();
+		readInto(previous(file), entries);
+		readInto(file, entries);
+		return entries;
+	}
+
+	private void readInto(Path file, List<JournalEntry> entries) {
+		List<Integer> damaged = new ArrayList<>();
 		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			String line;
+			int number = 0;
 			while ((line = in.readLine()) != null) {
+				number++;
 				if (line.isBlank()) {
 					continue;
 				}
@@ -157,16 +253,21 @@ public class Journal {
 				}
 				catch (JsonProcessingException ex) {
 					// not a whole entry: the rest of the journal is still worth reading
+					damaged.add(number);
 				}
 			}
 		}
 		catch (NoSuchFileException ex) {
-			return List.of();
+			return;
 		}
 		catch (IOException ex) {
 			throw CliException.failure("cannot read the journal " + file + ": " + UserFiles.reason(ex));
 		}
-		return entries;
+		if (!damaged.isEmpty()) {
+			warning.accept("the journal " + file + " has " + (damaged.size() == 1 ? "a damaged line" : damaged.size()
+					+ " damaged lines") + ", skipped: line " + damaged.stream().limit(5).map(String::valueOf)
+						.reduce((a, b) -> a + ", " + b).orElse("") + (damaged.size() > 5 ? ", ..." : ""));
+		}
 	}
 
 	/**
@@ -198,6 +299,16 @@ public class Journal {
 			g.writeEndObject();
 		}
 		return out.toString();
+	}
+
+	/** A journal that must not be written: a link, or another user's file. */
+	private static final class JournalRefused extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		JournalRefused(String why) {
+			super(why, null, false, false);
+		}
 	}
 
 	/** Another process held the lock too long. */

@@ -2,6 +2,7 @@ package org.influxshell.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.influxshell.command.CommandDef;
 import org.influxshell.command.CommandModel;
@@ -10,11 +11,15 @@ import org.influxshell.command.OptionDef;
 /**
  * A command line with the value of every option the command model marks secret ({@code -t},
  * {@code --token}, {@code --token-value}, {@code -p}, ...) replaced by {@code ***}, in every
- * spelling: {@code -t X}, {@code --token=X}. The rest of the line stays as it was typed.
+ * spelling: {@code -t X}, {@code --token=X}, and the password of any URL in it
+ * ({@code http://user:***@host}). The rest of the line stays as it was typed.
  */
 public class SecretMask {
 
 	static final String MASK = "***";
+
+	/** A URL's scheme, user and colon; what follows up to the {@code @} is the password. */
+	private static final Pattern URL_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/@:\\s\"']*:)[^/@\\s\"']*@");
 
 	private final CommandModel model;
 
@@ -49,7 +54,7 @@ public class SecretMask {
 		List<Words.Token> tokens = Words.scan(line).tokens();
 		CommandModel.Match match = model.find(tokens.stream().map(Words.Token::text).toList());
 		if (match == null) {
-			return line;
+			return maskUrlPasswords(line);
 		}
 		CommandDef command = match.command();
 		// [start, end, replacement] for each secret in the line
@@ -85,6 +90,11 @@ public class SecretMask {
 			Object[] cut = cuts.get(c);
 			out.replace((int) cut[0], (int) cut[1], (String) cut[2]);
 		}
-		return out.toString();
+		return maskUrlPasswords(out.toString());
+	}
+
+	/** {@code http://user:secret@host} as {@code http://user:***@host}, wherever a URL stands in the line. */
+	static String maskUrlPasswords(String line) {
+		return URL_PASSWORD.matcher(line).replaceAll("$1" + MASK + "@");
 	}
 }

@@ -161,6 +161,23 @@ class JournalCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void journalFiltersByCountTimeAndServerAndCutsLongCommands() {
+		auth("inactive --id " + A);
+		auth("inactive --id " + B + " --configs-path /nowhere/" + "x".repeat(80));
+		String host = "http://localhost:" + server.getPort();
+		assertThat(run("auth journal --hide-headers --limit 1").out().lines()).singleElement().asString()
+			.contains("\tauth inactive --id " + B + " --configs-path /nowhere…\t1 inactivated");
+		assertThat(run("auth journal --hide-headers --since 1h").out().lines()).hasSize(2);
+		assertThat(run("auth journal --hide-headers --since 2999-01-01T00:00:00Z").out()).isEmpty();
+		assertThat(run("auth journal --hide-headers --host " + host + "/").out().lines()).hasSize(2);
+		assertThat(run("auth journal --hide-headers --host http://elsewhere:8086").out()).isEmpty();
+		assertThat(run("auth journal --json --limit 1").out()).contains("x".repeat(80));
+		assertThat(run("auth journal --limit 0")).isEqualTo(new Run(2, "",
+				"Error: invalid --limit \"0\": a whole number of runs, 1 or more\n"));
+		assertThat(run("auth journal --since yesterday").exit()).isEqualTo(2);
+	}
+
+	@Test
 	void anUnwritableJournalWarnsOnceAndTheChangeStillHappens() throws Exception {
 		Files.createDirectories(journal);
 		Run r = auth("inactive --id " + A + "," + B);

@@ -167,6 +167,14 @@ class SafeSelectionTest extends ConsoleTest {
 	}
 
 	@Test
+	void aPatternGoRefusesAsTooLargeIsAUsageErrorBeforeAnyRequest() {
+		Run r = auth("inactive --description ((a{1000}){1000}){1000} --dry-run");
+		assertThat(r).isEqualTo(new Run(2, "", "Error: invalid --description pattern: error parsing regexp: expression "
+				+ "too large: `((a{1000}){1000}){1000}`\n"));
+		server.verify(0, getRequestedFor(anyUrl()));
+	}
+
+	@Test
 	void cloudPlaceholdersHideTheValuesToo() {
 		tokens(id -> "redacted");
 		assertThat(auth("active --description ^telegraf --user alice")).isEqualTo(new Run(2, "",

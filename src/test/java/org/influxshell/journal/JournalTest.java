@@ -48,17 +48,100 @@ class JournalTest {
 	}
 
 	@Test
-	void anExistingJournalKeepsItsModeAndALinkStaysALink() throws Exception {
-		Path target = dir.resolve("dotfiles/journal.jsonl");
+	void anExistingJournalKeepsItsMode() throws Exception {
+		Path file = dir.resolve("journal.jsonl");
+		Files.writeString(file, "");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+		journal(file).append(entry("r1", "0d099b627e601000"));
+		assertThat(Files.readAllLines(file)).hasSize(1);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+	}
+
+	/** A link (to a file of root's, say) is never written through: the entry goes to stderr instead. */
+	@Test
+	void aLinkOrAFolderThatIsALinkIsRefusedAndTheEntryIsNotLost() throws Exception {
+		Path target = dir.resolve("elsewhere/journal.jsonl");
 		Files.createDirectories(target.getParent());
 		Files.writeString(target, "");
-		Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
 		Path link = dir.resolve("journal.jsonl");
 		Files.createSymbolicLink(link, target);
 		journal(link).append(entry("r1", "0d099b627e601000"));
-		assertThat(Files.isSymbolicLink(link)).isTrue();
-		assertThat(Files.readAllLines(target)).hasSize(1);
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+		assertThat(target).isEmptyFile();
+		assertThat(warnings).hasSize(2);
+		assertThat(warnings.get(0)).isEqualTo("cannot write the journal " + link + ": it is a symbolic link; changes are "
+				+ "made, and each entry that is not journaled follows here");
+		assertThat(warnings.get(1)).isEqualTo("not journaled: " + Journal.line(entry("r1", "0d099b627e601000")));
+
+		warnings.clear();
+		Path linkedFolder = dir.resolve("linked");
+		Files.createSymbolicLink(linkedFolder, target.getParent());
+		journal(linkedFolder.resolve("journal.jsonl")).append(entry("r1", "0d099b627e601000"));
+		assertThat(target).isEmptyFile();
+		assertThat(warnings.get(0)).startsWith("cannot write the journal " + linkedFolder.resolve("journal.jsonl")
+				+ ": its folder " + linkedFolder + " is a symbolic link;");
+	}
+
+	@Test
+	void anotherUsersFileInTheFolderIsRefused() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+				"needs root: only root can give a file away");
+		Path file = dir.resolve("journal.jsonl");
+		Files.writeString(file, "");
+		Files.setAttribute(file, "unix:uid", 65534);
+		journal(file).append(entry("r1", "0d099b627e601000"));
+		assertThat(file).isEmptyFile();
+		assertThat(warnings.get(0)).contains(": it belongs to another user than its folder " + dir + ";");
+	}
+
+	@Test
+	void aLineCutShortNeitherSwallowsTheNextNorHidesIt() throws Exception {
+		Path file = dir.resolve("journal.jsonl");
+		Journal j = journal(file);
+		j.append(entry("r1", "0d099b627e601000"));
+		Files.writeString(file, "{\"time\":\"2026-11-29T11:52", StandardOpenOption.APPEND);
+		j.append(entry("r2", "0d099b627e602000"));
+		assertThat(j.read()).extracting(JournalEntry::run).containsExactly("r1", "r2");
+		assertThat(warnings).containsExactly("the journal " + file + " has a damaged line, skipped: line 2");
+	}
+
+	@Test
+	void aFullJournalIsRotatedAndBothAreRead() throws Exception {
+		Path file = dir.resolve("journal.jsonl");
+		Journal j = journal(file);
+		j.append(entry("r1", "0d099b627e601000"));
+		try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+			// a sparse tail: the size of a full journal without writing it
+			channel.write(java.nio.ByteBuffer.wrap("\n".getBytes()), Journal.ROTATE_AT);
+		}
+		j.append(entry("r2", "0d099b627e602000"));
+		assertThat(dir.resolve("journal.jsonl.1")).exists();
+		assertThat(Files.readAllLines(file)).hasSize(1);
+		assertThat(j.read()).extracting(JournalEntry::run).containsExactly("r1", "r2");
+	}
+
+	@Test
+	void aLockedJournalIsWaitedForOnceThenNotAgain() throws Exception {
+		Path file = dir.resolve("journal.jsonl");
+		Files.writeString(file, "");
+		Journal j = new Journal(() -> file, Duration.ofMillis(200), warnings::add);
+		try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE);
+				var held = channel.lock()) {
+			java.util.concurrent.ExecutorService other = Executors.newSingleThreadExecutor();
+			try {
+				// the lock is held by this process: the journal must be written from another thread
+				other.submit(() -> {
+					for (int i = 0; i < 10; i++) {
+						j.append(entry("r1", String.format("0d099b627e60%04x", i)));
+					}
+				}).get(30, TimeUnit.SECONDS);
+			}
+			finally {
+				other.shutdownNow();
+			}
+		}
+		assertThat(warnings.get(0)).startsWith("cannot write the journal " + file + ": locked by another process for "
+				+ "longer than 200ms;");
+		assertThat(warnings.stream().filter(w -> w.startsWith("not journaled: "))).hasSize(10);
 	}
 
 	@Test
@@ -84,8 +167,10 @@ class JournalTest {
 		Journal j = journal(notAFolder.resolve("journal.jsonl"));
 		j.append(entry("r1", "0d099b627e601000"));
 		j.append(entry("r1", "0d099b627e602000"));
-		assertThat(warnings).singleElement().asString().startsWith("cannot write the journal " + notAFolder)
-			.endsWith("; changes are made but not journaled");
+		assertThat(warnings).hasSize(3);
+		assertThat(warnings.get(0)).startsWith("cannot write the journal " + notAFolder)
+			.endsWith("; changes are made, and each entry that is not journaled follows here");
+		assertThat(warnings.get(2)).startsWith("not journaled: {").contains("0d099b627e602000");
 		assertThat(journal(dir.resolve("missing.jsonl")).read()).isEmpty();
 		assertThatThrownBy(() -> journal(dir).read()).isInstanceOf(CliException.class)
 			.hasMessageStartingWith("cannot read the journal " + dir + ": ");

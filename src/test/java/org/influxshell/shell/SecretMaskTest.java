@@ -35,6 +35,10 @@ class SecretMaskTest {
 			~  auth list   -t   s3cret~                => ~  auth list   -t   ***~
 			nosuch -t s3cret                           => nosuch -t s3cret
 			auth list -t "unterminated                 => auth list -t ***
+			auth list --host http://u:pw@h:8086/x      => auth list --host http://u:***@h:8086/x
+			auth list --host=https://u:p%40ss@h        => auth list --host=https://u:***@h
+			auth list --host http://u@h                => auth list --host http://u@h
+			nosuch http://op:secret@proxy:3128         => nosuch http://op:***@proxy:3128
 			""")
 	void masksTheValueOfEverySecretOption(String line, String masked) {
 		assertThat(MASK.mask(line)).isEqualTo(masked);
