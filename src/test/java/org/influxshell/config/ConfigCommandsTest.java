@@ -95,6 +95,36 @@ class ConfigCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void rmMarksEachProfileAsItWasWhenItWentLikeUpstream() {
+		threeProfiles();
+		// b is active: removing it makes a active, and a is removed next, printed with its *
+		Run rm = run("config rm b a");
+		assertThat(rm).isEqualTo(new Run(0, "Active\tName\tURL\t\t\t\tOrg\tDeleted\n"
+				+ "*\ta\thttp://127.0.0.1:18086\t\torgA\ttrue\n*\tb\thttps://example.com:8086/\torgB\ttrue\n",
+				"config \"c\" is now active\n"));
+		assertThat(run("config ls --hide-headers").out()).isEqualTo("*\tc\thttp://localhost:8086\t\n");
+	}
+
+	@Test
+	void rmInJsonMarksAProfileMadeActiveBeforeItWent() {
+		threeProfiles();
+		assertThat(run("config rm b a --json").out()).isEqualTo("{\n\t\"a\": {\n\t\t\"url\": \"http://127.0.0.1:18086\",\n"
+				+ "\t\t\"token\": \"tokA\",\n\t\t\"org\": \"orgA\",\n\t\t\"active\": true\n\t},\n"
+				+ "\t\"b\": {\n\t\t\"url\": \"https://example.com:8086/\",\n\t\t\"token\": \"tokB\",\n"
+				+ "\t\t\"org\": \"orgB\",\n\t\t\"active\": true\n\t}\n}\n");
+	}
+
+	@Test
+	void tokenAndPasswordTogetherIsRefusedInUpstreamsWordsAlone() {
+		threeProfiles();
+		String refused = "Error: cannot specify `--token` and `--username-password` together, please choose one\n";
+		assertThat(run("config create -n x -u http://x:1 -t t -p u:p")).isEqualTo(new Run(1, "", refused));
+		assertThat(run("config set -n a -t t -p u:p")).isEqualTo(new Run(1, "", refused));
+		// checked first, as upstream does: before the host URL and the name
+		assertThat(run("config set -n nope -u localhost -t t -p u:p").err()).isEqualTo(refused);
+	}
+
+	@Test
 	void aHandEditedFileIsReadLikeUpstreamAndKeptButForTheChangedLines() throws Exception {
 		String handEdited = "\uFEFF# servers\r\n[prod]\r\nURL = \"https://prod:8086\"  # main\r\nToken = \"secret\"\r\n"
 				+ "# Token = \"backup\"\r\ntimeout = 30\r\n";

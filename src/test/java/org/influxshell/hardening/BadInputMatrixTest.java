@@ -73,7 +73,7 @@ class BadInputMatrixTest extends ConsoleTest {
 			config create -n x -u localhost:8086                => 1 => host URL "localhost:8086" is invalid: a scheme of http or https must be provided for host url
 			config create -n x                                  => 2 => Required flag "host-url" not set
 			config create -u http://x:1                         => 2 => Required flag "config-name" not set
-			config create -n x -u http://x:1 -t t -p u:p        => 1 => failed to create config "x": cannot specify `--token` and `--username-password` together, please choose one
+			config create -n x -u http://x:1 -t t -p u:p        => 1 => cannot specify `--token` and `--username-password` together, please choose one
 			config use nope                                     => 1 => config "nope" is not found
 			config use -                                        => 1 => previous activated config is not found
 			config set -n nope -o x                             => 1 => failed to update config "nope": config "nope" is not found
