@@ -51,6 +51,8 @@ public class ConnectionResolver {
 		String token = firstNonNull(options.token(), properties.getToken());
 		String chosen = firstNonEmpty(options.activeConfig(), properties.getActiveConfig());
 		Profile profile = (chosen != null || host == null || token == null) ? profile(options.local(), chosen) : null;
+		boolean usedProfile = profile != null && !profile.equals(Profile.builtInDefault());
+		boolean defaultHost = host == null && (!usedProfile || profile.url().isEmpty());
 		if (host == null) {
 			host = profile.url().isEmpty() ? DEFAULT_HOST : profile.url();
 		}
@@ -64,7 +66,7 @@ public class ConnectionResolver {
 		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,
 				options.httpDebug(), signIn,
 				// the built-in default stands in for a file with no profile: no profile of the user's was used
-				profile == null || profile.equals(Profile.builtInDefault()) ? "" : profile.name());
+				usedProfile ? profile.name() : "", defaultHost);
 	}
 
 	/** The user and password a profile keeps as its cookie: base64 of {@code USER:PASSWORD} or of {@code USER}. */
