@@ -88,8 +88,8 @@ public final class ArgsParser {
 						continue;
 					}
 					value = words.get(++i);
-					if (option.isSecret() && value.startsWith("-")) {
-						// upstream's warning, with the secret itself left out
+					if (option.isSecret() && value.startsWith("-") && !value.equals(StandardInput.DASH)) {
+						// upstream's warning, with the secret itself left out (a lone - reads stdin)
 						warnings.add("warning: " + spelling + " -*** interpreted as " + spelling + "=-***, consider using "
 								+ spelling + "=-*** syntax when tokens start with a hyphen");
 					}

@@ -45,6 +45,11 @@ public class ConnectionResolver {
 				flagOrEnv(options.hideHeaders(), properties.getHideHeaders(), "influx.hide-headers"));
 	}
 
+	/** Whether token values are printed masked: {@code --mask-tokens} when given, else {@code influx.mask-tokens}. */
+	public boolean maskTokens(Boolean flag) {
+		return flagOrEnv(flag, properties.getMaskTokens(), "influx.mask-tokens");
+	}
+
 	/** The server to talk to and how. */
 	public Connection connection(ServerOptions options) {
 		String host = firstNonEmpty(options.host(), properties.getHost());

@@ -36,7 +36,7 @@ class BadInputMatrixTest extends ConsoleTest {
 			auth active --id 0d099b627e60500G                   => 1 => could not find auth with ID "0d099b627e60500G": invalid ID
 			auth delete --id 0d099b627e605000a                  => 1 => could not find auth with ID "0d099b627e605000a": id must have a length of 16 bytes
 			auth active --id ''                                 => 1 => could not find auth with ID "": id must have a length of 16 bytes
-			auth inactive                                       => 2 => at least one of --id, --user, --description is required
+			auth inactive                                       => 2 => at least one of --id, --user, --description, --token-value is required
 			auth inactive --description ''                      => 2 => --description needs a value that is not empty
 			auth delete --user ' ' --force                      => 2 => --user needs a value that is not empty
 			auth inactive --id ,                                => 1 => could not find auth with ID "": id must have a length of 16 bytes
