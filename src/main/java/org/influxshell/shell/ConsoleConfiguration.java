@@ -96,7 +96,7 @@ public class ConsoleConfiguration {
 
 	@Bean
 	Screen screen(Invocation invocation) {
-		return new Screen(invocation.env("COLUMNS"));
+		return new Screen(invocation.env("COLUMNS"), invocation::terminalColumns);
 	}
 
 	@Bean

@@ -162,7 +162,7 @@ class ConfigCommandsTest extends ConsoleTest {
 			config set -n zz -o x                    => 1 => Error: failed to update config "zz": config "zz" is not found
 			config set -n a -u ftp://x               => 1 => Error: host URL "ftp://x" is invalid: a scheme of http or https must be provided for host url
 			config ls --bogus                        => 2 => Error: unknown flag: --bogus (see 'config list --help')
-			config use                               => 2 => Error: Required flag "name" not set
+			config use                               => 2 => Error: missing NAME (usage: config use NAME)
 			config ls extra                          => 2 => Error: unexpected argument "extra" (see 'config list --help')
 			config ls --json=maybe                   => 2 => Error: invalid boolean value "maybe" for flag --json
 			nosuch command                           => 2 => Error: unknown command "nosuch command" (see 'help')
