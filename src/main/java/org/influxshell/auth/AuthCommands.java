@@ -41,7 +41,7 @@ public class AuthCommands implements CommandSet {
 
 	static final OptionDef<String> ORG_ID = OptionDef.value("ID", "organization ID", "--org-id");
 
-	static final OptionDef<String> STATUS = OptionDef.value("STATUS", "only the tokens with this status: active or inactive",
+	static final OptionDef<String> STATUS = OptionDef.value("active|inactive", "only the tokens with this status",
 			"--status");
 
 	static final OptionDef<Boolean> WIDE = OptionDef.flag("add a Status column to the table", "--wide");
