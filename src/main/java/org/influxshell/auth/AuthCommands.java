@@ -19,6 +19,7 @@ import org.influxshell.command.CommandDef;
 import org.influxshell.command.CommandResult;
 import org.influxshell.command.CommandSet;
 import org.influxshell.command.OptionDef;
+import org.influxshell.command.StandardInput;
 import org.influxshell.command.ValueKind;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.ConnectionResolver;
@@ -46,9 +47,14 @@ public class AuthCommands implements CommandSet {
 
 	static final OptionDef<String> ORG_ID = OptionDef.value("ID", "organization ID", "--org-id");
 
-	static final OptionDef<String> TOKEN_VALUE = OptionDef
-		.value("TOKEN", "find the token with this value (a leaked token, say)", "--token-value")
-		.secret();
+	static final OptionDef<String> STATUS = OptionDef.value("active|inactive", "only the tokens with this status",
+			"--status");
+
+	static final OptionDef<Boolean> WIDE = OptionDef.flag("add a Status column to the table", "--wide");
+
+	static final OptionDef<Boolean> MASK_TOKENS = OptionDef
+		.flag("print token values masked: their first 4 characters and …", "--mask-tokens")
+		.env("INFLUX_MASK_TOKENS");
 
 	static final OptionDef<String> OWNER = OptionDef.value("NAME", "owner's user name (default: you)", "-u", "--user")
 		.completes(ValueKind.USER_NAME);
@@ -93,9 +99,12 @@ public class AuthCommands implements CommandSet {
 
 	private final ObjectProvider<TokenUndo> undo;
 
+	private final StandardInput stdin;
+
 	public AuthCommands(ConnectionResolver resolver, Stderr stderr, ObjectProvider<TokenChanges> changes,
 			ObjectProvider<TokenQueries> queries, ObjectProvider<TokenCreator> creator,
-			ObjectProvider<ChangeJournal> journal, ObjectProvider<TokenUndo> undo) {
+			ObjectProvider<ChangeJournal> journal, ObjectProvider<TokenUndo> undo, StandardInput stdin) {
+		this.stdin = stdin;
 		this.resolver = resolver;
 		this.stderr = stderr;
 		this.changes = changes;
@@ -115,20 +124,24 @@ public class AuthCommands implements CommandSet {
 		return List.of(
 				CommandDef.command("auth inactive")
 					.description("Inactivate API tokens: they stay, but cannot be used")
-					.options(TokenSelection.OPTIONS).options(FORCE).options(SERVER).requiresOneOf(TokenSelection.SELECTORS)
+					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS).options(SERVER)
+					.requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.INACTIVATE)),
 				CommandDef.command("auth active")
 					.description("Activate API tokens")
-					.options(TokenSelection.OPTIONS).options(FORCE).options(SERVER).requiresOneOf(TokenSelection.SELECTORS)
+					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS).options(SERVER)
+					.requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.ACTIVATE)),
 				CommandDef.command("auth delete")
 					.description("Delete API tokens")
-					.options(TokenSelection.OPTIONS).options(FORCE).options(SERVER)
+					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS).options(SERVER)
 					.requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.DELETE)),
 				CommandDef.command("auth list").aliases("auth find", "auth ls")
 					.description("List API tokens")
-					.options(TokenSelection.ID, LIST_USER, USER_ID, ORG, ORG_ID, TOKEN_VALUE).options(SERVER)
+					.options(TokenSelection.ID, LIST_USER, USER_ID, ORG, ORG_ID, TokenSelection.TOKEN_VALUE, STATUS, WIDE,
+							MASK_TOKENS)
+					.options(SERVER)
 					.runs(this::list),
 				CommandDef.command("auth create")
 					.description("Create an API token")
@@ -141,19 +154,33 @@ public class AuthCommands implements CommandSet {
 					.runs(this::journal),
 				CommandDef.command("auth undo")
 					.description("Put back what the last run on this server changed")
-					.options(RUN, SESSION, UNDO_DRY_RUN).options(SERVER)
+					.options(RUN, SESSION, UNDO_DRY_RUN, MASK_TOKENS).options(SERVER)
 					.runs(this::undo));
+	}
+
+	/** {@code --token-value}, read from stdin when given as {@code -}; {@code null} when not given. */
+	private String tokenValue(Args args) {
+		String given = args.get(TokenSelection.TOKEN_VALUE);
+		return given == null ? null : stdin.secret("--token-value", given, "Token value: ");
+	}
+
+	private TokenRenderer.View view(Args args, boolean wide) {
+		return new TokenRenderer.View(wide, resolver.maskTokens(args.get(MASK_TOKENS)));
 	}
 
 	private CommandResult change(Args args, Change change) {
 		TokenSelection selection = args.get(TokenSelection.OPTIONS);
+		if (selection.tokenValue() != null) {
+			selection = selection.withTokenValue(tokenValue(args));
+		}
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
+		TokenRenderer.View view = view(args, false);
 		Connection conn = resolver.connection(server);
 		ChangePath.Outcome outcome = changes.getObject().apply(conn, selection, change, args.flag(FORCE));
 		if (outcome.planned() == 0) {
 			stderr.line("No token matches the selection; nothing " + change.done() + ".");
-			return CommandResult.of(TokenRenderer.many(List.of(), false, output));
+			return CommandResult.of(TokenRenderer.many(List.of(), false, output, view));
 		}
 		String state = ChangePath.target(change).value();
 		if (selection.dryRun() && outcome.stop() == null) {
@@ -167,7 +194,8 @@ public class AuthCommands implements CommandSet {
 		List<Authorization> shown = inIdOrder(outcome.changed(), outcome.already());
 		boolean deleted = change == Change.DELETE && !selection.dryRun();
 		boolean one = outcome.planned() == 1 && !selection.hasSelectors() && shown.size() == 1;
-		String text = one ? TokenRenderer.one(shown.get(0), deleted, output) : TokenRenderer.many(shown, deleted, output);
+		String text = one ? TokenRenderer.one(shown.get(0), deleted, output, view)
+				: TokenRenderer.many(shown, deleted, output, view);
 		CommandResult result = selection.dryRun() || outcome.changed().isEmpty() ? CommandResult.of(text)
 				: CommandResult.changed(text, outcome.changed().size() + " token(s) " + change.done() + ": "
 						+ ids(outcome.changed()));
@@ -189,10 +217,19 @@ public class AuthCommands implements CommandSet {
 	private CommandResult list(Args args) {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
+		String status = args.get(STATUS);
+		if (status != null && !status.equals("active") && !status.equals("inactive")) {
+			throw CliException.usage("--status takes active or inactive, not \"" + status + "\"");
+		}
+		TokenRenderer.View view = view(args, args.flag(WIDE));
+		String value = tokenValue(args);
 		Connection conn = resolver.connection(server);
 		TokenQueries tokens = queries.getObject();
-		if (args.isSet(TOKEN_VALUE)) {
-			return CommandResult.of(TokenRenderer.one(tokens.findByValue(conn, args.get(TOKEN_VALUE)), false, output));
+		if (value != null) {
+			Authorization found = tokens.findByValue(conn, value);
+			List<Authorization> shown = status == null || found.status().equals(status) ? List.of(found) : List.of();
+			return CommandResult.of(shown.size() == 1 ? TokenRenderer.one(found, false, output, view)
+					: TokenRenderer.many(shown, false, output, view));
 		}
 		List<String> ids = args.get(TokenSelection.ID);
 		TokenQueries.Listing listing = tokens.list(conn, new TokenQueries.ListQuery(ids, args.get(LIST_USER),
@@ -201,10 +238,12 @@ public class AuthCommands implements CommandSet {
 			stderr.line("Hint: the server returned no tokens at all; a 2.x server answers so when the token used is "
 					+ "inactive or lacks the read:authorizations permission");
 		}
-		if (ids.size() == 1 && output.json() && listing.tokens().size() == 1) {
-			return CommandResult.of(TokenRenderer.one(listing.tokens().get(0), false, output));
+		List<Authorization> shown = listing.tokens().stream().filter(a -> status == null || a.status().equals(status))
+			.toList();
+		if (ids.size() == 1 && output.json() && shown.size() == 1) {
+			return CommandResult.of(TokenRenderer.one(shown.get(0), false, output, view));
 		}
-		return CommandResult.of(TokenRenderer.many(listing.tokens(), false, output));
+		return CommandResult.of(TokenRenderer.many(shown, false, output, view));
 	}
 
 	private CommandResult create(Args args) {
@@ -253,7 +292,8 @@ public class AuthCommands implements CommandSet {
 					+ (outcome.already().isEmpty() ? "" : ", " + outcome.already().size() + " already so")
 					+ (undone.remaining() == 0 ? "" : ", " + undone.remaining() + " cannot be") + "; nothing was changed.");
 		}
-		String text = TokenRenderer.many(inIdOrder(outcome.changed(), outcome.already()), false, output);
+		String text = TokenRenderer.many(inIdOrder(outcome.changed(), outcome.already()), false, output,
+				view(args, false));
 		CommandResult result = dryRun || outcome.changed().isEmpty() ? CommandResult.of(text)
 				: CommandResult.changed(text, outcome.changed().size() + " token(s) changed back: " + ids(outcome.changed()));
 		CliException ending = outcome.ending(dryRun ? "read" : "changed back");

@@ -13,6 +13,10 @@ import org.influxshell.http.ApiCalls;
 /** Reading tokens: {@code auth list} with its filters, and finding a token by its value. */
 public class TokenQueries {
 
+	/** Said when a token value is looked for on a server whose list shows none. */
+	static final String VALUES_HIDDEN = "cannot match a token value: this server does not return token values "
+			+ "(hashed tokens, InfluxDB 2.8+, or InfluxDB Cloud)";
+
 	private final AuthorizationsClient client;
 
 	private final TokenService tokens;
@@ -99,8 +103,7 @@ public class TokenQueries {
 		}
 		boolean serverShowsValues = all.stream().anyMatch(a -> isRealToken(a.token()));
 		if (!all.isEmpty() && !serverShowsValues) {
-			throw CliException.failure("cannot match a token value: this server does not return token values "
-					+ "(hashed tokens, InfluxDB 2.8+, or InfluxDB Cloud)");
+			throw CliException.failure(VALUES_HIDDEN);
 		}
 		throw CliException.failure("no authorization has that token value (" + all.size() + " tokens checked)");
 	}

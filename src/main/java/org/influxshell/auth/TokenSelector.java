@@ -21,9 +21,10 @@ import org.influxshell.connection.Connection;
  * engine) through RE2/J: they mean what they mean to upstream's users, and no pattern can make a
  * match take more than linear time.
  *
- * <p>A selector never picks the token the command itself authenticates with, compared as the
- * server compares it ({@link #asSent}): changing it would lock the operator out half-way through the run. It is left out and named; {@code --id} still
- * names it.
+ * <p>A selector, {@code --token-value} too, never picks the token the command itself
+ * authenticates with, compared as the server compares it ({@link #asSent}): changing it would
+ * lock the operator out half-way through the run. It is left out and named; {@code --id} still
+ * names it. A token value is compared here, never sent: servers ignore it as a filter.
  */
 public class TokenSelector {
 
@@ -67,7 +68,8 @@ public class TokenSelector {
 			for (Authorization a : all) {
 				boolean user = users.isEmpty() || users.contains(a.user());
 				boolean description = patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(a.description()).find());
-				if (!user || !description) {
+				boolean value = selection.tokenValue() == null || !a.token().isEmpty() && a.token().equals(selection.tokenValue());
+				if (!user || !description || !value) {
 					continue;
 				}
 				boolean named = byKey.containsKey(a.id());
@@ -80,6 +82,10 @@ public class TokenSelector {
 					bySelector.add(a);
 					byKey.put(a.id(), a.id());
 				}
+			}
+			if (selection.tokenValue() != null && listed.isEmpty() && skipped.isEmpty()
+					&& !all.isEmpty() && all.stream().noneMatch(a -> TokenQueries.isRealToken(a.token()))) {
+				throw CliException.failure(TokenQueries.VALUES_HIDDEN);
 			}
 		}
 		return new Selection(new ArrayList<>(byKey.values()), listed, bySelector, skipped, valuesHidden);

@@ -8,6 +8,8 @@ public class CliException extends RuntimeException {
 
 	private final int exitCode;
 
+	private String hint;
+
 	public CliException(String message, int exitCode) {
 		super(message);
 		this.exitCode = exitCode;
@@ -30,5 +32,24 @@ public class CliException extends RuntimeException {
 
 	public int exitCode() {
 		return exitCode;
+	}
+
+	/**
+	 * Adds a line of advice the user sees after the error ({@code Hint: <text>}).
+	 * @return this exception, to throw
+	 */
+	public CliException hint(String text) {
+		this.hint = text;
+		return this;
+	}
+
+	/** The advice of this failure or of the failure it wraps, or {@code null}. */
+	public String hint() {
+		for (Throwable t = this; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof CliException cli && cli.hint != null) {
+				return cli.hint;
+			}
+		}
+		return null;
 	}
 }

@@ -19,21 +19,22 @@ public final class ErrorMapper {
 	 * @param exitCode see {@link ExitCodes}
 	 * @param cause what was thrown, for {@code --debug}
 	 * @param summary the message is the report of a stopped run, printed without {@code Error: }
+	 * @param hint a line of advice printed after the message ({@code Hint: ...}), or {@code null}
 	 */
-	public record Failure(String message, int exitCode, Throwable cause, boolean summary) {
+	public record Failure(String message, int exitCode, Throwable cause, boolean summary, String hint) {
 
 		public Failure(String message, int exitCode, Throwable cause) {
-			this(message, exitCode, cause, false);
+			this(message, exitCode, cause, false, null);
 		}
 	}
 
 	public Failure map(Throwable ex) {
 		Throwable t = unwrap(ex);
 		if (t instanceof RunStopped stopped) {
-			return new Failure(stopped.getMessage(), stopped.exitCode(), t, true);
+			return new Failure(stopped.getMessage(), stopped.exitCode(), t, true, null);
 		}
 		if (t instanceof CliException cli) {
-			return new Failure(cli.getMessage(), cli.exitCode(), t);
+			return new Failure(cli.getMessage(), cli.exitCode(), t, false, cli.hint());
 		}
 		if (t instanceof OutputException out) {
 			if (out.closedByReader() && out.changed() == null) {

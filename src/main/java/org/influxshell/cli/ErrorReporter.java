@@ -4,7 +4,8 @@ import java.io.PrintStream;
 
 /**
  * Prints every failure of every mode (one-shot, script, stdin, REPL) the same way:
- * {@code [FILE:LINE: ]Error: <message>} on stderr, followed by the stack trace when debugging is
+ * {@code [FILE:LINE: ]Error: <message>} on stderr, then any {@code Hint: <advice>} line that goes
+ * with it, followed by the stack trace when debugging is
  * on ({@code --debug}, or {@code debug on} in the REPL). The report of a stopped run and the
  * notes that go with a failure ({@code failed: ID,ID}) are printed the same way, without
  * {@code Error: }.
@@ -40,6 +41,9 @@ public class ErrorReporter {
 		if (f.message() != null) {
 			err.println((location == null ? "" : location + ": ") + (f.summary() ? "" : "Error: ")
 					+ Escapes.visible(f.message()));
+			if (f.hint() != null) {
+				err.println((location == null ? "" : location + ": ") + "Hint: " + Escapes.visible(f.hint()));
+			}
 			if (debug && !f.summary()) {
 				err.print(StackTraces.format(f.cause()));
 			}

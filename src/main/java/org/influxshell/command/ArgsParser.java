@@ -68,7 +68,9 @@ public final class ArgsParser {
 				String inline = eq > 0 ? word.substring(eq + 1) : null;
 				OptionDef<?> option = command.option(spelling);
 				if (option == null) {
-					fail("unknown flag: " + spelling + " (see '" + command.name() + " --help')");
+					fail("unknown flag: " + spelling + Suggestions.closest(spelling, longNames())
+						.map(n -> " (did you mean " + n + "?)")
+						.orElse(" (see '" + command.name() + " --help')"));
 					continue;
 				}
 				if (option.kind() == Kind.FLAG) {
@@ -88,8 +90,8 @@ public final class ArgsParser {
 						continue;
 					}
 					value = words.get(++i);
-					if (option.isSecret() && value.startsWith("-")) {
-						// upstream's warning, with the secret itself left out
+					if (option.isSecret() && value.startsWith("-") && !value.equals(StandardInput.DASH)) {
+						// upstream's warning, with the secret itself left out (a lone - reads stdin)
 						warnings.add("warning: " + spelling + " -*** interpreted as " + spelling + "=-***, consider using "
 								+ spelling + "=-*** syntax when tokens start with a hyphen");
 					}
@@ -103,7 +105,10 @@ public final class ArgsParser {
 			if (strict) {
 				for (OptionDef<?> option : command.options()) {
 					if (option.isRequired() && !values.containsKey(option)) {
-						fail("Required flag \"" + option.key() + "\" not set");
+						// a word, not a flag, is missing: say what it may be
+						fail(option.isPositional()
+								? "missing " + option.valueName() + " (usage: " + command.name() + " " + option.valueName() + ")"
+								: "Required flag \"" + option.key() + "\" not set");
 					}
 				}
 				List<OptionDef<?>> any = command.oneRequired();
@@ -113,6 +118,11 @@ public final class ArgsParser {
 				}
 			}
 			return new Args(values, warnings);
+		}
+
+		/** The {@code --long} spellings of the command's options: what a mistyped one is compared with. */
+		private List<String> longNames() {
+			return command.options().stream().flatMap(o -> o.names().stream()).filter(n -> n.startsWith("--")).toList();
 		}
 
 		@SuppressWarnings("unchecked")

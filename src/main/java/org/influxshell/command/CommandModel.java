@@ -1,5 +1,6 @@
 package org.influxshell.command;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +60,23 @@ public final class CommandModel {
 	}
 
 	/**
-	 * The spelling closest to what was typed, when one is close enough to be what was meant.
-	 * @param typed the command words typed ({@code auth lst})
+	 * What was meant by command words that are none: the spelling or group closest to them, when
+	 * one is close enough ({@code auth lst}, {@code aut}); else the commands of a group that end
+	 * with the first word typed ({@code inactive}: {@code auth inactive}).
+	 * @param typed the command words typed
 	 */
 	public Optional<String> closest(String typed) {
-		return Suggestions.closest(typed, spellings());
+		List<String> known = new ArrayList<>(spellings());
+		known.addAll(groups.keySet());
+		Optional<String> near = Suggestions.closest(typed, known);
+		if (near.isPresent()) {
+			return near;
+		}
+		String first = typed.split(" ")[0];
+		List<String> inGroups = spellings().stream()
+			.filter(s -> s.endsWith(" " + first) && groups.containsKey(s.substring(0, s.length() - first.length() - 1)))
+			.toList();
+		return inGroups.isEmpty() ? Optional.empty() : Optional.of(String.join("' or '", inGroups));
 	}
 
 	/** The command whose words start {@code words}, with the most words, or {@code null}. */

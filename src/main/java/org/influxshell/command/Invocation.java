@@ -38,6 +38,14 @@ public interface Invocation {
 	/** Whether standard stream {@code fd} (0, 1 or 2) is a terminal. */
 	boolean isTerminal(int fd);
 
+	/**
+	 * The width in columns of the terminal stdout goes to, for help text; 0 when stdout is no
+	 * terminal or its width cannot be known. Asked only when help is printed: it may cost a process.
+	 */
+	default int terminalColumns() {
+		return 0;
+	}
+
 	/** Stderr: notes, warnings and errors. */
 	OutputStream stderr();
 

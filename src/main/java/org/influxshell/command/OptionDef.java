@@ -149,6 +149,14 @@ public final class OptionDef<T> {
 	}
 
 	/** What help calls its value ({@code ID}), or {@code null} for a flag. */
+	/**
+	 * The values the option takes, when its value name lists them ({@code bash|zsh|fish},
+	 * {@code active|inactive}): what completion offers. Empty for any other value name.
+	 */
+	public List<String> choices() {
+		return valueName != null && valueName.matches("[a-z]+(\\|[a-z]+)+") ? List.of(valueName.split("\\|")) : List.of();
+	}
+
 	public String valueName() {
 		return valueName;
 	}

@@ -179,8 +179,7 @@ public class ConfigCommands implements CommandSet {
 		List<Profile> removed = new ArrayList<>();
 		Profiles after = store(local).update(before -> {
 			removed.clear();
-			names.forEach(n -> before.get(n).ifPresent(removed::add));
-			return ProfileEdits.remove(before, names);
+			return ProfileEdits.remove(before, names, removed::add);
 		});
 		if (removed.stream().anyMatch(Profile::active) && !after.isEmpty()) {
 			stderr.line("config \"" + after.active().name() + "\" is now active");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.configs.Profile;
@@ -57,6 +58,7 @@ public final class ProfileEdits {
 
 	public static Profiles create(Profiles profiles, Changes c) {
 		String name = c.name();
+		checkOneCredential(c);
 		String url = HostUrl.normalize(c.url());
 		try {
 			checkNewName(name);
@@ -81,6 +83,7 @@ public final class ProfileEdits {
 		Changes c = new Changes(given.name(), given(given.url()), given(given.token()), given(given.usernamePassword()),
 				given(given.org()), given.active());
 		String name = c.name();
+		checkOneCredential(c);
 		String url = c.url() == null ? null : HostUrl.normalize(c.url());
 		try {
 			Profile old = profiles.require(name);
@@ -107,21 +110,29 @@ public final class ProfileEdits {
 
 	/**
 	 * {@code config rm}: removes the named profiles that exist (others are skipped, as upstream
-	 * does); when the active one goes, the first remaining by name becomes active.
+	 * does), one after the other; each time the active one goes, the first remaining by name
+	 * becomes active at once, so a later name may remove that one too (and upstream prints it
+	 * with its {@code *}).
 	 */
 	public static Profiles remove(Profiles profiles, List<String> names) {
+		return remove(profiles, names, p -> {
+		});
+	}
+
+	/** {@link #remove(Profiles, List)}, telling {@code removed} each profile as it was when it went. */
+	public static Profiles remove(Profiles profiles, List<String> names, Consumer<Profile> removed) {
 		Profiles after = profiles;
-		boolean activeRemoved = false;
 		for (String name : names) {
 			Profile p = after.get(name).orElse(null);
-			if (p != null) {
-				activeRemoved |= p.active();
-				after = after.without(name);
+			if (p == null) {
+				continue;
 			}
-		}
-		if (activeRemoved && !after.isEmpty()) {
-			String first = after.all().get(0).name();
-			after = after.with(after.require(first).withActive(true).withPrevious(false));
+			removed.accept(p);
+			after = after.without(name);
+			if (p.active() && !after.isEmpty()) {
+				String first = after.all().get(0).name();
+				after = after.with(after.require(first).withActive(true).withPrevious(false));
+			}
 		}
 		return after;
 	}
@@ -138,10 +149,14 @@ public final class ProfileEdits {
 	private record Credentials(String token, String cookie) {
 	}
 
-	private static Credentials credentials(Changes c) {
+	/** Upstream checks this before anything else, and says it without naming the config. */
+	private static void checkOneCredential(Changes c) {
 		if (c.token() != null && c.usernamePassword() != null) {
 			throw CliException.failure("cannot specify `--token` and `--username-password` together, please choose one");
 		}
+	}
+
+	private static Credentials credentials(Changes c) {
 		if (c.usernamePassword() != null) {
 			// USER alone is kept as upstream keeps it: the password is asked at sign-in
 			return new Credentials("",

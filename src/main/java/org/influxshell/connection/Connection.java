@@ -13,16 +13,17 @@ package org.influxshell.connection;
  *        {@code null} when a token is used
  * @param profile the name of the profile the connection came from, empty when none was read
  *        (host and token both given by flags or environment)
+ * @param defaultHost the URL is the built-in default: no flag, setting or profile of the user's gave one
  */
 public record Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug,
-		SignIn signIn, String profile) {
+		SignIn signIn, String profile, boolean defaultHost) {
 
 	public Connection {
 		profile = profile == null ? "" : profile;
 	}
 
 	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug) {
-		this(baseUrl, token, org, skipVerify, httpDebug, null, "");
+		this(baseUrl, token, org, skipVerify, httpDebug, null, "", false);
 	}
 
 	/**

@@ -53,12 +53,19 @@ public class ConnectionResolver {
 				flagOrEnv(options.hideHeaders(), properties.getHideHeaders(), "influx.hide-headers"));
 	}
 
+	/** Whether token values are printed masked: {@code --mask-tokens} when given, else {@code influx.mask-tokens}. */
+	public boolean maskTokens(Boolean flag) {
+		return flagOrEnv(flag, properties.getMaskTokens(), "influx.mask-tokens");
+	}
+
 	/** The server to talk to and how. */
 	public Connection connection(ServerOptions options) {
 		String host = firstNonEmpty(options.host(), properties.getHost());
 		String token = firstNonNull(options.token(), properties.getToken());
 		String chosen = firstNonEmpty(options.activeConfig(), properties.getActiveConfig());
 		Profile profile = (chosen != null || host == null || token == null) ? profile(options.local(), chosen) : null;
+		boolean usedProfile = profile != null && !profile.equals(Profile.builtInDefault());
+		boolean defaultHost = host == null && (!usedProfile || profile.url().isEmpty());
 		if (host == null) {
 			host = profile.url().isEmpty() ? DEFAULT_HOST : profile.url();
 		}
@@ -75,7 +82,7 @@ public class ConnectionResolver {
 		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,
 				options.httpDebug(), signIn,
 				// the built-in default stands in for a file with no profile: no profile of the user's was used
-				profile == null || profile.equals(Profile.builtInDefault()) ? "" : profile.name());
+				usedProfile ? profile.name() : "", defaultHost);
 	}
 
 	/**

@@ -34,6 +34,13 @@ public class InfluxProperties {
 	/** Accept any TLS certificate ({@code INFLUX_SKIP_VERIFY}). */
 	private String skipVerify;
 
+	/**
+	 * Print token values masked, as {@code --mask-tokens} does ({@code INFLUX_MASK_TOKENS}): the
+	 * first four characters and {@code …}. One of Go's boolean words. {@code auth create} still
+	 * shows the token it made: it is the only time the value can be seen.
+	 */
+	private String maskTokens;
+
 	/** How long to wait for a TCP connection to the server: a Go duration such as {@code 10s}. */
 	private String connectTimeout = "10s";
 
@@ -117,6 +124,14 @@ public class InfluxProperties {
 
 	public void setOutputJson(String outputJson) {
 		this.outputJson = outputJson;
+	}
+
+	public String getMaskTokens() {
+		return maskTokens;
+	}
+
+	public void setMaskTokens(String maskTokens) {
+		this.maskTokens = maskTokens;
 	}
 
 	public String getSkipVerify() {
@@ -246,6 +261,7 @@ public class InfluxProperties {
 		Settings.bool("influx.hide-headers", hideHeaders);
 		Settings.bool("influx.output-json", outputJson);
 		Settings.bool("influx.skip-verify", skipVerify);
+		Settings.bool("influx.mask-tokens", maskTokens);
 		daemon.idleTimeout();
 		daemon.autoStart();
 	}

@@ -330,6 +330,18 @@ final class RequestRun implements Invocation {
 		return signals;
 	}
 
+	/**
+	 * The daemon cannot measure the client's terminal: help for a terminal (stdout one, no
+	 * {@code $COLUMNS}) runs cold, where it can, like a question; else it is 80 columns wide.
+	 */
+	@Override
+	public int terminalColumns() {
+		if (isTerminal(1)) {
+			beforeQuestion();
+		}
+		return 0;
+	}
+
 	@Override
 	public void beforeQuestion() {
 		if (!stderr.released()) {

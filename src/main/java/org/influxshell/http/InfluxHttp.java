@@ -217,6 +217,10 @@ public class InfluxHttp implements AutoCloseable {
 		}
 	}
 
+	/** Said when the built-in default server cannot be reached: most often, no profile was made yet. */
+	static final String DEFAULT_HOST_HINT = "no profile and no --host, so the default http://localhost:8086 was tried; "
+			+ "make a profile for your server: influx-shell config create -n NAME -u URL -t TOKEN -a";
+
 	private static final String SIGN_IN_FAILED = "error creating session: error signing in, verify signin was not called "
 			+ "against cloud influxdb: ";
 
@@ -288,10 +292,15 @@ public class InfluxHttp implements AutoCloseable {
 				}
 				return r;
 			})
-			.onErrorMap(ex -> !(ex instanceof TransportException),
-					ex -> new TransportException(Secrets.without(method + " " + uri + ": "
-							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize(), proxy), secrets), ex,
-							!TransportErrors.beforeSending(ex)));
+			.onErrorMap(ex -> !(ex instanceof TransportException), ex -> {
+				boolean sent = !TransportErrors.beforeSending(ex);
+				TransportException failure = new TransportException(Secrets.without(method + " " + uri + ": "
+						+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize(), proxy), secrets), ex, sent);
+				if (!sent && conn.defaultHost()) {
+					failure.hint(DEFAULT_HOST_HINT);
+				}
+				return failure;
+			});
 	}
 
 	/** The proxy the request goes through, if any: a malformed proxy variable fails the request, as a transport failure. */

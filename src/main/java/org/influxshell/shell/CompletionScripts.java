@@ -55,6 +55,44 @@ final class CompletionScripts {
 		return out;
 	}
 
+	/**
+	 * The words that may follow each group of command words, with what each is for, as the REPL
+	 * offers them: {@code ""} (the first word), {@code "auth"}, {@code "config"}.
+	 */
+	private Map<String, Map<String, String>> nextWords() {
+		ConsoleCompleter repl = new ConsoleCompleter(model, List.of());
+		Map<String, Map<String, String>> out = new LinkedHashMap<>();
+		for (String spelling : spellings().keySet()) {
+			List<String> words = List.of(spelling.split(" "));
+			for (int n = 0; n < words.size(); n++) {
+				List<String> before = words.subList(0, n);
+				out.computeIfAbsent(String.join(" ", before), k -> {
+					Map<String, String> next = new LinkedHashMap<>();
+					repl.proposals(before, "").stream().filter(p -> "Commands".equals(p.group()))
+						.forEach(p -> next.put(p.value(), p.description() == null ? "" : oneLine(p.description())));
+					return next;
+				});
+			}
+		}
+		return out;
+	}
+
+	/** Every choice an option's value name lists, keyed by command and option ({@code @} for a word without one). */
+	private Map<String, String> choices() {
+		Map<String, String> out = new LinkedHashMap<>();
+		spellings().forEach((s, c) -> c.options().stream().filter(o -> !o.choices().isEmpty()).forEach(o -> {
+			if (o.isPositional()) {
+				out.put(s + " " + POSITIONAL, String.join(" ", o.choices()));
+			}
+			o.names().forEach(n -> out.put(s + " " + n, String.join(" ", o.choices())));
+		}));
+		return out;
+	}
+
+	private static String oneLine(String text) {
+		return text.replace('\t', ' ').replace('\n', ' ');
+	}
+
 	private static String words(CommandDef c, Function<OptionDef<?>, Boolean> which) {
 		List<String> out = new ArrayList<>();
 		for (OptionDef<?> o : c.options()) {
@@ -109,6 +147,7 @@ final class CompletionScripts {
 		table(out, "declare -gA ", "_influx_shell_values", c -> words(c, CompletionScripts::takesValue), CompletionScripts::quote);
 		table(out, "declare -gA ", "_influx_shell_dynamic", c -> words(c, CompletionScripts::dynamic), CompletionScripts::quote);
 		table(out, "declare -gA ", "_influx_shell_files", c -> words(c, CompletionScripts::files), CompletionScripts::quote);
+		choicesTable(out, "declare -gA ", CompletionScripts::quote);
 		out.append("""
 
 				_influx_shell_has() { [[ " $1 " == *" $2 "* ]]; }
@@ -141,9 +180,12 @@ final class CompletionScripts {
 						mapfile -t COMPREPLY < <(printf '%s\\n' "${COMPREPLY[@]}" | sort -u)
 					elif [[ $cur == -*=* ]]; then
 						local name=${cur%%=*}
+						local choices=${_influx_shell_choices["$command $name"]}
 						if _influx_shell_has "${_influx_shell_options[$command]}" "$name" \\
 							&& ! _influx_shell_has "${_influx_shell_values[$command]}" "$name"; then
 							mapfile -t COMPREPLY < <(compgen -W "$name=true $name=false" -- "$cur")
+						elif [[ -n $choices ]]; then
+							mapfile -t COMPREPLY < <(compgen -W "$choices" -P "$name=" -- "${cur#*=}")
 						elif _influx_shell_has "${_influx_shell_dynamic[$command]}" "$name"; then
 							mapfile -t COMPREPLY < <(_influx_shell_ask "${before[@]}" "$cur")
 						fi
@@ -152,7 +194,10 @@ final class CompletionScripts {
 					else
 						local what=@
 						_influx_shell_has "${_influx_shell_values[$command]}" "$prev" && what=$prev
-						if _influx_shell_has "${_influx_shell_dynamic[$command]}" "$what"; then
+						local choices=${_influx_shell_choices["$command $what"]}
+						if [[ -n $choices ]]; then
+							mapfile -t COMPREPLY < <(compgen -W "$choices" -- "$cur")
+						elif _influx_shell_has "${_influx_shell_dynamic[$command]}" "$what"; then
 							mapfile -t COMPREPLY < <(_influx_shell_ask "${before[@]}" "$cur")
 						elif _influx_shell_has "${_influx_shell_files[$command]}" "$what"; then
 							mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -176,19 +221,24 @@ final class CompletionScripts {
 
 	private String zsh() {
 		StringBuilder out = new StringBuilder("#compdef influx-shell\n").append(header("zsh"));
-		List<String> commands = new ArrayList<>();
-		spellings().forEach((s, c) -> commands.add(quote(s + ":" + c.description().replace(":", "\\:"))));
-		out.append("typeset -ga _influx_shell_commands\n_influx_shell_commands=(\n");
-		commands.forEach(c -> out.append('\t').append(c).append('\n'));
+		// the words after each group of command words ('>' alone: the first word), one
+		// 'word:description' a line; a description is shown as it is, colons and all
+		out.append("typeset -gA _influx_shell_next=(\n");
+		nextWords().forEach((before, next) -> {
+			List<String> lines = new ArrayList<>();
+			next.forEach((word, description) -> lines.add(word + (description.isEmpty() ? "" : ":" + description)));
+			out.append("\t[").append(quote(">" + before)).append("]=").append(quote(String.join("\n", lines))).append('\n');
+		});
 		out.append(")\n");
 		table(out, "typeset -gA ", "_influx_shell_options", CompletionScripts::options, CompletionScripts::quote);
 		table(out, "typeset -gA ", "_influx_shell_values", c -> words(c, CompletionScripts::takesValue), CompletionScripts::quote);
 		table(out, "typeset -gA ", "_influx_shell_dynamic", c -> words(c, CompletionScripts::dynamic), CompletionScripts::quote);
 		table(out, "typeset -gA ", "_influx_shell_files", c -> words(c, CompletionScripts::files), CompletionScripts::quote);
+		choicesTable(out, "typeset -gA ", CompletionScripts::quote);
 		out.append("""
 
 				_influx-shell() {
-					local cur=$PREFIX command= n
+					local cur=$PREFIX command= n key c
 					local -a before
 					before=("${(@)words[2,CURRENT-1]}")
 					for ((n = ${#before} < 3 ? ${#before} : 3; n > 0; n--)); do
@@ -199,19 +249,19 @@ final class CompletionScripts {
 					done
 					local prev=${before[-1]}
 					if [[ -z $command ]]; then
-						local lead=${(j: :)before} s
-						[[ -n $lead ]] && lead="$lead "
+						key=">${(j: :)before}"
 						local -a next
-						for s in $_influx_shell_commands; do
-							if [[ ${s%%:*} == "$lead"* ]]; then
-								s=${s#"$lead"}
-								next+=("${${s%%:*}%% *}:${s#*:}")
-							fi
-						done
-						_describe -t commands command next
+						next=("${(@f)_influx_shell_next[$key]}")
+						next=(${next:#})
+						(( ${#next} )) && _describe -t commands command next
 					elif [[ $cur == -*=* ]]; then
 						local name=${cur%%=*}
-						if [[ " ${_influx_shell_dynamic[$command]} " == *" $name "* ]]; then
+						key="$command $name"
+						if [[ -n ${_influx_shell_choices[$key]} ]]; then
+							for c in ${=_influx_shell_choices[$key]}; do
+								compadd -- "$name=$c"
+							done
+						elif [[ " ${_influx_shell_dynamic[$command]} " == *" $name "* ]]; then
 							_influx-shell-ask "${before[@]}" "$cur"
 						elif [[ " ${_influx_shell_values[$command]} " != *" $name "* ]]; then
 							compadd -- "$name=true" "$name=false"
@@ -221,7 +271,10 @@ final class CompletionScripts {
 					else
 						local what=@
 						[[ " ${_influx_shell_values[$command]} " == *" $prev "* ]] && what=$prev
-						if [[ " ${_influx_shell_dynamic[$command]} " == *" $what "* ]]; then
+						key="$command $what"
+						if [[ -n ${_influx_shell_choices[$key]} ]]; then
+							compadd -- ${=_influx_shell_choices[$key]}
+						elif [[ " ${_influx_shell_dynamic[$command]} " == *" $what "* ]]; then
 							_influx-shell-ask "${before[@]}" "$cur"
 						elif [[ " ${_influx_shell_files[$command]} " == *" $what "* ]]; then
 							_files
@@ -229,11 +282,19 @@ final class CompletionScripts {
 					fi
 				}
 
-				# the console's own proposals, with their descriptions; nothing at all when it fails
+				# the console's own proposals, with their descriptions; nothing at all when it fails.
+				# A colon in a value is escaped for _describe; a description is shown as it is.
 				_influx-shell-ask() {
 					local -a found
-					found=("${(@f)$(${words[1]} __complete -- "$@" 2>/dev/null | sed 's/:/\\\\:/g; s/\t/:/')}")
-					found=(${found:#})
+					local line
+					for line in "${(@f)$(${words[1]} __complete -- "$@" 2>/dev/null)}"; do
+						[[ -z $line ]] && continue
+						if [[ $line == *$'\\t'* ]]; then
+							found+=("${${line%%$'\\t'*}//:/\\\\:}:${line#*$'\\t'}")
+						else
+							found+=("${line//:/\\\\:}")
+						fi
+					done
 					(( ${#found} )) && _describe -t values value found
 				}
 
@@ -246,14 +307,11 @@ final class CompletionScripts {
 		StringBuilder out = new StringBuilder(header("fish"));
 		out.append("complete -c influx-shell -e\ncomplete -c influx-shell -f -a '(__influx_shell_complete)'\n\n");
 		out.append("function __influx_shell_complete\n");
-		out.append("\tset -l commands \\\n");
-		List<String> lines = new ArrayList<>();
-		spellings().forEach((s, c) -> lines.add("\t\t" + fishQuote(s + "\t" + c.description())));
-		out.append(String.join(" \\\n", lines)).append('\n');
 		out.append("\tset -l words (commandline -opc)\n\tset -l before $words[2..-1]\n\tset -l cur (commandline -ct)\n");
-		out.append("\tset -l command\n\tset -l options\n\tset -l values\n\tset -l dynamic\n\tset -l files\n");
+		out.append("\tset -l command\n\tset -l options\n\tset -l values\n\tset -l dynamic\n\tset -l files\n\tset -l choices\n");
 		out.append("\tfor n in 3 2 1\n\t\ttest (count $before) -ge $n; or continue\n");
 		out.append("\t\tswitch \"$before[1..$n]\"\n");
+		Map<String, String> choices = choices();
 		for (Map.Entry<String, CommandDef> e : spellings().entrySet()) {
 			CommandDef c = e.getValue();
 			out.append("\t\t\tcase ").append(fishQuote(e.getKey())).append('\n');
@@ -262,23 +320,35 @@ final class CompletionScripts {
 			out.append("\t\t\t\tset values ").append(words(c, CompletionScripts::takesValue)).append('\n');
 			out.append("\t\t\t\tset dynamic ").append(words(c, CompletionScripts::dynamic)).append('\n');
 			out.append("\t\t\t\tset files ").append(words(c, CompletionScripts::files)).append('\n');
+			// each option's choices as NAME=CHOICE...: one list entry for each choice
+			List<String> own = new ArrayList<>();
+			choices.forEach((key, values) -> {
+				if (key.startsWith(e.getKey() + " ") && key.indexOf(' ', e.getKey().length() + 1) < 0) {
+					String name = key.substring(e.getKey().length() + 1);
+					for (String v : values.split(" ")) {
+						own.add(fishQuote(name + "=" + v));
+					}
+				}
+			});
+			out.append("\t\t\t\tset choices ").append(String.join(" ", own)).append('\n');
 		}
 		out.append("\t\tend\n\t\tset -q command[1]; and break\n\tend\n");
+		// no command yet: the words that may follow those typed, each with what it is for
+		out.append("\tif not set -q command[1]\n\t\tswitch \"$before\"\n");
+		nextWords().forEach((before, next) -> {
+			out.append("\t\t\tcase ").append(fishQuote(before)).append('\n');
+			List<String> pairs = new ArrayList<>();
+			next.forEach((word, description) -> pairs.add(fishQuote(word) + " " + fishQuote(description)));
+			out.append("\t\t\t\tprintf '%s\\t%s\\n' ").append(String.join(" ", pairs)).append('\n');
+		});
+		out.append("\t\tend\n\t\treturn\n\tend\n");
 		out.append("""
-					if not set -q command[1]
-						set -l lead (string join ' ' $before)
-						test -n "$lead"; and set lead "$lead "
-						for c in $commands
-							set -l parts (string split \\t $c)
-							string match -q -- "$lead*" $parts[1]; or continue
-							set -l rest (string sub -s (math (string length -- "$lead") + 1) -- $parts[1])
-							printf '%s\\t%s\\n' (string split ' ' $rest)[1] $parts[2]
-						end
-						return
-					end
 					if string match -q -- '-*=*' $cur
-						set -l name (string split -m1 = $cur)[1]
-						if contains -- $name $dynamic
+						set -l name (string split -m1 = -- $cur)[1]
+						set -l picks (string match -- "$name=*" $choices)
+						if set -q picks[1]
+							printf '%s\\n' $picks
+						else if contains -- $name $dynamic
 							influx-shell __complete -- $before $cur 2>/dev/null
 						else if not contains -- $name $values
 							printf '%s\\n' $name=true $name=false
@@ -288,7 +358,10 @@ final class CompletionScripts {
 					else
 						set -l what @
 						contains -- $before[-1] $values; and set what $before[-1]
-						if contains -- $what $dynamic
+						set -l picks (string match -- "$what=*" $choices)
+						if set -q picks[1]
+							string replace -- "$what=" '' $picks
+						else if contains -- $what $dynamic
 							influx-shell __complete -- $before $cur 2>/dev/null
 						else if contains -- $what $files
 							__fish_complete_path $cur
@@ -297,6 +370,14 @@ final class CompletionScripts {
 				end
 				""");
 		return out.toString();
+	}
+
+	/** The choices of each option that lists them ({@code [completion @]='bash zsh fish'}). */
+	private void choicesTable(StringBuilder out, String declare, Function<String, String> quoting) {
+		out.append(declare).append("_influx_shell_choices=(\n");
+		choices().forEach((key, values) -> out.append("\t[").append(quoting.apply(key)).append("]=")
+			.append(quoting.apply(values)).append('\n'));
+		out.append(")\n");
 	}
 
 	/** A shell associative array: each command spelling to one word list. */

@@ -22,7 +22,8 @@ import org.influxshell.command.ValueKind;
 
 /**
  * Tab completion for the REPL, read from the command model: command words, option names,
- * {@code true/false} after {@code --flag=}, and the values of an option from the
+ * {@code true/false} after {@code --flag=}, the choices an option's value name lists
+ * ({@code bash|zsh|fish}), and the values of an option from the
  * {@link ValueCompleter} of its {@link ValueKind} (profile names, authorization IDs), given the
  * options typed so far on the line.
  */
@@ -135,6 +136,11 @@ public class ConsoleCompleter implements Completer {
 	 * part after the last comma is being typed.
 	 */
 	private void values(OptionDef<?> option, Args typed, String lead, String typing, List<Proposal> out) {
+		for (String choice : option.choices()) {
+			if (choice.startsWith(typing)) {
+				out.add(new Proposal(lead + choice, null, null, true));
+			}
+		}
 		ValueCompleter completer = completers.get(option.completion());
 		if (completer == null) {
 			return;

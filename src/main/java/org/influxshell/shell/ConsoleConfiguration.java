@@ -11,6 +11,7 @@ import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandSet;
 import org.influxshell.command.Invocation;
 import org.influxshell.command.RunContext;
+import org.influxshell.command.StandardInput;
 import org.influxshell.command.StopSignals;
 import org.influxshell.command.ValueCompleter;
 import org.influxshell.configs.ConfigsFile;
@@ -95,7 +96,7 @@ public class ConsoleConfiguration {
 
 	@Bean
 	Screen screen(Invocation invocation) {
-		return new Screen(invocation.env("COLUMNS"));
+		return new Screen(invocation.env("COLUMNS"), invocation::terminalColumns);
 	}
 
 	@Bean
@@ -111,8 +112,14 @@ public class ConsoleConfiguration {
 
 	@Bean
 	ConsoleRunner consoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter,
-			InfluxProperties properties, RunContext runs) {
-		return new ConsoleRunner(dispatcher, repl, reporter, properties, runs);
+			InfluxProperties properties, RunContext runs, StandardInput stdin) {
+		return new ConsoleRunner(dispatcher, repl, reporter, properties, runs, stdin);
+	}
+
+	/** A secret given as {@code -}: typed on the terminal, else read from stdin. */
+	@Bean
+	StandardInput standardInput(TerminalQuestions questions) {
+		return new StandardInput(questions);
 	}
 
 	/** {@code NO_COLOR} set to anything but the empty string (no-color.org). */

@@ -10,6 +10,7 @@ import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
 import org.influxshell.command.LaunchArguments;
 import org.influxshell.command.RunContext;
+import org.influxshell.command.StandardInput;
 import org.influxshell.connection.InfluxProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,8 +33,11 @@ public class ConsoleRunner {
 
 	private final RunContext runs;
 
+	private final StandardInput stdin;
+
 	public ConsoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter,
-			InfluxProperties settings, RunContext runs) {
+			InfluxProperties settings, RunContext runs, StandardInput stdin) {
+		this.stdin = stdin;
 		this.dispatcher = dispatcher;
 		this.repl = repl;
 		this.reporter = reporter;
@@ -55,6 +59,10 @@ public class ConsoleRunner {
 			reporter.debug(true);
 		}
 		ResultOutput out = new ResultOutput(stdout);
+		// stdin gives a secret asked for with "-", unless the commands themselves come from it
+		List<String> given = LaunchArguments.commandWords(List.of(args));
+		boolean commandsOnStdin = given.isEmpty() && LaunchArguments.scriptOption(List.of(args)) == null;
+		this.stdin.use(stdin, terminal, commandsOnStdin && !terminal.getAsBoolean());
 		try {
 			settings.check();
 		}

@@ -79,7 +79,7 @@ public class HelpCommands implements CommandSet {
 		CommandModel commands = model.getObject();
 		HelpText text = new HelpText(commands, screen.columns());
 		if (words.isEmpty()) {
-			return text.overview();
+			return screen.repl() ? text.replOverview() : text.overview();
 		}
 		CommandModel.Match match = commands.find(words);
 		if (match != null && match.rest().isEmpty()) {

@@ -76,6 +76,19 @@ final class HelpText {
 		return out.toString();
 	}
 
+	/** The text of {@code help} in the REPL: how to use the REPL and every command, one line each. */
+	String replOverview() {
+		StringBuilder out = new StringBuilder("influx-shell: InfluxDB 2.x tokens and connection profiles\n\n");
+		out.append("USAGE:\n");
+		table(out, List.of(new String[] { "COMMAND [options]", "run one command; TAB completes commands, options and values" },
+				new String[] { "script FILE", "run the commands of a script file" },
+				new String[] { "exit, quit, Ctrl-D", "leave the REPL" }));
+		out.append("\nCOMMANDS:\n");
+		commandTable(out, model.commands(), 0);
+		out.append("\nRun 'COMMAND --help' for a command's options.\n");
+		return out.toString();
+	}
+
 	/**
 	 * The usage line, from the model: {@code config use NAME}, {@code config rm [NAME...]},
 	 * {@code auth inactive [--id ID]... [--user NAME]... [--description REGEX]... (at least one)}.

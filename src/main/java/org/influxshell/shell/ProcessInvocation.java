@@ -46,6 +46,11 @@ public final class ProcessInvocation implements Invocation {
 	}
 
 	@Override
+	public int terminalColumns() {
+		return isTerminal(1) ? Terminals.columns() : 0;
+	}
+
+	@Override
 	public OutputStream stderr() {
 		return stderr;
 	}

@@ -72,6 +72,7 @@ public class Repl {
 			reader.setVariable(LineReader.HISTORY_FILE, historyFile);
 			reader.option(LineReader.Option.HISTORY_IGNORE_SPACE, true);
 			questions.useTerminal(terminal);
+			screen.replStarted();
 			int code;
 			try {
 				code = loop(terminal, reader, out);

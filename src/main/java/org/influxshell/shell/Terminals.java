@@ -1,6 +1,8 @@
 package org.influxshell.shell;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +35,31 @@ public final class Terminals {
 			return known.indexOf(Character.forDigit(fd, 10)) >= 0;
 		}
 		return ask(fd);
+	}
+
+	/**
+	 * The width of the process's controlling terminal (the {@code TIOCGWINSZ} that {@code stty size}
+	 * reads from {@code /dev/tty}), or 0 when there is none.
+	 */
+	static int columns() {
+		ProcessBuilder stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+			.redirectError(ProcessBuilder.Redirect.DISCARD);
+		try {
+			Process p = stty.start();
+			String size = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+			if (!p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() != 0) {
+				return 0;
+			}
+			String[] rowsAndColumns = size.split("\\s+");
+			return rowsAndColumns.length == 2 ? Math.max(Integer.parseInt(rowsAndColumns[1]), 0) : 0;
+		}
+		catch (IOException | NumberFormatException ex) {
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
 	}
 
 	private static boolean ask(int fd) {

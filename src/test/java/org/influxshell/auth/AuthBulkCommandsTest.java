@@ -164,7 +164,7 @@ class AuthBulkCommandsTest extends ConsoleTest {
 
 	@Test
 	void noSelectionIsAUsageErrorAndAnEmptyOneSaysSo() {
-		assertThat(auth("active")).isEqualTo(new Run(2, "", "Error: at least one of --id, --user, --description is required\n"));
+		assertThat(auth("active")).isEqualTo(new Run(2, "", "Error: at least one of --id, --user, --description, --token-value is required\n"));
 		Run none = auth("inactive --user nobody --hide-headers");
 		assertThat(none).isEqualTo(new Run(0, "", "No token matches the selection; nothing inactivated.\n"));
 		assertThat(auth("inactive --description '(' ").err()).startsWith("Error: invalid --description pattern: ");

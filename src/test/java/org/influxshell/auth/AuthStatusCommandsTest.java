@@ -145,7 +145,7 @@ class AuthStatusCommandsTest extends ConsoleTest {
 
 	@Test
 	void missingIdIsAUsageError() {
-		assertThat(auth("inactive")).isEqualTo(new Run(2, "", "Error: at least one of --id, --user, --description is required\n"));
+		assertThat(auth("inactive")).isEqualTo(new Run(2, "", "Error: at least one of --id, --user, --description, --token-value is required\n"));
 	}
 
 	@Test

@@ -84,6 +84,9 @@ class ArgsParserTest {
 	@CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
 			--bogus                | unknown flag: --bogus (see 'cmd --help')
 			-x=1                   | unknown flag: -x (see 'cmd --help')
+			--idd x                | unknown flag: --idd (did you mean --id?)
+			--jsn                  | unknown flag: --jsn (did you mean --json?)
+			--jsno=true            | unknown flag: --jsno (did you mean --json?)
 			--id                   | flag needs an argument: --id
 			--json=maybe           | invalid boolean value "maybe" for flag --json
 			a b                    | unexpected argument "b" (see 'cmd --help')

@@ -83,8 +83,8 @@ class CommandModelStartupTest {
 			}
 			CommandRegistration inactive = catalog.get("auth inactive");
 			assertThat(inactive.getOptions()).extracting(o -> o.getLongNames()[0])
-				.containsExactly("id", "user", "description", "dry-run", "force", "configs-path", "json", "hide-headers",
-						"active-config", "host", "token", "skip-verify", "http-debug", "help");
+				.containsExactly("id", "user", "description", "token-value", "dry-run", "force", "mask-tokens", "configs-path",
+						"json", "hide-headers", "active-config", "host", "token", "skip-verify", "http-debug", "help");
 			assertThat(inactive.getOptions().get(0).getType().toString()).isEqualTo("java.util.List<java.lang.String>");
 			assertThat(inactive.getOptions().get(0).getLabel()).isEqualTo("ID");
 		}
@@ -104,7 +104,7 @@ class CommandModelStartupTest {
 			assertThatThrownBy(() -> runFromCatalog(context, "auth inactive", "--id", "abc"))
 				.hasMessage("could not find auth with ID \"abc\": id must have a length of 16 bytes");
 			assertThatThrownBy(() -> runFromCatalog(context, "auth inactive"))
-				.hasMessage("at least one of --id, --user, --description is required");
+				.hasMessage("at least one of --id, --user, --description, --token-value is required");
 		}
 	}
 }

@@ -95,6 +95,36 @@ class ConfigCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void rmMarksEachProfileAsItWasWhenItWentLikeUpstream() {
+		threeProfiles();
+		// b is active: removing it makes a active, and a is removed next, printed with its *
+		Run rm = run("config rm b a");
+		assertThat(rm).isEqualTo(new Run(0, "Active\tName\tURL\t\t\t\tOrg\tDeleted\n"
+				+ "*\ta\thttp://127.0.0.1:18086\t\torgA\ttrue\n*\tb\thttps://example.com:8086/\torgB\ttrue\n",
+				"config \"c\" is now active\n"));
+		assertThat(run("config ls --hide-headers").out()).isEqualTo("*\tc\thttp://localhost:8086\t\n");
+	}
+
+	@Test
+	void rmInJsonMarksAProfileMadeActiveBeforeItWent() {
+		threeProfiles();
+		assertThat(run("config rm b a --json").out()).isEqualTo("{\n\t\"a\": {\n\t\t\"url\": \"http://127.0.0.1:18086\",\n"
+				+ "\t\t\"token\": \"tokA\",\n\t\t\"org\": \"orgA\",\n\t\t\"active\": true\n\t},\n"
+				+ "\t\"b\": {\n\t\t\"url\": \"https://example.com:8086/\",\n\t\t\"token\": \"tokB\",\n"
+				+ "\t\t\"org\": \"orgB\",\n\t\t\"active\": true\n\t}\n}\n");
+	}
+
+	@Test
+	void tokenAndPasswordTogetherIsRefusedInUpstreamsWordsAlone() {
+		threeProfiles();
+		String refused = "Error: cannot specify `--token` and `--username-password` together, please choose one\n";
+		assertThat(run("config create -n x -u http://x:1 -t t -p u:p")).isEqualTo(new Run(1, "", refused));
+		assertThat(run("config set -n a -t t -p u:p")).isEqualTo(new Run(1, "", refused));
+		// checked first, as upstream does: before the host URL and the name
+		assertThat(run("config set -n nope -u localhost -t t -p u:p").err()).isEqualTo(refused);
+	}
+
+	@Test
 	void aHandEditedFileIsReadLikeUpstreamAndKeptButForTheChangedLines() throws Exception {
 		String handEdited = "\uFEFF# servers\r\n[prod]\r\nURL = \"https://prod:8086\"  # main\r\nToken = \"secret\"\r\n"
 				+ "# Token = \"backup\"\r\ntimeout = 30\r\n";
@@ -132,7 +162,7 @@ class ConfigCommandsTest extends ConsoleTest {
 			config set -n zz -o x                    => 1 => Error: failed to update config "zz": config "zz" is not found
 			config set -n a -u ftp://x               => 1 => Error: host URL "ftp://x" is invalid: a scheme of http or https must be provided for host url
 			config ls --bogus                        => 2 => Error: unknown flag: --bogus (see 'config list --help')
-			config use                               => 2 => Error: Required flag "name" not set
+			config use                               => 2 => Error: missing NAME (usage: config use NAME)
 			config ls extra                          => 2 => Error: unexpected argument "extra" (see 'config list --help')
 			config ls --json=maybe                   => 2 => Error: invalid boolean value "maybe" for flag --json
 			nosuch command                           => 2 => Error: unknown command "nosuch command" (see 'help')

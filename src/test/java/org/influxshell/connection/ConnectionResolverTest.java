@@ -83,7 +83,7 @@ class ConnectionResolverTest {
 	void defaultsWithoutAnyProfile() {
 		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.resolve("empty").toString()));
 		Connection c = resolver.connection(ServerOptions.none());
-		assertThat(c).isEqualTo(new Connection("http://localhost:8086", "", "", false, false));
+		assertThat(c).isEqualTo(new Connection("http://localhost:8086", "", "", false, false, null, "", true));
 	}
 
 	@Test

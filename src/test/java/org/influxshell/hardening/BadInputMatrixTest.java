@@ -36,7 +36,7 @@ class BadInputMatrixTest extends ConsoleTest {
 			auth active --id 0d099b627e60500G                   => 1 => could not find auth with ID "0d099b627e60500G": invalid ID
 			auth delete --id 0d099b627e605000a                  => 1 => could not find auth with ID "0d099b627e605000a": id must have a length of 16 bytes
 			auth active --id ''                                 => 1 => could not find auth with ID "": id must have a length of 16 bytes
-			auth inactive                                       => 2 => at least one of --id, --user, --description is required
+			auth inactive                                       => 2 => at least one of --id, --user, --description, --token-value is required
 			auth inactive --description ''                      => 2 => --description needs a value that is not empty
 			auth delete --user ' ' --force                      => 2 => --user needs a value that is not empty
 			auth inactive --id ,                                => 1 => could not find auth with ID "": id must have a length of 16 bytes
@@ -73,7 +73,7 @@ class BadInputMatrixTest extends ConsoleTest {
 			config create -n x -u localhost:8086                => 1 => host URL "localhost:8086" is invalid: a scheme of http or https must be provided for host url
 			config create -n x                                  => 2 => Required flag "host-url" not set
 			config create -u http://x:1                         => 2 => Required flag "config-name" not set
-			config create -n x -u http://x:1 -t t -p u:p        => 1 => failed to create config "x": cannot specify `--token` and `--username-password` together, please choose one
+			config create -n x -u http://x:1 -t t -p u:p        => 1 => cannot specify `--token` and `--username-password` together, please choose one
 			config use nope                                     => 1 => config "nope" is not found
 			config use -                                        => 1 => previous activated config is not found
 			config set -n nope -o x                             => 1 => failed to update config "nope": config "nope" is not found

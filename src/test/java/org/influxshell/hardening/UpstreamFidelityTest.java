@@ -66,7 +66,7 @@ class UpstreamFidelityTest extends ConsoleTest {
 		server.stubFor(delete("/api/v2/authorizations/" + other).willReturn(error(403, "forbidden", "insufficient permissions")));
 		assertThat(auth("delete --id " + other).err()).isEqualTo("Error: could not remove auth with ID \"" + other
 				+ "\": 403 Forbidden: insufficient permissions\n");
-		assertThat(run("config create -n x -u http://x:1 -t t -p u:p").err()).isEqualTo("Error: failed to create config \"x\": "
+		assertThat(run("config create -n x -u http://x:1 -t t -p u:p").err()).isEqualTo("Error: "
 				+ "cannot specify `--token` and `--username-password` together, please choose one\n");
 	}
 

@@ -38,9 +38,9 @@ class InfluxHttpLimitTest {
 		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test");
 		http.exchange(new Connection("http://localhost:" + server.getPort(), "t", "", false, false), HttpMethod.GET, "/small", null);
 		http.close();
-		Field loops = InfluxHttp.class.getDeclaredField("loops");
-		loops.setAccessible(true);
-		assertThat(((LoopResources) loops.get(http)).isDisposed()).isTrue();
+		Field clients = InfluxHttp.class.getDeclaredField("clients");
+		clients.setAccessible(true);
+		assertThat(((LoopResources) ((HttpClients) clients.get(http)).eventLoops()).isDisposed()).isTrue();
 	}
 
 	@Test

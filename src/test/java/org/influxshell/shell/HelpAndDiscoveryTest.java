@@ -115,7 +115,7 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 			.contains("USAGE:\n   config create --config-name NAME --host-url URL [options]\n");
 		screen.columns(200);
 		assertThat(run("auth inactive --help").out()).contains("USAGE:\n   auth inactive [--id ID]... [--user NAME]... "
-				+ "[--description REGEX]... (at least one) [options]\n");
+				+ "[--description REGEX]... [--token-value TOKEN] (at least one) [options]\n");
 	}
 
 	@Test
@@ -131,8 +131,8 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 		screen.columns(80);
 		assertThat(run("auth inactive --help").out()).contains("""
 				USAGE:
-				   auth inactive [--id ID]... [--user NAME]... [--description REGEX]... (at
-				      least one) [options]
+				   auth inactive [--id ID]... [--user NAME]... [--description REGEX]...
+				      [--token-value TOKEN] (at least one) [options]
 				""");
 	}
 

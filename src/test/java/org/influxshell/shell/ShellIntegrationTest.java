@@ -59,6 +59,34 @@ class ShellIntegrationTest extends ConsoleTest {
 	}
 
 	@Test
+	void zshAndFishGetEachNextWordOnceWithItsOwnDescription() {
+		String zsh = run("completion zsh").out();
+		assertThat(zsh).contains("typeset -gA _influx_shell_next=(\n\t['>']='auth:API tokens: list, create, inactivate, "
+				+ "activate and delete them\nclear:Clear the terminal'\\''s screen\n",
+				"\t['>auth']='active:Activate API tokens\ncreate:Create an API token\ndelete:Delete API tokens\n"
+						+ "find:List API tokens\ninactive:Inactivate API tokens: they stay, but cannot be used\n",
+				"\t['completion @']='bash zsh fish'\n", "\t['auth list --status']='active inactive'\n");
+		// descriptions are shown as they are: no colon escaped in them
+		assertThat(zsh.substring(0, zsh.indexOf("typeset -gA _influx_shell_options"))).doesNotContain("\\:");
+		String fish = run("completion fish").out();
+		assertThat(fish).contains("\t\t\tcase 'auth'\n\t\t\t\tprintf '%s\\t%s\\n' 'active' 'Activate API tokens' "
+				+ "'create' 'Create an API token' 'delete' 'Delete API tokens' 'find' 'List API tokens' "
+				+ "'inactive' 'Inactivate API tokens: they stay, but cannot be used' ",
+				"\t\t\tcase 'completion'\n", "\t\t\t\tset choices '@=bash' '@=zsh' '@=fish' '--shell=bash' '--shell=zsh' '--shell=fish'\n")
+			.doesNotContain("'auth\tActivate");
+		assertThat(run("completion bash").out()).contains("\t['completion @']='bash zsh fish'\n");
+	}
+
+	@Test
+	void theChoicesAValueNameListsAreCompleted() {
+		assertThat(runWords(List.of("__complete", "--", "completion", "")).out()).isEqualTo("bash\nzsh\nfish\n");
+		assertThat(runWords(List.of("__complete", "--", "completion", "z")).out()).isEqualTo("zsh\n");
+		assertThat(runWords(List.of("__complete", "--", "auth", "list", "--status", "")).out()).isEqualTo("active\ninactive\n");
+		assertThat(runWords(List.of("__complete", "--", "auth", "list", "--status=in")).out()).isEqualTo("--status=inactive\n");
+		assertThat(runWords(List.of("__complete", "--", "debug", "")).out()).isEqualTo("on\noff\n");
+	}
+
+	@Test
 	void theManPageDescribesEveryCommandAndOption() {
 		String page = run("__man").out();
 		assertThat(page).startsWith(".\\\" Generated from the command model").contains(".TH INFLUX\\-SHELL 1 ");
