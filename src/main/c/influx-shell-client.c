@@ -274,13 +274,15 @@ static char *socket_path(const char *home)
 	return path;
 }
 
-static const char *user_name(uid_t uid, char *number, size_t size)
+/* The user's name (copied: getpwuid's answer lasts until its next call), else the number. */
+static const char *user_name(uid_t uid, char *name, size_t size)
 {
 	struct passwd *pw = getpwuid(uid);
 	if (pw != NULL && pw->pw_name != NULL)
-		return pw->pw_name;
-	snprintf(number, size, "%u", (unsigned) uid);
-	return number;
+		snprintf(name, size, "%s", pw->pw_name);
+	else
+		snprintf(name, size, "%u", (unsigned) uid);
+	return name;
 }
 
 /* Connects to the daemon, or runs the command cold: no daemon listens, or one of another user. */
@@ -298,7 +300,7 @@ static void connect_daemon(const char *path)
 	if (getsockopt(sock, SOL_SOCKET, SO_PEERCRED, &peer, &size) != 0)
 		cold();
 	if (peer.uid != getuid()) {
-		char a[16], b[16];
+		char a[64], b[64];
 		const char *them = user_name(peer.uid, a, sizeof a);
 		fprintf(stderr, "Warning: the process listening on %s runs as %s, not as %s: the command runs without it\n",
 			path, them, user_name(getuid(), b, sizeof b));
