@@ -107,6 +107,12 @@ def warm_rows(launcher, ids, tab_cmd, env, runs):
             measure([launcher] + tab_cmd, env)
         rows = {"one": repeat(one_cmd, env, runs), "local": repeat([launcher, "config", "list"], env, runs),
                 "tab": repeat([launcher] + tab_cmd, env, runs)}
+        if native_client(launcher):
+            # the launcher takes the native client when it is there: the JDK client, asked for, beside it
+            java_env = dict(env, INFLUX_SHELL_CLIENT="java")
+            for _ in range(5):
+                measure(one_cmd, java_env)
+            rows["one_java"] = repeat(one_cmd, java_env, runs)
         out = measure([launcher] + tab_cmd, env)[2]
         assert out.count(b"\n") >= len(ids), "completion offered %d lines" % out.count(b"\n")
         with open("/proc/%s/status" % pid) as f:
@@ -114,6 +120,13 @@ def warm_rows(launcher, ids, tab_cmd, env, runs):
         return rows
     finally:
         subprocess.run([launcher, "daemon", "stop"], env=env, capture_output=True)
+
+
+def native_client(launcher):
+    """Whether the launcher's folder holds the warm console's native client (built where a C compiler was)."""
+    here = os.path.dirname(launcher)
+    app = here if os.path.exists(os.path.join(here, "influx-shell.jar")) else os.path.join(os.path.dirname(here), "app")
+    return os.access(os.path.join(app, "influx-shell-client"), os.X_OK)
 
 
 def free_port():
@@ -245,7 +258,10 @@ def main():
         w = warm[name]
         rows += [
             ("warm (daemon), %s:" % label, None, None, None),
-            ("  one-shot auth inactive, median of %d" % args.runs, w["one"][0], w["one"][1], w["one"][0] / floor),
+            ("  one-shot auth inactive%s, median of %d" % (", native client" if "one_java" in w else "", args.runs),
+             w["one"][0], w["one"][1], w["one"][0] / floor),
+        ] + ([("  the same, JDK client", w["one_java"][0], w["one_java"][1], w["one_java"][0] / floor)]
+             if "one_java" in w else []) + [
             ("  one-shot config list, median of %d" % args.runs, w["local"][0], w["local"][1], w["local"][0] / floor),
             ("  TAB completion of token IDs, median of %d" % args.runs, w["tab"][0], w["tab"][1], w["tab"][0] / floor),
             ("  the daemon's own peak RSS", None, w["daemon_rss"], None),

@@ -25,8 +25,8 @@ else
 fi
 rm -f "$archive" "$archive.release"
 "$launcher" daemon start >/dev/null
-# a script on stdin: the request, stdin read on demand, results, the exit code
-printf 'config list\nconfig list --json\n' | INFLUX_SHELL_JAVA_OPTS="$record" \
+# a script on stdin, through the JDK client even where the native one is built: the request, stdin read on demand, results, the exit code
+printf 'config list\nconfig list --json\n' | INFLUX_SHELL_CLIENT=java INFLUX_SHELL_JAVA_OPTS="$record" \
 	"$launcher" > "$work/out" 2>&1
 if [ ! -s "$archive" ]; then
 	echo "the client's training run made no archive:" >&2

@@ -1,8 +1,8 @@
 #!/bin/bash
 # Makes the self-contained distribution from the extracted application:
 #   target/influx-shell-VERSION-linux-x64.tar.gz   a jlinked Java runtime, the application, the
-#       launcher, the man page, completion scripts for bash, zsh and fish, a class-data archive and
-#       the licence
+#       launcher and the warm console's native client (when the build had a C compiler), the man
+#       page, completion scripts for bash, zsh and fish, a class-data archive and the licence
 #   target/influx-shell_VERSION_amd64.deb          the same, installed under /usr/lib/influx-shell
 # The runtime comes from the newest JDK found: the one the influxshell.jdk property or the
 # INFLUX_SHELL_JDK variable names, else the newest in the system's JDK folders. With JDK 25 or
@@ -40,6 +40,10 @@ cp "$app/influx-shell.jar" "$app/influx-shell-client.jar" "$dist/app/"
 cp -r "$app/lib" "$dist/app/"
 install -m 0755 "$basedir/src/main/launcher/influx-shell" "$dist/bin/influx-shell"
 cp "$basedir/LICENSE" "$dist/LICENSE"
+# the native client of the warm console, when the build had a C compiler to make it
+if [ -f "$app/influx-shell-client" ]; then
+	install -m 0755 "$app/influx-shell-client" "$dist/app/influx-shell-client"
+fi
 
 # the modules the classes use, and those only reached by name at run time: elliptic-curve TLS
 # (a module of its own before JDK 22), the charsets of non-UTF-8 terminals, Unsafe for Netty

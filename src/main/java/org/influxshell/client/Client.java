@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 
+import jdk.net.ExtendedSocketOptions;
+
 import org.influxshell.cli.UserHome;
 
 /**
@@ -28,7 +30,9 @@ import org.influxshell.cli.UserHome;
  * streams are terminals), writes what comes back to stdout and stderr, feeds stdin when the
  * command reads it, forwards Ctrl-C and SIGTERM, and exits with the command's code. When no
  * daemon of this build answers, or the daemon says the command must run cold, it runs the
- * launcher again, cold, on the same streams: the user sees no difference but the time.
+ * launcher again, cold, on the same streams: the user sees no difference but the time. It sends
+ * nothing to a daemon that does not run as this user. The protocol, which the native client
+ * ({@code src/main/c/influx-shell-client.c}) follows as well: {@code src/main/c/PROTOCOL.md}.
  */
 public final class Client {
 
@@ -71,6 +75,15 @@ public final class Client {
 			// no daemon listens (a socket left behind), or it went away: cold, silently
 			return cold(args);
 		}
+		String stranger = stranger(channel);
+		if (stranger != null) {
+			close(channel);
+			if (!stranger.isEmpty()) {
+				write(stderr, ("Warning: the process listening on " + folder.socket() + " runs as " + stranger + ", not as "
+						+ System.getProperty("user.name") + ": the command runs without it\n").getBytes(StandardCharsets.UTF_8));
+			}
+			return cold(args);
+		}
 		try (channel) {
 			return converse(channel, args, environment);
 		}
@@ -78,8 +91,33 @@ public final class Client {
 			if (!started) {
 				return cold(args);
 			}
-			error("the influx-shell daemon went away before the command ended: " + ex.getMessage());
+			error(ex.getMessage() == null ? "the influx-shell daemon went away before the command ended"
+					: "the influx-shell daemon went away before the command ended: " + ex.getMessage());
 			return 1;
+		}
+	}
+
+	/**
+	 * Who listens on the socket, when it is not this user: the folder check came before the
+	 * connection, and the folder may have been swapped since. {@code null} for this user, the
+	 * other user's name, or empty when the peer cannot be told (then nothing is sent either).
+	 */
+	private static String stranger(SocketChannel channel) {
+		try {
+			String peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user().getName();
+			return peer.equals(System.getProperty("user.name")) ? null : peer;
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
+	}
+
+	private static void close(SocketChannel channel) {
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			// closed already
 		}
 	}
 

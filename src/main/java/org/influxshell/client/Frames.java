@@ -15,6 +15,8 @@ import java.util.Map;
  * {@link #STOP}; a request's output comes back as it is written, and the client answers every
  * {@link #STDOUT} frame with an {@link #ACK} (empty, or why the bytes could not be written), so a
  * closed pipe or a full disk fails the write in the daemon exactly where it would fail in a cold run.
+ * The whole protocol, which both clients (this JDK one and the native one) and the daemon follow,
+ * is written down in {@code src/main/c/PROTOCOL.md}.
  */
 public final class Frames {
 

@@ -142,6 +142,11 @@ public final class JarProcess {
 			}
 		}
 
+		/** The console's process id (the launcher's, which became the client or the console's JVM). */
+		public long pid() {
+			return process.pid();
+		}
+
 		public boolean isAlive() {
 			return process.isAlive();
 		}
