@@ -1,15 +1,10 @@
 package org.influxshell.process;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.influxshell.support.InfluxStub.authorization;
-import static org.influxshell.support.InfluxStub.ok;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.support.Eventually;
-import org.influxshell.support.InfluxStub;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
+import org.influxshell.support.StatefulTokens;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,24 +54,8 @@ class UndoSignalsIT {
 	 */
 	static void stubTokens() {
 		for (int i = 0; i < TOKENS; i++) {
-			String id = id(i);
-			String path = "/api/v2/authorizations/" + id;
-			String active = authorization(id, "", "active", "token " + i, "0d09973ac7600001", "alice", "9c5955fc99a60b8f",
-					"my-org", List.of(InfluxStub.Perm.orgScoped("read", "buckets", "9c5955fc99a60b8f", "my-org")));
-			String inactive = active.replace("\"status\": \"active\"", "\"status\": \"inactive\"");
-			for (String state : new String[] { STARTED, "inactive" }) {
-				server.stubFor(get(path).inScenario(id).whenScenarioStateIs(state)
-					.willReturn(ok(state.equals(STARTED) ? active : inactive)));
-				server.stubFor(patch(urlEqualTo(path)).inScenario(id).whenScenarioStateIs(state)
-					.withRequestBody(equalToJson("{\"status\":\"inactive\"}")).willReturn(ok(inactive))
-					.willSetStateTo("inactive"));
-				server.stubFor(patch(urlEqualTo(path)).inScenario(id).whenScenarioStateIs(state)
-					.withRequestBody(equalToJson("{\"status\":\"active\"}"))
-					.willReturn(ok(active).withFixedDelay(i % 2 == 0 ? 300 : 4000))
-					.willSetStateTo(STARTED));
-			}
+			StatefulTokens.stub(server, id(i), "token " + i, "alice", i % 2 == 0 ? 300 : 4000);
 		}
-		server.stubFor(get("/api/v2/me").willReturn(ok("{\"id\": \"0d09973ac7600999\", \"name\": \"operator\"}")));
 	}
 
 	@Test
@@ -98,7 +77,7 @@ class UndoSignalsIT {
 
 		for (int t = 0; t < TRIES; t++) {
 			Files.write(journal, before);
-			ids.forEach(id -> server.setScenarioState(id, "inactive"));
+			ids.forEach(id -> StatefulTokens.set(server, id, "inactive"));
 			server.resetRequests();
 			JarProcess.Running undo = console.start("auth", "undo");
 			int atLeast = 1 + t % 8;
@@ -117,7 +96,7 @@ class UndoSignalsIT {
 			}
 			TreeSet<String> activeOnServer = new TreeSet<>();
 			for (var scenario : server.getAllScenarios().getScenarios()) {
-				if (scenario.getState().equals(STARTED)) {
+				if (scenario.getState().equals(StatefulTokens.ACTIVE)) {
 					activeOnServer.add(scenario.getName());
 				}
 			}
@@ -127,7 +106,7 @@ class UndoSignalsIT {
 	}
 
 	private static int activatePatches() {
-		return server.findAll(patchRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching(
-				"/api/v2/authorizations/.*")).withRequestBody(equalToJson("{\"status\":\"active\"}"))).size();
+		return server.findAll(patchRequestedFor(urlMatching("/api/v2/authorizations/.*"))
+			.withRequestBody(equalToJson("{\"status\":\"active\"}"))).size();
 	}
 }

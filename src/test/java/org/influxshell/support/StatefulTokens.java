@@ -33,6 +33,15 @@ public final class StatefulTokens {
 
 	/** A token that starts active; GET, the status PATCHes and DELETE follow its state. */
 	public static void stub(WireMockExtension server, String id, String description, String user) {
+		stub(server, id, description, user, 0);
+	}
+
+	/**
+	 * As {@link #stub(WireMockExtension, String, String, String)}, with a server that takes
+	 * {@code activateMillis} to answer a change back to active (it has made the change when it
+	 * starts to wait: the state moves as the request is matched).
+	 */
+	public static void stub(WireMockExtension server, String id, String description, String user, int activateMillis) {
 		String path = "/api/v2/authorizations/" + id;
 		String active = authorization(id, "", "active", description, "0d09973ac7600001", user, "9c5955fc99a60b8f", "my-org",
 				List.of(InfluxStub.Perm.orgScoped("read", "buckets", "9c5955fc99a60b8f", "my-org")));
@@ -44,7 +53,8 @@ public final class StatefulTokens {
 				.withRequestBody(equalToJson("{\"status\":\"inactive\"}")).willReturn(ok(inactive))
 				.willSetStateTo("inactive"));
 			server.stubFor(patch(urlEqualTo(path)).inScenario(id).whenScenarioStateIs(state)
-				.withRequestBody(equalToJson("{\"status\":\"active\"}")).willReturn(ok(active)).willSetStateTo(ACTIVE));
+				.withRequestBody(equalToJson("{\"status\":\"active\"}")).willReturn(ok(active).withFixedDelay(activateMillis))
+				.willSetStateTo(ACTIVE));
 			server.stubFor(delete(path).inScenario(id).whenScenarioStateIs(state).willReturn(noContent())
 				.willSetStateTo("deleted"));
 		}
