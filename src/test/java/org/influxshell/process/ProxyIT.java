@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
+import org.influxshell.support.Poll;
 import org.influxshell.support.TestProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +79,12 @@ class ProxyIT {
 		}
 	}
 
+	/** The proxy logs a request as it takes it; its line reaches {@link #seen} through a pipe and a thread. */
+	void awaitSeen(String... lines) throws Exception {
+		Poll.until(Duration.ofSeconds(30), () -> seen.containsAll(List.of(lines)),
+				() -> "the proxy did not log " + List.of(lines) + ": " + seen);
+	}
+
 	String proxyUrl() {
 		return "http://pxuser:px%20secret@127.0.0.1:" + proxyPort;
 	}
@@ -87,6 +95,8 @@ class ProxyIT {
 				"--hide-headers", "--host", "http://influx.test:" + server.getPort(), "-t", "tok", "--http-debug");
 		assertThat(r.exit()).isZero();
 		assertThat(r.out()).startsWith(ID + "\talice's Token\t");
+		awaitSeen("GET http://influx.test:" + server.getPort() + PATH + " auth=ok",
+				"PATCH http://influx.test:" + server.getPort() + PATH + " auth=ok");
 		assertThat(seen).contains("GET http://influx.test:" + server.getPort() + PATH + " auth=ok",
 				"PATCH http://influx.test:" + server.getPort() + PATH + " auth=ok");
 		assertThat(r.err()).contains("* via proxy http://127.0.0.1:" + proxyPort + "\n", "> Proxy-Authorization: Basic ***\n")
@@ -99,6 +109,7 @@ class ProxyIT {
 				"--hide-headers", "--host", "https://influx.test:" + server.getHttpsPort(), "-t", "tok", "--skip-verify");
 		assertThat(r.err()).isEqualTo("Warning: TLS certificate verification is disabled (--skip-verify)\n");
 		assertThat(r.out()).startsWith(ID + "\talice's Token\t");
+		awaitSeen("CONNECT influx.test:" + server.getHttpsPort() + " auth=ok");
 		assertThat(seen).contains("CONNECT influx.test:" + server.getHttpsPort() + " auth=ok");
 	}
 
