@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14 as a user meets it, the console a process of its own: the token in use is left alone,
+ * Bulk changes as a user meets them, the console a process of its own: the token in use is left alone,
  * questions on a real pseudo-terminal answered no by "n", Ctrl-C and Ctrl-D, and real SIGINT and
  * SIGTERM in the middle of a slow bulk run.
  */

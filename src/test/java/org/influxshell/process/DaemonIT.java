@@ -13,7 +13,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.influxshell.support.InfluxStub.authorization;
 import static org.influxshell.support.InfluxStub.ok;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -56,11 +55,11 @@ import org.influxshell.support.PtySession;
 import org.influxshell.support.StatefulTokens;
 
 /**
- * Issue 18, the warm console, as a user meets it: real daemons and clients started by the
- * launcher, each test with its own daemon folder. Warm runs must be byte for byte what cold runs
- * are; requests run side by side, each with its own environment and configs file; a stale socket,
- * a folder of the wrong mode or owner and a daemon of another build are never used; the daemon
- * leaves when idle; Ctrl-C and SIGTERM reach the command; questions run cold.
+ * The warm console as a user meets it: real daemons and clients started by the launcher, each
+ * test with its own daemon folder. Warm runs must be byte for byte what cold runs are; requests
+ * run side by side, each with its own environment and configs file; a stale socket and a folder
+ * of the wrong mode or owner are never used (nor a daemon of another build: DaemonOfAnotherBuildIT);
+ * the daemon leaves when idle; Ctrl-C and SIGTERM reach the command; questions run cold.
  */
 class DaemonIT {
 
@@ -401,29 +400,6 @@ class DaemonIT {
 			assertThat(listener.accept()).as("no client connected").isNull();
 			new ProcessBuilder("chown", "root", folder.toString()).inheritIO().start().waitFor();
 		}
-	}
-
-	@Test
-	void aDaemonOfAnotherBuildIsNeverUsedAndDaemonStartReplacesIt() throws Exception {
-		// a daemon of another runtime (so of another build, to the client): the command runs cold
-		// (the development launcher takes Java from JAVA_HOME; the packaged one always runs its own)
-		assumeTrue(Files.exists(JarProcess.launcher().resolveSibling("influx-shell.jar")),
-				"needs the development launcher: the packaged one always runs its own runtime");
-		Path otherJdk = Needs.otherJdk();
-		Result expected = NO_PROFILES;
-		JarProcess other = new JarProcess(home).env("JAVA_HOME", otherJdk.toString());
-		startDaemon(other);
-		Result status = console.run(null, "daemon", "status");
-		assertThat(status.out()).startsWith("running, of another build: this console does not use it\n");
-		assertThat(console.run(null, "config", "list")).isEqualTo(expected);
-		// it was asked, and sent the client away before running anything
-		Result otherStatus = other.run(null, "daemon", "status");
-		assertThat(otherStatus.out()).startsWith("running\n").contains("requests:     0 served");
-		// and daemon start replaces it with one of this build
-		Result replaced = console.run(null, "daemon", "start");
-		assertThat(replaced.err()).startsWith("stopping the daemon of another build (pid ");
-		assertThat(replaced.out()).startsWith("the daemon is running (pid ");
-		assertThat(served(console)).isZero();
 	}
 
 	@Test

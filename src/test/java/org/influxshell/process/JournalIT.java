@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 15 with the packaged console: the journal a run leaves, and undo putting it back, across
+ * The journal of changes, with the packaged console: what a run leaves, and undo putting it back, across
  * processes, scripts and hand changes; concurrent writers; a journal that cannot be written.
  */
 class JournalIT {
