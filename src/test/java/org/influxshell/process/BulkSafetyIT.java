@@ -30,6 +30,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.influxshell.support.InfluxStub;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
+import org.influxshell.support.Poll;
 import org.influxshell.support.PtySession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14 as a user meets it, the console a process of its own: the token in use is left alone,
+ * Bulk changes as a user meets them, the console a process of its own: the token in use is left alone,
  * questions on a real pseudo-terminal answered no by "n", Ctrl-C and Ctrl-D, and real SIGINT and
  * SIGTERM in the middle of a slow bulk run.
  */
@@ -47,6 +48,9 @@ class BulkSafetyIT {
 	static WireMockExtension server = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().containerThreads(64))
 		.build();
+
+	/** Only stops a hang: a console starts, asks and ends within it even on a small, busy machine. */
+	static final Duration LIMIT = Duration.ofSeconds(120);
 
 	static final String ORG = "9c5955fc99a60b8f";
 
@@ -109,12 +113,8 @@ class BulkSafetyIT {
 		return ids;
 	}
 
-	void awaitPatches(int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (server.findAll(patchRequestedFor(anyUrl())).size() < count) {
-			assertThat(System.nanoTime()).as("%d PATCH requests within 30 s", count).isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	void awaitPatches(int count) throws Exception {
+		Poll.until(count + " PATCH requests", LIMIT, () -> server.findAll(patchRequestedFor(anyUrl())).size() >= count);
 	}
 
 	// 1. the credential in use
@@ -170,8 +170,8 @@ class BulkSafetyIT {
 		String question = "Delete 3 tokens? [y/N] ";
 		for (String no : List.of("n\r", "\u0003", "\u0004")) {
 			try (PtySession tty = PtySession.start(home, line)) {
-				tty.await(question, Duration.ofSeconds(30)).type(no);
-				assertThat(tty.exitCode(Duration.ofSeconds(10))).as("answered %s", no.strip()).isEqualTo(1);
+				tty.await(question, LIMIT).type(no);
+				assertThat(tty.exitCode(LIMIT)).as("answered %s", no.strip()).isEqualTo(1);
 				assertThat(tty.plain()).contains("ID\t\t\tDescription\tUser\n" + id(0) + "\tbulk 0\t\tcarol\n"
 						+ id(1) + "\tbulk 1\t\tcarol\n" + id(2) + "\tbulk 2\t\tcarol\n" + question)
 					.endsWith("Error: nothing deleted\n");
@@ -181,8 +181,8 @@ class BulkSafetyIT {
 		assertThat(Files.readString(out)).isEmpty();
 
 		try (PtySession tty = PtySession.start(home, line)) {
-			tty.await(question, Duration.ofSeconds(30)).type("y\r");
-			assertThat(tty.exitCode(Duration.ofSeconds(30))).isZero();
+			tty.await(question, LIMIT).type("y\r");
+			assertThat(tty.exitCode(LIMIT)).isZero();
 		}
 		server.verify(3, deleteRequestedFor(anyUrl()));
 		assertThat(Files.readString(out)).isEqualTo(row(0) + "\ttrue\n" + row(1) + "\ttrue\n" + row(2) + "\ttrue\n");
@@ -197,7 +197,7 @@ class BulkSafetyIT {
 		try (PtySession tty = PtySession.start(home, "@'" + script + "' --influx.host=" + host()
 				+ " > '" + out + "'")) {
 			// the host comes from the environment of the script run
-			assertThat(tty.exitCode(Duration.ofSeconds(30))).isEqualTo(2);
+			assertThat(tty.exitCode(LIMIT)).isEqualTo(2);
 			// stderr is a terminal: the first line's progress shows, no question
 			assertThat(tty.raw()).contains("\r3/3");
 			assertThat(tty.plain()).endsWith(script + ":2: Error: deleting 3 tokens needs --force when not run "
@@ -216,15 +216,15 @@ class BulkSafetyIT {
 	void inTheReplCtrlCAtAQuestionAnswersNoAndTheSessionGoesOn() throws Exception {
 		carol(3, 0, Set.of());
 		try (PtySession tty = PtySession.start(home, "")) {
-			tty.await("influx-shell:default> ", Duration.ofSeconds(30))
+			tty.await("influx-shell:default> ", LIMIT)
 				.type("auth delete --user carol --host " + host() + " -t tok\r")
-				.await("Delete 3 tokens? [y/N] ", Duration.ofSeconds(30))
+				.await("Delete 3 tokens? [y/N] ", LIMIT)
 				.type("\u0003")
-				.await("Error: nothing deleted\n", Duration.ofSeconds(10))
+				.await("Error: nothing deleted\n", LIMIT)
 				.type("debug on\r")
-				.await("debug is on\n", Duration.ofSeconds(10))
+				.await("debug is on\n", LIMIT)
 				.type("exit\r");
-			assertThat(tty.exitCode(Duration.ofSeconds(10))).isZero();
+			assertThat(tty.exitCode(LIMIT)).isZero();
 		}
 		server.verify(0, deleteRequestedFor(anyUrl()));
 	}
@@ -235,13 +235,14 @@ class BulkSafetyIT {
 		.compile("interrupted: (\\d+) inactivated, (\\d+) unknown \\(in flight\\), (\\d+) not started\n");
 
 	void aSignalStopsTheRun(String signal, int exitCode) throws Exception {
-		carol(40, 300, Set.of(5, 6));
+		// a second a change: tokens are still waiting to start when the signal comes, on any machine
+		carol(40, 1000, Set.of(5, 6));
 		console.env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok");
 		JarProcess.Running run = console.start("auth", "inactive", "--user", "carol", "--hide-headers");
 		awaitPatches(12);
 		long signalled = System.nanoTime();
 		run.signal(signal);
-		Result r = run.await(Duration.ofSeconds(30));
+		Result r = run.await(LIMIT);
 		Duration took = Duration.ofNanos(System.nanoTime() - signalled);
 
 		assertThat(r.exit()).isEqualTo(exitCode);
@@ -260,7 +261,8 @@ class BulkSafetyIT {
 		Set<String> patched = patched();
 		assertThat(patched).hasSize(done + unknown).contains(id(5), id(6));
 		rows.forEach(row -> assertThat(patched).contains(row.substring(0, 16)));
-		assertThat(took).as("at most 2 s for what is in flight, then the JVM's exit").isLessThan(Duration.ofSeconds(8));
+		// the two slow tokens answer a minute after they were sent: the run ended long before, without them
+		assertThat(took).as("at most 2 s for what is in flight, then the JVM's exit").isLessThan(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -277,15 +279,15 @@ class BulkSafetyIT {
 	void onATerminalProgressIsShownAndCtrlCInTheReplReportsAndGoesOn() throws Exception {
 		carol(40, 300, Set.of(5));
 		try (PtySession tty = PtySession.start(home, "")) {
-			tty.await("influx-shell:default> ", Duration.ofSeconds(30))
+			tty.await("influx-shell:default> ", LIMIT)
 				.type("auth inactive --user carol --force --hide-headers --host " + host() + " -t tok\r");
 			awaitPatches(20);
-			tty.type("\u0003").await("interrupted: ", Duration.ofSeconds(10))
-				.await(" not started\n", Duration.ofSeconds(5))
+			tty.type("\u0003").await("interrupted: ", LIMIT)
+				.await(" not started\n", LIMIT)
 				.type("debug on\r")
-				.await("debug is on\n", Duration.ofSeconds(10))
+				.await("debug is on\n", LIMIT)
 				.type("exit\r");
-			assertThat(tty.exitCode(Duration.ofSeconds(10))).isZero();
+			assertThat(tty.exitCode(LIMIT)).isZero();
 			assertThat(tty.raw()).containsPattern("\r\\d+/40");
 			Matcher summary = Pattern.compile("interrupted: (\\d+) inactivated, 1 unknown \\(in flight\\), (\\d+) not "
 					+ "started\n").matcher(tty.plain());

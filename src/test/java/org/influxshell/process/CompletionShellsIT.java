@@ -162,7 +162,6 @@ class CompletionShellsIT {
 					|| k.equals("LINES"));
 			env.put("HOME", home.toString());
 			env.put("JAVA_HOME", System.getProperty("java.home"));
-			env.put("INFLUX_SHELL_JAVA_OPTS", "-Duser.home=" + home);
 			env.put("TERM", "xterm");
 			env.put("XDG_RUNTIME_DIR", home.resolve("run").toString());
 			env.put("XDG_CONFIG_HOME", home.resolve("config").toString());

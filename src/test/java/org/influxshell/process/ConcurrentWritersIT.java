@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import org.influxshell.configs.Profiles;
 import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
+import org.influxshell.support.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +40,15 @@ class ConcurrentWritersIT {
 			List<Future<Result>> results = new ArrayList<>();
 			for (int i = 0; i < PROCESSES; i++) {
 				String name = "p" + i;
-				JarProcess console = new JarProcess(home).env("INFLUX_LOCK_TIMEOUT", "60s");
+				JarProcess console = new JarProcess(home).env("INFLUX_LOCK_TIMEOUT", "120s");
 				results.add(pool.submit(() -> console.run("config create -n " + name + " -u http://h" + name
 						+ ":8086 -t tok-" + name + "\nconfig use " + name + "\nconfig ls --hide-headers\n")));
 			}
 			for (Future<Result> f : results) {
-				Result r = f.get(120, TimeUnit.SECONDS);
+				Result r = f.get(300, TimeUnit.SECONDS);
 				// twenty JVMs on a small machine may queue for the lock longer than the second after which it is said
 				assertThat(r.err().lines()).allMatch(line -> line.startsWith("configs file " + configs
-						+ " is locked by another process; waiting up to 60s"));
+						+ " is locked by another process; waiting up to 120s"));
 				assertThat(r.exit()).isZero();
 			}
 		}
@@ -74,15 +76,19 @@ class ConcurrentWritersIT {
 				"http://new:1").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("HOME", home.toString());
-		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Dinfluxshell.test.pause-before-rename=30000");
+		// the writer waits at the rename far longer than it takes to see its temporary file and kill it
+		pb.environment().put("INFLUX_SHELL_JAVA_OPTS", "-Dinfluxshell.test.pause-before-rename=600000");
 		Process writer = pb.start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!tempFileExists(configs.getParent()) && System.nanoTime() < deadline) {
-			Thread.sleep(20);
+		try {
+			Poll.until("the writer reached the rename", Duration.ofSeconds(120),
+					() -> tempFileExists(configs.getParent()) || !writer.isAlive());
+			assertThat(tempFileExists(configs.getParent())).as("the writer reached the rename").isTrue();
+			writer.destroyForcibly();
+			assertThat(writer.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		}
-		assertThat(tempFileExists(configs.getParent())).as("the writer reached the rename").isTrue();
-		writer.destroyForcibly();
-		assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		finally {
+			writer.destroyForcibly();
+		}
 		assertThat(writer.exitValue()).isEqualTo(137);
 
 		assertThat(Files.readAllBytes(configs)).isEqualTo(before);

@@ -5,10 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.influxshell.support.InfluxStub.SPEC_TOKEN;
 import static org.influxshell.support.InfluxStub.alice;
 import static org.influxshell.support.InfluxStub.ok;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
+import org.influxshell.support.Needs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,8 @@ class DistributionIT {
 	void theUnpackedTarballRunsOnItsOwnRuntimeWithEveryOtherJdkHidden() throws Exception {
 		// a mount namespace of its own with an empty /usr/lib/jvm: no JDK of the system is left,
 		// and JAVA_HOME (set to the test's JDK by JarProcess) names a folder that is gone
-		assumeThat(sh(home, "unshare -m true").exit()).as("mount namespaces (root, as CI has)").isZero();
+		assumeTrue(Needs.isRoot() && Needs.onPath("unshare") && sh(home, "unshare -m true").exit() == 0,
+				"needs a mount namespace of its own (root, and unshare from util-linux) to hide the system's JDKs");
 		Result r = new JarProcess(home).launcher(unpacked().resolve("bin/influx-shell"))
 			.env("PATH", "/usr/bin:/bin")
 			.through("unshare", "-m", "sh", "-c", "mount -t tmpfs none /usr/lib/jvm && exec \"$0\" \"$@\"")
@@ -134,9 +136,8 @@ class DistributionIT {
 		assertThat(own.out()).contains("java " + System.getProperty("java.version"));
 		// the build's archive is for the build's JDK: another JDK must skip it without a word, and
 		// a JDK 24 or later gets the flags that keep JLine and Netty from warning
-		Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-		assumeThat(jdk25.resolve("release")).as("a JDK 25 beside the build's").exists();
-		Result other = new JarProcess(home).launcher(link).env("JAVA_HOME", jdk25.toString())
+		Path otherJdk = Needs.otherJdk();
+		Result other = new JarProcess(home).launcher(link).env("JAVA_HOME", otherJdk.toString())
 			.run(null, "auth", "inactive", "--id", ID, "--hide-headers", "--host", server.baseUrl(), "-t", "tok");
 		assertThat(other.err()).isEmpty();
 		assertThat(other.exit()).isZero();
@@ -145,6 +146,7 @@ class DistributionIT {
 
 	@Test
 	void bashCompletesCommandsOptionsAndProfileNamesFromTheGeneratedScript() throws Exception {
+		Needs.program("bash", "runs the completion script");
 		Path launcher = JarProcess.launcher();
 		Result create = new JarProcess(home).run(null, "config", "create", "-n", "prod-eu", "-u", "http://127.0.0.1:9");
 		assertThat(create.exit()).isZero();
@@ -183,7 +185,7 @@ class DistributionIT {
 
 	@Test
 	void theManPageReadsWithoutWarningsAndNamesEveryCommandAndVariable() throws Exception {
-		assumeThat(sh(home, "command -v man").exit()).as("man (.ci/run installs man-db)").isZero();
+		Needs.program("man", "man-db reads the man page");
 		Path page = unpacked().resolve("share/man/man1/influx-shell.1");
 		Result r = sh(home, "MANWIDTH=100 man --warnings -E UTF-8 -P cat -l \"$1\"", page.toString());
 		assertThat(r.err()).isEmpty();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 15 with the packaged console: the journal a run leaves, and undo putting it back, across
+ * The journal of changes, with the packaged console: what a run leaves, and undo putting it back, across
  * processes, scripts and hand changes; concurrent writers; a journal that cannot be written.
  */
 class JournalIT {
@@ -170,10 +170,10 @@ class JournalIT {
 	void concurrentWritersNeverInterleave() throws Exception {
 		List<JarProcess.Running> running = new ArrayList<>();
 		for (int n = 1; n <= 12; n++) {
-			running.add(console.start(auth("auth", "inactive", "--id", id(n))));
+			running.add(console.spawn(auth("auth", "inactive", "--id", id(n))));
 		}
 		for (JarProcess.Running r : running) {
-			assertThat(r.await(Duration.ofSeconds(120)).exit()).isZero();
+			assertThat(r.await(Duration.ofSeconds(300)).exit()).isZero();
 		}
 		List<JsonNode> entries = entries();
 		assertThat(entries).hasSize(12);

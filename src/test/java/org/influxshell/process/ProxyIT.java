@@ -147,7 +147,7 @@ class ProxyIT {
 		WireMockServer wrongHost = wrongHostServer();
 		try {
 			JarProcess console = new JarProcess(home).env("HTTPS_PROXY", proxyUrl()).env("INFLUX_SHELL_JAVA_OPTS",
-					"-Duser.home=" + home + " -Djavax.net.ssl.trustStore=" + home.resolve("trust.p12")
+					"-Djavax.net.ssl.trustStore=" + home.resolve("trust.p12")
 							+ " -Djavax.net.ssl.trustStorePassword=password -Djavax.net.ssl.trustStoreType=PKCS12");
 			String influx = " --host https://influx.test:" + wrongHost.httpsPort() + " -t tok --hide-headers";
 			// the trust store is in force: the certificate is good for its own name
@@ -166,7 +166,7 @@ class ProxyIT {
 			Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a terminal");
 			// the REPL, in the other order too: refused, accepted, refused, accepted
 			try (PtySession tty = PtySession.start(home, "", Map.of("HTTPS_PROXY", proxyUrl(), "INFLUX_SHELL_JAVA_OPTS",
-					"-Duser.home=" + home + " -Djavax.net.ssl.trustStore=" + home.resolve("trust.p12")
+					"-Djavax.net.ssl.trustStore=" + home.resolve("trust.p12")
 							+ " -Djavax.net.ssl.trustStorePassword=password -Djavax.net.ssl.trustStoreType=PKCS12"))) {
 				tty.await("> ", Duration.ofSeconds(30));
 				for (int n = 4; n <= 7; n++) {

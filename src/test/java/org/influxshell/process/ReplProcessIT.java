@@ -2,44 +2,43 @@ package org.influxshell.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.influxshell.support.JarProcess;
+import org.influxshell.support.PtySession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REPL on a real pseudo-terminal ({@code script} from util-linux gives it one): prompt with
  * the active profile, results, one-line errors that do not end the session, history kept private.
+ * Skipped where {@code script} is missing.
  */
 class ReplProcessIT {
+
+	/** Only stops a hang: the console starts and ends within it even on a small, busy machine. */
+	static final Duration LIMIT = Duration.ofSeconds(120);
 
 	@TempDir
 	Path home;
 
 	@Test
 	void aSessionOnATerminal() throws Exception {
-		ProcessBuilder pb = new ProcessBuilder("script", "-qec",
-				"stty cols 120 rows 40; exec '" + JarProcess.launcher() + "'", "/dev/null");
+		ProcessBuilder pb = PtySession.terminal("stty cols 120 rows 40; exec '" + JarProcess.launcher() + "'");
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("HOME", home.toString());
 		pb.environment().put("TERM", "xterm");
-		pb.redirectErrorStream(true);
-		Process p = pb.start();
-		try (var in = p.getOutputStream()) {
-			in.write(("config create -n lab -u http://lab:1\rconfig create -n prod -u http://prod:1\r"
+		String screen;
+		try (PtySession tty = PtySession.attach(pb)) {
+			tty.typeAndClose("config create -n lab -u http://lab:1\rconfig create -n prod -u http://prod:1\r"
 					+ "config ls --hide-headers\rconfig use nope\rconfig use prod\rauth inactive --id abc\r"
-					+ "debug on\rconfig use nope\rdebug off\rexit\r")
-				.getBytes(StandardCharsets.UTF_8));
+					+ "debug on\rconfig use nope\rdebug off\rexit\r");
+			assertThat(tty.exitCode(LIMIT)).isZero();
+			screen = tty.plain();
 		}
-		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		String screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-			.replaceAll("\u001b\\[[0-9;?]*[a-zA-Z]|\u001b[=>]", "").replace("\r", "");
-		assertThat(p.exitValue()).isZero();
 		assertThat(screen).contains("influx-shell:default> config create -n lab -u http://lab:1\n",
 				"influx-shell:lab> config create -n prod -u http://prod:1\n",
 				"influx-shell:lab> config ls --hide-headers\n\tlab\thttp://lab:1\t\n\tprod\thttp://prod:1\t\n",
@@ -56,13 +55,14 @@ class ReplProcessIT {
 	}
 
 	/**
-	 * Types {@code chunks} into the console on a pseudo-terminal, waiting a little between chunks
-	 * (for a completion menu to show), and returns everything the terminal showed, raw.
+	 * Types {@code chunks} into the console on a pseudo-terminal and returns everything the
+	 * terminal showed, raw. After a chunk with a TAB it waits for the completion menu, until the
+	 * terminal shows {@code menuShows}.
 	 * @param shellTail what follows the launcher in the shell line ({@code > out.txt}), may be empty
+	 * @param menuShows text of the completion menu, or {@code null} when no chunk has a TAB
 	 */
-	String session(String noColor, String shellTail, String... chunks) throws Exception {
-		ProcessBuilder pb = new ProcessBuilder("script", "-qec",
-				"stty cols 120 rows 40; exec '" + JarProcess.launcher() + "' " + shellTail, "/dev/null");
+	String session(String noColor, String shellTail, String menuShows, String... chunks) throws Exception {
+		ProcessBuilder pb = PtySession.terminal("stty cols 120 rows 40; exec '" + JarProcess.launcher() + "' " + shellTail);
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("HOME", home.toString());
 		pb.environment().put("TERM", "xterm");
@@ -70,28 +70,27 @@ class ReplProcessIT {
 		if (noColor != null) {
 			pb.environment().put("NO_COLOR", noColor);
 		}
-		pb.redirectErrorStream(true);
-		Process p = pb.start();
-		try (var in = p.getOutputStream()) {
+		try (PtySession tty = PtySession.attach(pb)) {
 			for (String chunk : chunks) {
-				in.write(chunk.getBytes(StandardCharsets.UTF_8));
-				in.flush();
-				Thread.sleep(chunk.contains("\t") ? 1500 : 0);
+				tty.type(chunk);
+				if (chunk.contains("\t")) {
+					tty.await(menuShows, LIMIT);
+				}
 			}
+			tty.typeAndClose("");
+			assertThat(tty.exitCode(LIMIT)).isZero();
+			return tty.raw();
 		}
-		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(p.exitValue()).isZero();
-		return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 	}
 
 	static String plain(String screen) {
-		return screen.replaceAll("\u001b\\[[0-9;?]*[a-zA-Z]|\u001b[=>]", "").replace("\r", "");
+		return PtySession.plain(screen);
 	}
 
 	@Test
 	void withStdoutPipedThePromptStaysOnTheTerminalAndResultsGoToStdout() throws Exception {
 		Path out = home.resolve("out.txt");
-		String screen = plain(session(null, "> '" + out + "'",
+		String screen = plain(session(null, "> '" + out + "'", null,
 				"config create -n lab -u http://lab:1\rconfig ls --hide-headers\rexit\r"));
 		assertThat(screen).contains("influx-shell:default> config create -n lab -u http://lab:1\n",
 				"influx-shell:lab> config ls --hide-headers\n", "influx-shell:lab> exit");
@@ -108,7 +107,7 @@ class ReplProcessIT {
 		Files.createDirectories(history.getParent());
 		Files.writeString(history, "");
 		Files.setPosixFilePermissions(history, PosixFilePermissions.fromString("rw-r--r--"));
-		String raw = session(null, "", "config create -n lab -u http://lab:1 -t s3cret-token-42 --hide-headers\r",
+		String raw = session(null, "", null, "config create -n lab -u http://lab:1 -t s3cret-token-42 --hide-headers\r",
 				" config ls\r", "history\r", "script " + script + "\r", "clear\r", "exit\r");
 		String screen = plain(raw);
 		assertThat(screen).contains("influx-shell:lab> history\n    1  config create -n lab -u http://lab:1 -t *** "
@@ -120,14 +119,17 @@ class ReplProcessIT {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
 	}
 
+	/** In the menu that TAB after {@code auth } shows. */
+	static final String MENU = "(Inactivate API tokens: they stay, but cannot be used)";
+
 	@Test
 	void noColorMakesTheCompletionMenuPlain() throws Exception {
 		java.util.regex.Pattern colour = java.util.regex.Pattern.compile("\u001b\\[(\\d+;)*[39]\\dm");
-		String coloured = session(null, "", "auth \t", "\u0015exit\r");
-		assertThat(plain(coloured)).contains("inactive", "(Inactivate API tokens: they stay, but cannot be used)");
+		String coloured = session(null, "", MENU, "auth \t", "\u0015exit\r");
+		assertThat(plain(coloured)).contains("inactive", MENU);
 		assertThat(colour.matcher(coloured).find()).as("a colour without NO_COLOR").isTrue();
-		String plain = session("1", "", "auth \t", "\u0015exit\r");
-		assertThat(plain(plain)).contains("(Inactivate API tokens: they stay, but cannot be used)");
+		String plain = session("1", "", MENU, "auth \t", "\u0015exit\r");
+		assertThat(plain(plain)).contains(MENU);
 		assertThat(colour.matcher(plain).find()).as("no colour with NO_COLOR").isFalse();
 	}
 }

@@ -12,20 +12,23 @@ import static org.influxshell.support.InfluxStub.SPEC_TOKEN;
 import static org.influxshell.support.InfluxStub.alice;
 import static org.influxshell.support.InfluxStub.ok;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.support.InfluxStub;
 import org.influxshell.support.JarProcess;
+import org.influxshell.support.PtySession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A profile that keeps no password: the console asks on the terminal, without echo, and signs in. */
+/**
+ * A profile that keeps no password: the console asks on the terminal, without echo, and signs in.
+ * Skipped where {@code script}, which makes the terminal, is missing.
+ */
 class SignInProcessIT {
 
 	@RegisterExtension
@@ -44,40 +47,15 @@ class SignInProcessIT {
 		assertThat(console.run(null, "config", "create", "-n", "pw", "-u", "http://localhost:" + server.getPort(), "-p", "bob",
 				"-a").exit()).isZero();
 
-		ProcessBuilder pb = new ProcessBuilder("script", "-qec",
-				"exec '" + JarProcess.launcher() + "' auth list --hide-headers", "/dev/null");
+		ProcessBuilder pb = PtySession.terminal("exec '" + JarProcess.launcher() + "' auth list --hide-headers");
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("HOME", home.toString());
 		pb.environment().put("TERM", "xterm");
-		pb.redirectErrorStream(true);
-		Process p = pb.start();
-		StringBuffer screen = new StringBuffer();
-		Thread reader = new Thread(() -> {
-			try (var in = p.getInputStream()) {
-				int b;
-				while ((b = in.read()) >= 0) {
-					screen.append((char) b);
-				}
-			}
-			catch (java.io.IOException ex) {
-				// the session ended
-			}
-		});
-		reader.start();
-		long deadline = System.nanoTime() + 30_000_000_000L;
-		while (!screen.toString().contains("password: ") && p.isAlive() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
+		try (PtySession tty = PtySession.attach(pb)) {
+			tty.await("Please provide your password: ", Duration.ofSeconds(120)).typeAndClose("typed-secret\r");
+			assertThat(tty.exitCode(Duration.ofSeconds(120))).as(tty.plain()).isZero();
+			assertThat(tty.raw()).contains("0a6f1b2c3d4e5000\talice's Token\t").doesNotContain("typed-secret");
 		}
-		assertThat(screen.toString()).contains("Please provide your password: ");
-		try (var typed = p.getOutputStream()) {
-			typed.write("typed-secret\r".getBytes(StandardCharsets.UTF_8));
-		}
-		if (!p.waitFor(60, TimeUnit.SECONDS)) {
-			p.destroyForcibly();
-		}
-		reader.join(5_000);
-		assertThat(p.exitValue()).as(screen.toString()).isZero();
-		assertThat(screen.toString()).contains("0a6f1b2c3d4e5000\talice's Token\t").doesNotContain("typed-secret");
 		server.verify(1, postRequestedFor(urlPathEqualTo("/api/v2/signin")));
 	}
 }

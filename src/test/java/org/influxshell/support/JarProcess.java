@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JarProcess {
 
+	/** How long a run may take before it counts as hung. */
+	static final java.time.Duration RUN_LIMIT = java.time.Duration.ofSeconds(180);
+
 	private final Path home;
 
 	private final Map<String, String> env = new java.util.HashMap<>();
@@ -106,12 +109,28 @@ public final class JarProcess {
 	 * Starts the console and returns at once, stdin empty and not a terminal, so that a test can
 	 * signal it. SIGINT and SIGTERM are set back to their defaults first: a build started as a
 	 * background job would otherwise hand SIGINT down ignored, and the console would never see it.
+	 * Skips the test when perl, which does that, is missing.
 	 */
 	public Running start(String... args) throws IOException {
+		Needs.program("perl", "sets SIGINT and SIGTERM back to their defaults for a console the test signals");
 		List<String> cmd = new ArrayList<>(List.of("perl", "-e",
 				"$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec @ARGV or die \"cannot run $ARGV[0]: $!\\n\"",
 				launcher().toString()));
 		cmd.addAll(List.of(args));
+		return launch(cmd);
+	}
+
+	/**
+	 * Starts the console and returns at once, stdin empty and not a terminal, with the signal
+	 * dispositions this JVM hands down: for a test that waits for it or kills it, never signals it.
+	 */
+	public Running spawn(String... args) throws IOException {
+		List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
+		cmd.addAll(List.of(args));
+		return launch(cmd);
+	}
+
+	private Running launch(List<String> cmd) throws IOException {
 		Path out = Files.createTempFile(home, "out", ".txt");
 		Path err = Files.createTempFile(home, "err", ".txt");
 		Process p = builder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -119,7 +138,10 @@ public final class JarProcess {
 		return new Running(p, out, err);
 	}
 
-	/** A console started by {@link #start}: perl execs the launcher, which execs Java, so the process is the console. */
+	/**
+	 * A console started by {@link #start} or {@link #spawn}: perl (for start) execs the launcher,
+	 * which execs Java, so the process is the console.
+	 */
 	public static final class Running {
 
 		private final Process process;
@@ -151,6 +173,22 @@ public final class JarProcess {
 			return process.isAlive();
 		}
 
+		/** Waits until the console has written {@code text} to stderr, while it runs. */
+		public void awaitErr(String text, java.time.Duration within) throws Exception {
+			Poll.until(within, () -> read(err).contains(text),
+					() -> "stderr did not show \"" + text + "\"; it holds:\n" + read(err));
+		}
+
+		private static String read(Path file) {
+			try {
+				// leniently: the console may be half-way through a character
+				return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				return ex.toString();
+			}
+		}
+
 		/** Waits for the console to end and returns what it did. */
 		public Result await(java.time.Duration within) throws IOException, InterruptedException {
 			if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -179,9 +217,10 @@ public final class JarProcess {
 				stdinStream.write(stdin.getBytes(StandardCharsets.UTF_8));
 			}
 		}
-		if (!p.waitFor(60, TimeUnit.SECONDS)) {
+		// only stops a hang: a JVM starting on a small, busy machine takes seconds, not minutes
+		if (!p.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
 			p.destroyForcibly();
-			throw new IllegalStateException("console did not exit within 60 s: " + cmd);
+			throw new IllegalStateException("console did not exit within " + RUN_LIMIT + ": " + cmd);
 		}
 		Result r = new Result(p.exitValue(), "", Files.readString(err));
 		Files.delete(err);

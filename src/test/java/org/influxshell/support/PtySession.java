@@ -1,5 +1,6 @@
 package org.influxshell.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,7 @@ public final class PtySession implements AutoCloseable {
 
 	private final Process process;
 
-	private final StringBuffer screen = new StringBuffer();
+	private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
 	private final OutputStream keys;
 
@@ -35,9 +36,9 @@ public final class PtySession implements AutoCloseable {
 
 	/** As {@link #start(Path, String)}, with these environment variables set too. */
 	public static PtySession start(Path home, String shellTail, java.util.Map<String, String> env) throws IOException {
-		ProcessBuilder pb = new ProcessBuilder("script", "-qec", "stty cols 120 rows 40; exec perl -e "
-				+ "'$SIG{INT} = $SIG{TERM} = \"DEFAULT\"; exec @ARGV or die' '" + JarProcess.launcher() + "' " + shellTail,
-				"/dev/null");
+		Needs.program("perl", "sets SIGINT and SIGTERM back to their defaults for the console");
+		ProcessBuilder pb = terminal("stty cols 120 rows 40; exec perl -e "
+				+ "'$SIG{INT} = $SIG{TERM} = \"DEFAULT\"; exec @ARGV or die' '" + JarProcess.launcher() + "' " + shellTail);
 		pb.environment().keySet().removeIf(k -> k.startsWith("INFLUX_") || k.startsWith("SPRING_"));
 		pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		pb.environment().put("HOME", home.toString());
@@ -45,7 +46,21 @@ public final class PtySession implements AutoCloseable {
 		// the daemon's folder: the test's own, where none runs unless the test starts one
 		pb.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
 		pb.environment().putAll(env);
-		pb.redirectErrorStream(true);
+		return attach(pb);
+	}
+
+	/**
+	 * A process that runs the shell line {@code command} on a pseudo-terminal, not started yet:
+	 * the test sets its environment, then {@link #attach}es to it. Skips the test when
+	 * {@code script} is missing.
+	 */
+	public static ProcessBuilder terminal(String command) {
+		Needs.program("script", "util-linux's script gives the console a pseudo-terminal");
+		return new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true);
+	}
+
+	/** Starts {@code pb} (made by {@link #terminal}) and reads what its terminal shows. */
+	public static PtySession attach(ProcessBuilder pb) throws IOException {
 		return new PtySession(pb.start());
 	}
 
@@ -57,7 +72,9 @@ public final class PtySession implements AutoCloseable {
 			try (InputStream in = process.getInputStream()) {
 				int n;
 				while ((n = in.read(buffer)) > 0) {
-					screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+					synchronized (screen) {
+						screen.write(buffer, 0, n);
+					}
 				}
 			}
 			catch (IOException ex) {
@@ -69,14 +86,15 @@ public final class PtySession implements AutoCloseable {
 	}
 
 	/** Waits until the terminal has shown {@code text} (escape sequences and carriage returns left out). */
-	public PtySession await(String text, Duration within) throws InterruptedException {
-		long deadline = System.nanoTime() + within.toNanos();
-		while (!plain().contains(text)) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("the terminal did not show \"" + text + "\" within " + within + "; it shows:\n"
-						+ plain());
+	public PtySession await(String text, Duration within) throws Exception {
+		Poll.until(within, () -> plain().contains(text) || !process.isAlive(),
+				() -> "the terminal did not show \"" + text + "\"; it shows:\n" + plain());
+		if (!plain().contains(text)) {
+			reader.join(TimeUnit.SECONDS.toMillis(30));
+			if (!plain().contains(text)) {
+				throw new AssertionError("the console ended (exit " + process.exitValue() + ") without showing \"" + text
+						+ "\"; the terminal shows:\n" + plain());
 			}
-			Thread.sleep(50);
 		}
 		return this;
 	}
@@ -88,23 +106,37 @@ public final class PtySession implements AutoCloseable {
 		return this;
 	}
 
-	/** Waits for the console to end; returns its exit code. */
+	/** Types {@code text} and closes the keyboard: the terminal reads what is typed, then its end. */
+	public PtySession typeAndClose(String text) throws IOException {
+		type(text);
+		keys.close();
+		return this;
+	}
+
+	/** Waits for the console to end and for all it showed to be read; returns its exit code. */
 	public int exitCode(Duration within) throws InterruptedException {
 		if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new AssertionError("the console did not end within " + within + "; the terminal shows:\n" + plain());
 		}
-		reader.join(5000);
+		reader.join(TimeUnit.SECONDS.toMillis(30));
 		return process.exitValue();
 	}
 
 	/** Everything the terminal showed, as bytes arrived. */
 	public String raw() {
-		return screen.toString();
+		synchronized (screen) {
+			return screen.toString(StandardCharsets.UTF_8);
+		}
 	}
 
 	/** What the terminal showed without escape sequences and carriage returns. */
 	public String plain() {
-		return raw().replaceAll("\u001b\\[[0-9;?]*[a-zA-Z]|\u001b[=>]", "").replace("\r", "");
+		return plain(raw());
+	}
+
+	/** {@code screen} without escape sequences and carriage returns. */
+	public static String plain(String screen) {
+		return screen.replaceAll("\u001b\\[[0-9;?]*[a-zA-Z]|\u001b[=>]", "").replace("\r", "");
 	}
 
 	@Override
