@@ -97,7 +97,7 @@ class DistributionIT {
 
 	@Test
 	void theDebNamesTheProjectsHomepageMaintainerAndLicence() throws Exception {
-		assumeThat(sh(home, "command -v dpkg-deb").exit()).as("dpkg-deb (Debian, Ubuntu)").isZero();
+		Needs.program("dpkg-deb", "the .deb is made only where dpkg-deb is (Debian, Ubuntu)");
 		Path deb = unpacked().getParent().getParent().resolve("influx-shell_0.1.0_amd64.deb");
 		Result control = sh(home, "dpkg-deb -f \"$1\" Homepage Maintainer", deb.toString());
 		assertThat(control.out()).isEqualTo("""
