@@ -95,6 +95,16 @@ class DistributionIT {
 		assertThat(r.out()).contains("source: shared objects file");
 	}
 
+	/** The development launcher's class-data archive names the jar paths it was made with: a moved tree runs without it, silently. */
+	@Test
+	void aCopiedDevelopmentTreeSaysNothingOfItsArchive() throws Exception {
+		Path copy = home.resolve("copied");
+		assertThat(sh(home, "cp -r \"$1\" \"$2\"", JarProcess.launcher().getParent().toString(), copy.toString()).exit())
+			.isZero();
+		Result r = new JarProcess(home).launcher(copy.resolve("influx-shell")).run(null, "config", "list");
+		assertThat(r).isEqualTo(new Result(0, "Active\tName\tURL\tOrg\n", ""));
+	}
+
 	@Test
 	void theDebNamesTheProjectsHomepageMaintainerAndLicence() throws Exception {
 		Needs.program("dpkg-deb", "the .deb is made only where dpkg-deb is (Debian, Ubuntu)");
