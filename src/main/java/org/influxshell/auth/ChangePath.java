@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -216,16 +214,15 @@ public class ChangePath {
 		}
 		// each change is journaled once, and a step cut off by a stop journals nothing after the run:
 		// what it did is read again below
-		Set<String> journaled = ConcurrentHashMap.newKeySet();
-		AtomicBoolean open = new AtomicBoolean(true);
+		JournalGate gate = new JournalGate();
 		BulkRunner.Outcome run = withProgress(ids.size(), conn, progress -> runner.run(ids,
-				id -> apply(conn, byId.get(id), () -> open.get() && journaled.add(id)), progress));
-		open.set(false);
+				id -> apply(conn, byId.get(id), write -> gate.whileRunning(id, write)), progress));
+		gate.close();
 		List<Authorization> changed = new ArrayList<>(run.done());
 		List<String> unknown = new ArrayList<>();
 		if (run.stop() != null && !run.inFlight().isEmpty()) {
 			for (String id : run.inFlight()) {
-				Authorization confirmed = confirmLate(conn, byId.get(id), () -> journaled.add(id));
+				Authorization confirmed = confirmLate(conn, byId.get(id), write -> gate.once(id, write));
 				if (confirmed != null) {
 					changed.add(confirmed);
 				}
@@ -238,14 +235,12 @@ public class ChangePath {
 				run.stop());
 	}
 
-	/** One step: sent, verified, journaled (when {@code mayJournal} says so). */
-	private Authorization apply(Connection conn, Step step, BooleanSupplier mayJournal) {
+	/** One step: sent, verified, and journaled through {@code journaling}. */
+	private Authorization apply(Connection conn, Step step, Consumer<Runnable> journaling) {
 		Authorization before = step.now();
 		if (step.change() == Change.DELETE) {
 			Authorization gone = tokens.delete(conn, step.rawId(), before);
-			if (mayJournal.getAsBoolean()) {
-				journal.record(conn, JournalEntry.DELETE, gone, before.status(), null);
-			}
+			journaling.accept(() -> journal.record(conn, JournalEntry.DELETE, gone, before.status(), null));
 			return gone;
 		}
 		Status to = target(step.change());
@@ -254,9 +249,7 @@ public class ChangePath {
 			throw CliException.failure("could not update status of auth with ID \"" + step.rawId()
 					+ "\": the server answered with status \"" + after.status() + "\", not \"" + to.value() + "\"");
 		}
-		if (mayJournal.getAsBoolean()) {
-			journal.record(conn, action(step.change()), after, before.status(), after.status());
-		}
+		journaling.accept(() -> journal.record(conn, action(step.change()), after, before.status(), after.status()));
 		return after;
 	}
 
@@ -265,23 +258,19 @@ public class ChangePath {
 	 * made), and journaled when the server has it as asked; {@code null} when that is unknown or
 	 * not so.
 	 */
-	private Authorization confirmLate(Connection conn, Step step, BooleanSupplier mayJournal) {
+	private Authorization confirmLate(Connection conn, Step step, Consumer<Runnable> journaling) {
 		boolean interrupted = Thread.interrupted();
 		try {
 			Authorization now = tokens.get(conn, step.rawId());
 			if (step.change() != Change.DELETE && now.status().equals(target(step.change()).value())) {
-				if (mayJournal.getAsBoolean()) {
-					journal.record(conn, action(step.change()), now, step.now().status(), now.status());
-				}
+				journaling.accept(() -> journal.record(conn, action(step.change()), now, step.now().status(), now.status()));
 				return now;
 			}
 			return null;
 		}
 		catch (CliException ex) {
 			if (step.change() == Change.DELETE && ex.getCause() instanceof InfluxApiException api && api.status() == 404) {
-				if (mayJournal.getAsBoolean()) {
-					journal.record(conn, JournalEntry.DELETE, step.now(), step.now().status(), null);
-				}
+				journaling.accept(() -> journal.record(conn, JournalEntry.DELETE, step.now(), step.now().status(), null));
 				return step.now();
 			}
 			return null;
@@ -290,6 +279,35 @@ public class ChangePath {
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	/**
+	 * Who may journal a change, and when: each token once; the steps only while the run lasts, so
+	 * that a step cut off by a stop writes nothing after the outcome is made (closing waits for a
+	 * write under way); after that only the re-reads of the steps cut off.
+	 */
+	private static final class JournalGate {
+
+		private final Set<String> journaled = new HashSet<>();
+
+		private boolean open = true;
+
+		synchronized void whileRunning(String id, Runnable write) {
+			// a step already cancelled leaves its change to the re-read: an interrupted write would fail
+			if (open && !Thread.currentThread().isInterrupted()) {
+				once(id, write);
+			}
+		}
+
+		synchronized void once(String id, Runnable write) {
+			if (journaled.add(id)) {
+				write.run();
+			}
+		}
+
+		synchronized void close() {
+			open = false;
 		}
 	}
 
