@@ -24,13 +24,20 @@ final class ManPage {
 	 * One example: what it does, then the command lines that do it.
 	 *
 	 * @param text what the lines do, one sentence
-	 * @param lines command lines as typed, each starting with {@code influx-shell}
+	 * @param lines command lines as typed, each starting with {@code influx-shell} or piping into it
+	 *        ({@code printf ... | influx-shell ...})
 	 */
 	record Example(String text, List<String> lines) {
 
 		Example(String text, String... lines) {
 			this(text, List.of(lines));
 		}
+	}
+
+	/** The part of an example line that runs influx-shell: the whole line, or what follows the pipe into it. */
+	static String consoleLine(String line) {
+		int pipe = line.indexOf(" | influx-shell ");
+		return pipe < 0 ? line : line.substring(pipe + " | ".length());
 	}
 
 	/** The tour: a profile, the tokens, one cut off and let back in, the journal and undo. */
@@ -44,12 +51,11 @@ final class ManPage {
 			new Example("Show the runs that changed tokens, and take the last one on this server back:",
 					"influx-shell auth journal", "influx-shell auth undo"));
 
-	/** The incident: a leaked token found by its value and cut off, the cut widened, then both taken back. */
+	/** The incident: a leaked token cut off by its value, the cut widened, then both taken back. */
 	static final List<Example> INCIDENT = List.of(
-			new Example("A token was pasted into a public chat. Find its ID (on a server that returns token values), "
-					+ "and cut it off:",
-					"influx-shell auth list --token-value \"$LEAKED\" --json",
-					"influx-shell auth inactive --id 0d099b627e605000"),
+			new Example("A token was pasted into a public chat. Cut it off by its value (on a server that returns "
+					+ "token values), read from stdin so that it stands neither in ps nor in the shell's history:",
+					"printf '%s\\n' \"$LEAKED\" | influx-shell auth inactive --token-value -"),
 			new Example("The same client's other tokens may have leaked with it. See what a selector picks, then "
 					+ "cut them off too (on a terminal, the console asks first):",
 					"influx-shell auth inactive --user telegraf --description '^telegraf' --dry-run",
@@ -144,28 +150,44 @@ final class ManPage {
 				to the journal file (see FILES), with the time, the run, the session, the command line (secret values
 				masked), the server, the profile, the action, the token's ID, description and user, its status before
 				and after, and its permissions; never a token value. A run is one command line; a session is one
-				process: a one\\-shot command, a whole script or a REPL session. A dry run writes nothing, and a
-				journal that cannot be written never stops a change: a warning says so once.
+				process: a one\\-shot command, a whole script or a REPL session. Only what the server confirmed is
+				journaled, and a token already as asked is not. A dry run writes nothing.
+				.PP
+				The journal is opened without following links: one that is a symbolic link, lies in a folder that is
+				a link, or is owned by another user than its folder is refused. A journal that cannot be written
+				never stops a change: a warning says so once, and each entry not journaled follows it on stderr,
+				whole. At 10 MiB the journal is renamed \\fIinflux\\-shell\\-journal.jsonl.1\\fR (the one before is
+				dropped); \\fBauth journal\\fR and \\fBauth undo\\fR read both.
 				.PP
 				\\fBauth journal\\fR lists the runs, newest first (\\fB\\-\\-run\\fR \\fIID\\fR or \\fB\\-\\-session\\fR \\fIID\\fR
-				picks some; \\fB\\-\\-json\\fR gives every entry).
+				picks some, \\fB\\-\\-limit\\fR \\fIN\\fR the newest N, \\fB\\-\\-since\\fR \\fIWHEN\\fR the recent ones,
+				\\fB\\-c\\fR or \\fB\\-\\-host\\fR one server's; \\fB\\-\\-json\\fR gives every entry).
 				.PP
 				\\fBauth undo\\fR takes back the last run on the current server, \\fB\\-\\-run\\fR \\fIID\\fR an older one,
 				\\fB\\-\\-session\\fR \\fIID\\fR every run of a session on this server, newest first. A token inactivated
 				or activated is changed back only when it is still as the run left it; one changed since is named on
 				stderr and left alone. A token the run created is inactivated, not deleted. A deleted token cannot come
-				back: undo names it with the permissions that re\\-creating it needs. Undo is journaled too, so
-				\\fBauth undo\\fR again undoes the undo; \\fB\\-\\-dry\\-run\\fR shows what it would change.
+				back: undo names it with the permissions that re\\-creating it needs. The token undo itself uses is
+				never changed. Undo names each run it reverts on stderr and, on a terminal, asks first; when
+				something cannot be put back (a deleted token, one no longer on the server, the token in use), it
+				exits 1 after the rest is done. Undo is journaled too, so \\fBauth undo\\fR again undoes the undo;
+				\\fB\\-\\-dry\\-run\\fR shows what it would change.
 				""");
 	}
 
 	private static void files(StringBuilder out) {
 		out.append(".SH FILES\n");
+		out.append("""
+				Every path below is in one home: \\fB$HOME\\fR when it is set and absolute, else the account's home
+				from the passwd database (the Go CLI asks the passwd database only). Folders the console creates
+				are mode 0700 and belong to the owner of the folder they are made in.
+				""");
 		file(out, "~/.influxdbv2/configs", "the connection profiles, shared with the Go CLI; another file with "
 				+ "\\fB\\-\\-configs\\-path\\fR or \\fBINFLUX_CONFIGS_PATH\\fR (the variable also moves the journal and "
 				+ "the history, which sit beside it); a change holds a lock on \\fIconfigs.lock\\fR beside it");
 		file(out, "~/.influxdbv2/influx\\-shell\\-journal.jsonl", "the journal of token changes, beside the configs "
-				+ "file, or where \\fBinflux.journal\\-path\\fR (\\fBINFLUX_JOURNAL_PATH\\fR) says; see JOURNAL");
+				+ "file, or where \\fBinflux.journal\\-path\\fR (\\fBINFLUX_JOURNAL_PATH\\fR) says; at 10 MiB it is "
+				+ "rotated to \\fIinflux\\-shell\\-journal.jsonl.1\\fR; a link is refused; see JOURNAL");
 		file(out, "~/.influxdbv2/influx\\-shell_history", "the REPL's history, beside the configs file, secrets "
 				+ "masked, mode 0600");
 		file(out, "$XDG_RUNTIME_DIR/influx\\-shell/", "the warm console's folder, mode 0700: the daemon's socket "

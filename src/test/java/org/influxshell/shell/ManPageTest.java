@@ -42,8 +42,9 @@ class ManPageTest extends ConsoleTest {
 	void everyExampleIsACommandLineTheConsoleParses() {
 		List<String> lines = new ArrayList<>();
 		List.of(ManPage.TOUR, ManPage.INCIDENT).forEach(examples -> examples.forEach(e -> lines.addAll(e.lines())));
-		for (String line : lines) {
-			assertThat(line).startsWith("influx-shell ");
+		for (String full : lines) {
+			String line = ManPage.consoleLine(full);
+			assertThat(line).as(full).startsWith("influx-shell ");
 			List<String> words = Words.split(line.substring("influx-shell ".length()));
 			CommandModel.Match match = model.find(words);
 			assertThat(match).as(line).isNotNull();
@@ -52,13 +53,16 @@ class ManPageTest extends ConsoleTest {
 		// the tour and the incident story tell what they promise
 		assertThat(commands(ManPage.TOUR)).containsExactly("config create", "auth list", "auth inactive", "auth active",
 				"auth journal", "auth undo");
-		assertThat(commands(ManPage.INCIDENT)).containsExactly("auth list", "auth inactive", "auth inactive",
-				"auth inactive", "auth undo", "auth journal", "auth undo");
+		assertThat(commands(ManPage.INCIDENT)).containsExactly("auth inactive", "auth inactive", "auth inactive",
+				"auth undo", "auth journal", "auth undo");
+		// the leaked value is piped in, never written on the command line
+		assertThat(ManPage.INCIDENT.get(0).lines()).containsExactly("printf '%s\\n' \"$LEAKED\" | influx-shell auth inactive --token-value -");
+		assertThat(ManPage.consoleLine("influx-shell auth list")).isEqualTo("influx-shell auth list");
 	}
 
 	private List<String> commands(List<ManPage.Example> examples) {
 		return examples.stream().flatMap(e -> e.lines().stream())
-			.map(line -> model.find(Words.split(line.substring("influx-shell ".length()))).command().name())
+			.map(line -> model.find(Words.split(ManPage.consoleLine(line).substring("influx-shell ".length()))).command().name())
 			.toList();
 	}
 
@@ -98,6 +102,8 @@ class ManPageTest extends ConsoleTest {
 			assertThat(files).contains("\\fI" + p.getFileName() + "\\fR");
 		}
 		assertThat(files).contains("\\fI~/.influxdbv2/influx\\-shell\\-daemon/\\fR");
+		// one home for all of them, $HOME first
+		assertThat(files).contains("one home: \\fB$HOME\\fR when it is set and absolute", ".jsonl.1\\fR");
 	}
 
 	@Test
@@ -106,6 +112,9 @@ class ManPageTest extends ConsoleTest {
 		String journal = page.substring(page.indexOf(".SH JOURNAL\n"), page.indexOf(".SH ENVIRONMENT\n"));
 		assertThat(journal).contains("\\fBauth inactive\\fR", "\\fBauth active\\fR", "\\fBauth delete\\fR",
 				"\\fBauth create\\fR", "never a token value", "\\fBauth journal\\fR lists the runs",
-				"\\fBauth undo\\fR takes back the last run", "\\fB\\-\\-dry\\-run\\fR");
+				"\\fBauth undo\\fR takes back the last run", "\\fB\\-\\-dry\\-run\\fR",
+				// rotation, links refused, and undo's exit code when something cannot be put back
+				"\\fIinflux\\-shell\\-journal.jsonl.1\\fR", "without following links", "exits 1",
+				"\\fB\\-\\-limit\\fR", "\\fB\\-\\-since\\fR");
 	}
 }
