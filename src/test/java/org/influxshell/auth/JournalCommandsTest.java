@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Issue 15: every change journaled, {@code auth journal} reads it, {@code auth undo} puts runs back. */
+/** Every change journaled, {@code auth journal} reads it, {@code auth undo} puts runs back. */
 class JournalCommandsTest extends ConsoleTest {
 
 	@RegisterExtension
