@@ -134,10 +134,12 @@ class JournalIT {
 		assertThat(runs.get(0).get("session").asText()).isNotEqualTo(session);
 
 		Result undo = run("auth", "undo", "--session", session, "--hide-headers");
-		assertThat(undo.exit()).as(undo.err()).isZero();
+		// everything else is put back; the deleted token cannot be, and the undo says so and fails
+		assertThat(undo.exit()).as(undo.err()).isEqualTo(1);
 		assertThat(List.of(status(4), status(5), status(6))).containsOnly("active");
 		assertThat(status(8)).isEqualTo("inactive");
-		assertThat(undo.err()).contains("cannot bring back deleted token " + id(7) + " (description \"token 7\", user alice)");
+		assertThat(undo.err()).contains("cannot bring back deleted token " + id(7) + " (description \"token 7\", user alice)")
+			.endsWith("Error: 1 change(s) could not be put back\n");
 	}
 
 	@Test
@@ -162,7 +164,7 @@ class JournalIT {
 		assertThat(undo.exit()).as(undo.err()).isZero();
 		assertThat(status(12)).isEqualTo("inactive");
 		Result undoDelete = run("auth", "undo", "--run", entries().get(0).get("run").asText());
-		assertThat(undoDelete.exit()).isZero();
+		assertThat(undoDelete.exit()).isEqualTo(1);
 		assertThat(undoDelete.err()).contains("cannot bring back deleted token " + id(9));
 	}
 

@@ -211,10 +211,11 @@ class ProxyIT {
 		wrongHost.start();
 		for (int n = 1; n <= 7; n++) {
 			String path = "/api/v2/authorizations/" + step(n);
-			String token = authorization(step(n), SPEC_TOKEN, "inactive", "step " + n, "0a6f1b2c3d4e4000", "alice",
+			String token = authorization(step(n), SPEC_TOKEN, "active", "step " + n, "0a6f1b2c3d4e4000", "alice",
 					"9b7d5c3a1e0f2468", "my-org", List.of());
+			// active when read, inactive as the change answers: the change is sent, through the proxy too
 			wrongHost.stubFor(get(path).willReturn(ok(token)));
-			wrongHost.stubFor(patch(urlEqualTo(path)).willReturn(ok(token)));
+			wrongHost.stubFor(patch(urlEqualTo(path)).willReturn(ok(token.replace("\"active\"", "\"inactive\""))));
 		}
 		return wrongHost;
 	}
