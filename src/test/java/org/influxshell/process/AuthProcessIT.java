@@ -1,12 +1,14 @@
 package org.influxshell.process;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.influxshell.support.InfluxStub.SPEC_TOKEN;
 import static org.influxshell.support.InfluxStub.alice;
@@ -137,6 +139,14 @@ class AuthProcessIT {
 
 	@Test
 	void scriptOfTokenSwitches() throws Exception {
+		// the token as the server keeps it: inactive once the first line has run, active again after the second
+		server.stubFor(get(PATH).inScenario("switches").whenScenarioStateIs(STARTED).willReturn(ok(alice("active", SPEC_TOKEN))));
+		server.stubFor(get(PATH).inScenario("switches").whenScenarioStateIs("inactive")
+			.willReturn(ok(alice("inactive", SPEC_TOKEN))));
+		server.stubFor(patch(urlEqualTo(PATH)).inScenario("switches").withRequestBody(equalToJson("{\"status\":\"inactive\"}"))
+			.willReturn(ok(alice("inactive", SPEC_TOKEN))).willSetStateTo("inactive"));
+		server.stubFor(patch(urlEqualTo(PATH)).inScenario("switches").withRequestBody(equalToJson("{\"status\":\"active\"}"))
+			.willReturn(ok(alice("active", SPEC_TOKEN))).willSetStateTo(STARTED));
 		Path script = home.resolve("incident.txt");
 		Files.writeString(script, "# cut off the leaked client\nauth inactive --id " + ID + " --hide-headers\n"
 				+ "auth active --id " + ID + " --hide-headers\nauth inactive --id abc\nauth active --id " + ID + "\n");
