@@ -37,35 +37,39 @@ class CompletionShellsIT {
 		requireCommand("zsh");
 		Path functions = Files.createDirectories(home.resolve("zsh-functions"));
 		Files.writeString(functions.resolve("_influx-shell"), completionScript("zsh"));
+		String top = zshShows(functions, "influx-shell \t", "Show the version of influx-shell, and of Java with its home");
+		List<String> words = top.lines().map(String::stripTrailing).toList();
+		assertThat(words).anyMatch(l -> l.matches("auth +-- API tokens: list, create, inactivate, activate and delete them"))
+			.anyMatch(l -> l.matches("completion +-- Print a completion script for bash, zsh or fish"))
+			.anyMatch(l -> l.matches("config +-- Connection profiles in the configs file shared with upstream influx"));
+		assertThat(words.stream().filter(l -> l.startsWith("auth "))).hasSize(1);
+		assertThat(top).doesNotContain("\\:").doesNotContainPattern("auth +auth");
+
+		String auth = zshShows(functions, "influx-shell auth \t", "Put back what the last run on this server changed");
+		assertThat(auth.lines().map(String::stripTrailing))
+			.anyMatch(l -> l.matches("inactive +-- Inactivate API tokens: they stay, but cannot be used"))
+			.anyMatch(l -> l.matches("active +-- Activate API tokens"));
+		assertThat(auth).doesNotContain("\\:");
+
+		// values from the console itself (__complete): a colon in a description stays a colon
+		String config = zshShows(functions, "influx-shell config \t", "Make a config active (- for the previous one)");
+		assertThat(config.lines().map(String::stripTrailing))
+			.anyMatch(l -> l.matches(".*set +-- Change a config: only the values given change"));
+		assertThat(config).doesNotContain("\\:");
+
+		// the list, then the line redrawn after it
+		assertThat(zshShows(functions, "influx-shell completion \t", "zsh").lines())
+			.anyMatch(l -> l.startsWith("bash  fish  zsh"));
+	}
+
+	/** What one TAB shows in a fresh zsh with the completion script: one shell a check, as for fish. */
+	private String zshShows(Path functions, String typed, String text) throws Exception {
 		try (Pty zsh = Pty.start(home, 120, "zsh -f -i")) {
 			zsh.type("fpath=(" + functions + " $fpath); autoload -U compinit; compinit -u; PS1='%% '\r");
 			zsh.run("print ready-$((%d+1))");
-
-			int top = zsh.mark();
-			zsh.type("influx-shell \t").await("Show the version of influx-shell, and of Java with its home", top);
-			List<String> words = zsh.lines(top);
-			assertThat(words).anyMatch(l -> l.matches("auth +-- API tokens: list, create, inactivate, activate and delete them"))
-				.anyMatch(l -> l.matches("completion +-- Print a completion script for bash, zsh or fish"))
-				.anyMatch(l -> l.matches("config +-- Connection profiles in the configs file shared with upstream influx"));
-			assertThat(words.stream().filter(l -> l.startsWith("auth "))).hasSize(1);
-			assertThat(zsh.since(top)).doesNotContain("\\:").doesNotContainPattern("auth +auth");
-
-			int auth = zsh.ready("\u0003", "% ", "print ready-$((%d+1))");
-			zsh.type("influx-shell auth \t").await("Put back what the last run on this server changed", auth);
-			assertThat(zsh.lines(auth)).anyMatch(l -> l.matches("inactive +-- Inactivate API tokens: they stay, but cannot be used"))
-				.anyMatch(l -> l.matches("active +-- Activate API tokens"));
-			assertThat(zsh.since(auth)).doesNotContain("\\:");
-
-			// values from the console itself (__complete): a colon in a description stays a colon
-			int config = zsh.ready("\u0003", "% ", "print ready-$((%d+1))");
-			zsh.type("influx-shell config \t").await("Make a config active (- for the previous one)", config);
-			assertThat(zsh.lines(config)).anyMatch(l -> l.matches(".*set +-- Change a config: only the values given change"));
-			assertThat(zsh.since(config)).doesNotContain("\\:");
-
-			int shells = zsh.ready("\u0003", "% ", "print ready-$((%d+1))");
-			zsh.type("influx-shell completion \t").await("zsh", shells);
-			// the list, then the line redrawn after it
-			assertThat(zsh.lines(shells)).anyMatch(l -> l.startsWith("bash  fish  zsh"));
+			int from = zsh.mark();
+			zsh.type(typed).await(text, from);
+			return zsh.since(from);
 		}
 	}
 
@@ -206,17 +210,6 @@ class CompletionShellsIT {
 			synchronized (screen) {
 				return screen.length();
 			}
-		}
-
-		/**
-		 * Drops the line typed and any completion list with {@code cancel} (Ctrl-C), waits for
-		 * the new {@code prompt}, then
-		 * {@link #run}s {@code command}.
-		 */
-		int ready(String cancel, String prompt, String command) throws Exception {
-			int before = mark();
-			type(cancel).await(prompt, before);
-			return run(command);
 		}
 
 		/**
