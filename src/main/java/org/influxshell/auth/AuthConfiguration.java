@@ -1,5 +1,7 @@
 package org.influxshell.auth;
 
+import java.util.List;
+
 import org.influxshell.cli.BuildInfo;
 import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
@@ -63,9 +65,9 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	TokenUndo tokenUndo(ChangeJournal journal, ChangePath path, DirectoryClient directory, Questions questions,
-			Stderr stderr) {
-		return new TokenUndo(journal, path, directory, questions, stderr);
+	TokenUndo tokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
+			Questions questions, Stderr stderr) {
+		return new TokenUndo(journal, path, kinds, directory, questions, stderr);
 	}
 
 	@Bean

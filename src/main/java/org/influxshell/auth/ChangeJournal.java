@@ -2,6 +2,7 @@ package org.influxshell.auth;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.influxshell.command.RunContext;
 import org.influxshell.connection.Connection;
@@ -21,16 +22,37 @@ public class ChangeJournal {
 	}
 
 	/**
-	 * Appends one entry; never fails (the journal warns once when it cannot be written).
+	 * Appends one entry for an API token; never fails (the journal warns once when it cannot be written).
 	 * @param token the token as it is described best: after a status change, before a delete
 	 * @param before the status before, {@code null} for a token created
 	 * @param after the status after, {@code null} for a token deleted
 	 */
 	public void record(Connection conn, String action, Authorization token, String before, String after) {
-		journal.append(new JournalEntry(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), runs.runId(),
-				runs.sessionId(), runs.commandLine(), conn.baseUrl(), conn.profile(), action, token.id(),
-				token.description(), token.user(), before, after,
-				token.permissions().stream().map(Authorization.Permission::describe).toList()));
+		record(conn, null, action, token, before, after);
+	}
+
+	/**
+	 * Appends one entry for a credential of a kind ({@code null} for an API token).
+	 * @see #record(Connection, String, Authorization, String, String)
+	 */
+	public void record(Connection conn, String kind, String action, Authorization token, String before, String after) {
+		journal.append(new JournalEntry(now(), runs.runId(), runs.sessionId(), runs.commandLine(), conn.baseUrl(),
+				conn.profile(), action, token.id(), token.description(), token.user(), before, after,
+				token.permissions().stream().map(Authorization.Permission::describe).toList(), kind, null));
+	}
+
+	/**
+	 * Appends the line that says how a run ended that was stopped or had failures.
+	 * @param how {@link JournalEntry#INTERRUPTED} or {@link JournalEntry#PARTLY_FAILED}
+	 * @param note the run's summary
+	 */
+	public void end(Connection conn, String kind, String how, String note) {
+		journal.append(new JournalEntry(now(), runs.runId(), runs.sessionId(), runs.commandLine(), conn.baseUrl(),
+				conn.profile(), JournalEntry.END, "", "", "", null, how, List.of(), kind, note));
+	}
+
+	private static String now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
 	}
 
 	/** The journal itself, to read. */

@@ -34,7 +34,7 @@ public class ChangePath {
 
 	private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
 
-	private final TokenService tokens;
+	private final Credentials credentials;
 
 	private final BulkRunner runner;
 
@@ -42,11 +42,21 @@ public class ChangePath {
 
 	private final Stderr stderr;
 
-	public ChangePath(TokenService tokens, BulkRunner runner, ChangeJournal journal, Stderr stderr) {
-		this.tokens = tokens;
+	public ChangePath(Credentials credentials, BulkRunner runner, ChangeJournal journal, Stderr stderr) {
+		this.credentials = credentials;
 		this.runner = runner;
 		this.journal = journal;
 		this.stderr = stderr;
+	}
+
+	/** The same path (concurrency, journal, progress) for another kind of credential. */
+	public ChangePath with(Credentials other) {
+		return new ChangePath(other, runner, journal, stderr);
+	}
+
+	/** The kind of credential this path changes. */
+	public Credentials credentials() {
+		return credentials;
 	}
 
 	/**
@@ -146,6 +156,14 @@ public class ChangePath {
 		 * @param done the word for what was done ({@code inactivated}, {@code read}, {@code changed back})
 		 */
 		public CliException ending(String done) {
+			return ending(done, "tokens");
+		}
+
+		/**
+		 * {@link #ending(String)} for credentials called {@code plural}.
+		 * @param plural what they are called in the count of failures ({@code tokens})
+		 */
+		public CliException ending(String done, String plural) {
 			if (stop != null) {
 				List<String> parts = new ArrayList<>();
 				parts.add(changed.size() + " " + done);
@@ -159,7 +177,8 @@ public class ChangePath {
 				parts.add(notStarted.size() + " not started");
 				return new RunStopped("interrupted: " + String.join(", ", parts), stop.exitCode());
 			}
-			return failures.isEmpty() ? null : CliException.failure(failures.size() + " of " + planned + " tokens failed");
+			return failures.isEmpty() ? null
+					: CliException.failure(failures.size() + " of " + planned + " " + plural + " failed");
 		}
 	}
 
@@ -171,7 +190,7 @@ public class ChangePath {
 		if (rawIds.isEmpty()) {
 			return new Read(Map.of(), List.of(), List.of(), null);
 		}
-		BulkRunner.Outcome run = withProgress(rawIds.size(), conn, progress -> runner.run(rawIds, id -> tokens.get(conn, id),
+		BulkRunner.Outcome run = withProgress(rawIds.size(), conn, progress -> runner.run(rawIds, id -> credentials.get(conn, id),
 				progress));
 		// the done tokens stand in the order of the IDs that were neither failed, cut off nor left
 		Map<String, Authorization> found = new HashMap<>();
@@ -235,21 +254,46 @@ public class ChangePath {
 				run.stop());
 	}
 
+	/**
+	 * The run's outcome, once all its steps were executed: the tokens the plan could not read count
+	 * as failed, and a run that changed something and then was stopped or had failures gets one
+	 * more journal line saying how it ended ({@code auth journal} marks it; undo skips that line).
+	 */
+	public Outcome summarise(Connection conn, Outcome executed, Read read) {
+		Outcome outcome = executed.withReadFailures(read);
+		if (outcome.changed().isEmpty() || outcome.stop() == null && outcome.failures().isEmpty()) {
+			return outcome;
+		}
+		CliException ending = outcome.ending("changed", credentials.plural());
+		String how = outcome.stop() != null ? JournalEntry.INTERRUPTED : JournalEntry.PARTLY_FAILED;
+		boolean interrupted = Thread.interrupted();
+		try {
+			journal.end(conn, credentials.kind(), how, ending.getMessage());
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return outcome;
+	}
+
 	/** One step: sent, verified, and journaled through {@code journaling}. */
 	private Authorization apply(Connection conn, Step step, Consumer<Runnable> journaling) {
 		Authorization before = step.now();
 		if (step.change() == Change.DELETE) {
-			Authorization gone = tokens.delete(conn, step.rawId(), before);
-			journaling.accept(() -> journal.record(conn, JournalEntry.DELETE, gone, before.status(), null));
+			Authorization gone = credentials.delete(conn, step.rawId(), before);
+			journaling.accept(() -> journal.record(conn, credentials.kind(), JournalEntry.DELETE, gone, before.status(), null));
 			return gone;
 		}
 		Status to = target(step.change());
-		Authorization after = tokens.changeStatus(conn, step.rawId(), before, to).after();
+		Authorization after = credentials.setStatus(conn, step.rawId(), before, to);
 		if (!after.status().equals(to.value())) {
 			throw CliException.failure("could not update status of auth with ID \"" + step.rawId()
 					+ "\": the server answered with status \"" + after.status() + "\", not \"" + to.value() + "\"");
 		}
-		journaling.accept(() -> journal.record(conn, action(step.change()), after, before.status(), after.status()));
+		journaling.accept(
+				() -> journal.record(conn, credentials.kind(), action(step.change()), after, before.status(), after.status()));
 		return after;
 	}
 
@@ -261,16 +305,18 @@ public class ChangePath {
 	private Authorization confirmLate(Connection conn, Step step, Consumer<Runnable> journaling) {
 		boolean interrupted = Thread.interrupted();
 		try {
-			Authorization now = tokens.get(conn, step.rawId());
+			Authorization now = credentials.get(conn, step.rawId());
 			if (step.change() != Change.DELETE && now.status().equals(target(step.change()).value())) {
-				journaling.accept(() -> journal.record(conn, action(step.change()), now, step.now().status(), now.status()));
+				journaling.accept(() -> journal.record(conn, credentials.kind(), action(step.change()), now, step.now().status(),
+						now.status()));
 				return now;
 			}
 			return null;
 		}
 		catch (CliException ex) {
 			if (step.change() == Change.DELETE && ex.getCause() instanceof InfluxApiException api && api.status() == 404) {
-				journaling.accept(() -> journal.record(conn, JournalEntry.DELETE, step.now(), step.now().status(), null));
+				journaling.accept(
+						() -> journal.record(conn, credentials.kind(), JournalEntry.DELETE, step.now(), step.now().status(), null));
 				return step.now();
 			}
 			return null;

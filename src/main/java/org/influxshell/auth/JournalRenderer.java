@@ -15,7 +15,8 @@ import org.springframework.shell.table.ArrayTableModel;
 
 /**
  * Prints journaled runs: the table {@code Run ID Time Session Server Command Changes}, one row per
- * run, or a JSON array of runs, each with its entries. The column definitions live here.
+ * run (a run that was stopped or had failures marked after its counts), or a JSON array of runs,
+ * each with its entries and how it ended. The column definitions live here.
  */
 public final class JournalRenderer {
 
@@ -35,7 +36,8 @@ public final class JournalRenderer {
 		List<Object[]> rows = new ArrayList<>();
 		rows.add(COLUMNS);
 		for (JournalRun r : runs) {
-			rows.add(new Object[] { r.run(), r.time(), r.session(), r.server(), cut(r.command()), r.counts() });
+			rows.add(new Object[] { r.run(), r.time(), r.session(), r.server(), cut(r.command()),
+					r.ended() == null ? r.counts() : r.counts() + " (" + r.ended() + ")" });
 		}
 		return TabTableRenderer.render(new ArrayTableModel(rows.toArray(new Object[0][])), options.hideHeaders());
 	}
@@ -55,6 +57,10 @@ public final class JournalRenderer {
 		m.put("profile", r.profile());
 		m.put("command", r.command());
 		m.put("entries", r.entries().stream().map(JournalRenderer::json).toList());
+		m.put("ended", r.ended() == null ? "complete" : r.ended());
+		if (r.note() != null) {
+			m.put("note", r.note());
+		}
 		return m;
 	}
 
@@ -68,6 +74,9 @@ public final class JournalRenderer {
 		m.put("before", e.before());
 		m.put("after", e.after());
 		m.put("permissions", e.permissions());
+		if (e.kind() != null) {
+			m.put("kind", e.kind());
+		}
 		return m;
 	}
 }

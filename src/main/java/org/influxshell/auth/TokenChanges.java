@@ -92,7 +92,7 @@ public class TokenChanges {
 		if (ids.size() == 1 && done.stop() == null && !done.failures().isEmpty()) {
 			throw done.failures().get(0);
 		}
-		return done.withReadFailures(read);
+		return path.summarise(conn, done, read);
 	}
 
 	/**

@@ -14,7 +14,7 @@ import org.influxshell.http.TransportException;
  * reached the server (a reset, a timeout), the token is read again and what the server has is
  * reported: the change done, or not done, or unknown when it cannot be read either.
  */
-public class TokenService {
+public class TokenService implements Credentials {
 
 	private final AuthorizationsClient client;
 
@@ -22,7 +22,19 @@ public class TokenService {
 		this.client = client;
 	}
 
+	/** API tokens are journaled without a kind. */
+	@Override
+	public String kind() {
+		return null;
+	}
+
+	@Override
+	public String plural() {
+		return "tokens";
+	}
+
 	/** Checks the ID and fetches the token: what a dry run shows. */
+	@Override
 	public Authorization get(Connection conn, String rawId) {
 		return get(conn, rawId, notFound(rawId));
 	}
@@ -53,6 +65,11 @@ public class TokenService {
 	/** {@link #setStatus}, keeping the status read first: the journal records both. */
 	public StatusChange changeStatus(Connection conn, String rawId, Status status) {
 		return changeStatus(conn, rawId, get(conn, rawId), status);
+	}
+
+	@Override
+	public Authorization setStatus(Connection conn, String rawId, Authorization before, Status status) {
+		return changeStatus(conn, rawId, before, status).after();
 	}
 
 	/**
@@ -93,6 +110,7 @@ public class TokenService {
 	 * @param rawId the ID as the user gave it, for messages
 	 * @return the token as it was
 	 */
+	@Override
 	public Authorization delete(Connection conn, String rawId, Authorization auth) {
 		String id = AuthIds.check(rawId, notFound(rawId));
 		try {

@@ -2,11 +2,13 @@ package org.influxshell.auth;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
@@ -34,16 +36,22 @@ public class TokenUndo {
 
 	private final ChangePath path;
 
+	private final Map<String, Credentials> kinds = new HashMap<>();
+
 	private final DirectoryClient directory;
 
 	private final Questions questions;
 
 	private final Stderr stderr;
 
-	public TokenUndo(ChangeJournal journal, ChangePath path, DirectoryClient directory, Questions questions,
-			Stderr stderr) {
+	/**
+	 * @param kinds every kind of credential the journal may hold, each under its {@link Credentials#kind()}
+	 */
+	public TokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
+			Questions questions, Stderr stderr) {
 		this.journal = journal;
 		this.path = path;
+		kinds.forEach(k -> this.kinds.put(k.kind(), k));
 		this.directory = directory;
 		this.questions = questions;
 		this.stderr = stderr;
@@ -83,6 +91,32 @@ public class TokenUndo {
 			stderr.line((query.dryRun() ? "would undo" : "undoing") + " run " + run.run() + " of " + run.time() + " on "
 					+ run.server() + ": " + run.command() + " (" + run.counts() + ")");
 		}
+		// each kind of credential the runs changed goes down its own path, API tokens first
+		List<String> present = new ArrayList<>();
+		runs.forEach(r -> r.entries().forEach(e -> {
+			if (!present.contains(e.kind())) {
+				present.add(e.kind());
+			}
+		}));
+		present.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
+		Outcome all = null;
+		for (String kind : present) {
+			Credentials credentials = kinds.get(kind);
+			if (credentials == null) {
+				throw CliException.failure("the journal holds changes of a kind this console does not know: " + kind);
+			}
+			Outcome one = undoKind(conn, runs, kind, path.with(credentials), query);
+			all = all == null ? one
+					: new Outcome(runs, all.changes().plus(one.changes()), all.remaining() + one.remaining());
+			if (one.changes().stop() != null) {
+				break;
+			}
+		}
+		return all != null ? all : new Outcome(runs, ChangePath.Outcome.none(), 0);
+	}
+
+	/** Undoes the changes of one kind of credential that the runs made. */
+	private Outcome undoKind(Connection conn, List<JournalRun> runs, String kind, ChangePath path, UndoQuery query) {
 		// per token, walking from the newest change back: the state the runs left it in, and the one before them
 		Map<String, JournalEntry> latest = new LinkedHashMap<>();
 		Map<String, JournalEntry> earliest = new HashMap<>();
@@ -91,6 +125,9 @@ public class TokenUndo {
 			List<JournalEntry> entries = new ArrayList<>(run.entries());
 			Collections.reverse(entries);
 			for (JournalEntry entry : entries) {
+				if (!Objects.equals(entry.kind(), kind)) {
+					continue;
+				}
 				String key = entry.id().toLowerCase(Locale.ROOT);
 				if (JournalEntry.DELETE.equals(entry.action())) {
 					deleted.putIfAbsent(key, entry);
@@ -154,7 +191,7 @@ public class TokenUndo {
 		if (!phases.get(1).isEmpty()) {
 			done = done.stop() != null ? done.notStarted(phases.get(1)) : done.plus(path.execute(conn, phases.get(1)));
 		}
-		return new Outcome(runs, done.withReadFailures(read), remaining);
+		return new Outcome(runs, path.summarise(conn, done, read), remaining);
 	}
 
 	/** On a terminal, asks before changing anything back. */

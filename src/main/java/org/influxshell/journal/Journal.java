@@ -272,7 +272,7 @@ public class Journal {
 
 	/**
 	 * One entry as one line of JSON, written with Jackson's generator alone: the bytes its data
-	 * binding writes for the record (fields in the record's order, {@code null} written out), without
+	 * binding writes for the record (fields in the record's order, {@code null} written out but for the two optional fields), without
 	 * setting up its mapper for the one line a one-shot command appends.
 	 */
 	static String line(JournalEntry entry) throws IOException {
@@ -296,6 +296,12 @@ public class Journal {
 				g.writeString(permission);
 			}
 			g.writeEndArray();
+			if (entry.kind() != null) {
+				g.writeStringField("kind", entry.kind());
+			}
+			if (entry.note() != null) {
+				g.writeStringField("note", entry.note());
+			}
 			g.writeEndObject();
 		}
 		return out.toString();

@@ -2,7 +2,9 @@ package org.influxshell.journal;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -21,13 +23,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param before the status before the change ({@code null} for a token created)
  * @param after the status after it ({@code null} for a token deleted)
  * @param permissions the token's permissions as upstream prints them, so a deleted token can be re-created
+ * @param kind what was changed when it is not an InfluxDB 2 API token ({@code v1}: a v1-compatibility
+ *        authorization); absent for a token, so lines written before kinds existed read the same
+ * @param note for an {@code end} line: how the run ended, in the words its summary used; else absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({ "time", "run", "session", "command", "server", "profile", "action", "id", "description", "user",
-		"before", "after", "permissions" })
+		"before", "after", "permissions", "kind", "note" })
 public record JournalEntry(String time, String run, String session, String command, String server, String profile,
 		String action, String id, String description, String user, String before, String after,
-		List<String> permissions) {
+		List<String> permissions, @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
 	/** The action of a status change to {@code active}. */
 	public static final String ACTIVATE = "activate";
@@ -41,7 +47,33 @@ public record JournalEntry(String time, String run, String session, String comma
 	/** The action of a create. */
 	public static final String CREATE = "create";
 
+	/**
+	 * The action of the line a run adds when it was stopped or some of its changes failed; its
+	 * {@code after} says which ({@link #INTERRUPTED} or {@link #PARTLY_FAILED}). It changed nothing.
+	 */
+	public static final String END = "end";
+
+	/** How a run ended that a signal stopped. */
+	public static final String INTERRUPTED = "interrupted";
+
+	/** How a run ended some of whose changes failed. */
+	public static final String PARTLY_FAILED = "partly failed";
+
 	public JournalEntry {
 		permissions = permissions == null ? List.of() : List.copyOf(permissions);
+	}
+
+	/** A change to an InfluxDB 2 API token. */
+	public JournalEntry(String time, String run, String session, String command, String server, String profile,
+			String action, String id, String description, String user, String before, String after,
+			List<String> permissions) {
+		this(time, run, session, command, server, profile, action, id, description, user, before, after, permissions,
+				null, null);
+	}
+
+	/** Whether this line records a change (not how a run ended). */
+	@JsonIgnore
+	public boolean isChange() {
+		return !END.equals(action);
 	}
 }

@@ -1,6 +1,7 @@
 package org.influxshell.journal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,12 @@ import java.util.Map;
  * @param profile the profile it used, empty for none
  * @param command its command line, secrets masked
  * @param entries its changes, in the order made
+ * @param ended how it ended when that was not well: {@link JournalEntry#INTERRUPTED} or
+ *        {@link JournalEntry#PARTLY_FAILED}; {@code null} for a run that ended well
+ * @param note the run's summary when it did not end well, else {@code null}
  */
 public record JournalRun(String run, String session, String time, String server, String profile, String command,
-		List<JournalEntry> entries) {
+		List<JournalEntry> entries, String ended, String note) {
 
 	/**
 	 * The runs of these entries, newest first: a run's place is where its first entry stands in
@@ -25,14 +29,22 @@ public record JournalRun(String run, String session, String time, String server,
 	 */
 	public static List<JournalRun> of(List<JournalEntry> entries) {
 		Map<String, List<JournalEntry>> byRun = new LinkedHashMap<>();
+		Map<String, JournalEntry> ends = new HashMap<>();
 		for (JournalEntry e : entries) {
-			byRun.computeIfAbsent(e.run(), k -> new ArrayList<>()).add(e);
+			if (e.isChange()) {
+				byRun.computeIfAbsent(e.run(), k -> new ArrayList<>()).add(e);
+			}
+			else {
+				// a run stopped in two phases (undo) says so twice: the last word counts
+				ends.put(e.run(), e);
+			}
 		}
 		List<JournalRun> runs = new ArrayList<>();
 		for (List<JournalEntry> list : byRun.values()) {
 			JournalEntry first = list.get(0);
+			JournalEntry end = ends.get(first.run());
 			runs.add(0, new JournalRun(first.run(), first.session(), first.time(), first.server(), first.profile(),
-					first.command(), List.copyOf(list)));
+					first.command(), List.copyOf(list), end == null ? null : end.after(), end == null ? null : end.note()));
 		}
 		return runs;
 	}

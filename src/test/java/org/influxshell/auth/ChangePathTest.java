@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.influxshell.auth.AuthorizationsClient.Status;
+import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.StopSignals.Stop;
@@ -99,6 +100,8 @@ class ChangePathTest {
 		}
 	}
 
+	static final ChangePath.Read NOTHING_READ = new ChangePath.Read(Map.of(), List.of(), List.of(), null);
+
 	static String id(int i) {
 		return String.format("0d099b627e6%05x", i);
 	}
@@ -129,7 +132,7 @@ class ChangePathTest {
 			}
 		});
 		raiser.start();
-		ChangePath.Outcome outcome = path.execute(conn, steps);
+		ChangePath.Outcome outcome = path.summarise(conn, path.execute(conn, steps), NOTHING_READ);
 		raiser.join();
 
 		assertThat(outcome.stop()).isEqualTo(Stop.TERMINATE);
@@ -139,10 +142,86 @@ class ChangePathTest {
 		assertThat(outcome.notStarted()).isNotEmpty();
 		assertThat(outcome.ending("inactivated").getMessage()).isEqualTo("interrupted: " + outcome.changed().size()
 				+ " inactivated, 0 unknown (in flight), " + outcome.notStarted().size() + " not started");
-		List<String> journaled = journal.read().stream().map(JournalEntry::id).sorted().toList();
+		List<String> journaled = journal.read().stream().filter(JournalEntry::isChange).map(JournalEntry::id).sorted()
+			.toList();
 		List<String> inactive = server.status.entrySet().stream().filter(e -> e.getValue().equals("inactive"))
 			.map(Map.Entry::getKey).sorted().collect(Collectors.toList());
 		assertThat(journaled).isEqualTo(inactive);
+		// and the run says how it ended, after its changes
+		JournalEntry end = journal.read().get(journal.read().size() - 1);
+		assertThat(end.action()).isEqualTo(JournalEntry.END);
+		assertThat(end.after()).isEqualTo(JournalEntry.INTERRUPTED);
+		assertThat(end.note()).isEqualTo(outcome.ending("changed").getMessage());
+	}
+
+	@Test
+	void aRunWithFailuresAfterChangesIsMarkedPartlyFailedAndOneWithoutChangesIsNot() {
+		Server server = new Server(3, List.of());
+		Journal journal = new Journal(() -> dir.resolve("journal"), Duration.ofSeconds(30), w -> {
+		});
+		RunContext runs = new RunContext();
+		runs.beginSession();
+		runs.beginRun("auth inactive --user u");
+		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(1, signals),
+				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
+						StandardCharsets.UTF_8)));
+		Authorization vanished = server.get(id(2));
+		server.status.remove(id(2));
+		ChangePath.Outcome outcome = path.execute(conn, List.of(
+				new ChangePath.Step(id(0), server.get(id(0)), Change.INACTIVATE),
+				new ChangePath.Step(id(2), vanished, Change.DELETE)));
+		assertThat(outcome.changed()).hasSize(2);
+		assertThat(journal.read()).extracting(JournalEntry::action).containsExactly("inactivate", "delete");
+
+		// the one token left fails (the server answers "active"): nothing changed, so no end line either
+		runs.beginRun("auth inactive --id " + id(1));
+		server.status.put(id(1), "active");
+		ChangePath failing = path.with(new TokenService(server) {
+			@Override
+			public Authorization setStatus(Connection c, String rawId, Authorization before, Status status) {
+				return before;
+			}
+		});
+		ChangePath.Outcome refused = failing.summarise(conn, failing.execute(conn, List.of(new ChangePath.Step(id(1),
+				server.get(id(1)), Change.INACTIVATE))), NOTHING_READ);
+		assertThat(refused.failures()).hasSize(1);
+		assertThat(journal.read()).hasSize(2);
+
+		// a change made, then a failure: the run is marked
+		runs.beginRun("auth active --user u");
+		ChangePath.Outcome partly = path.summarise(conn, path.execute(conn, List.of(
+				new ChangePath.Step(id(0), server.get(id(0)), Change.ACTIVATE),
+				new ChangePath.Step("bad-id", server.get(id(0)), Change.ACTIVATE))),
+				new ChangePath.Read(Map.of(), List.of("not-an-id"), List.of(CliException.failure("could not find it")), null));
+		assertThat(partly.failures()).hasSize(2);
+		List<JournalEntry> all = journal.read();
+		JournalEntry end = all.get(all.size() - 1);
+		assertThat(end.action()).isEqualTo(JournalEntry.END);
+		assertThat(end.after()).isEqualTo(JournalEntry.PARTLY_FAILED);
+		assertThat(end.note()).isEqualTo("2 of 3 tokens failed");
+		assertThat(end.isChange()).isFalse();
+	}
+
+	@Test
+	void anotherKindOfCredentialIsJournaledWithItsKind() {
+		Server server = new Server(1, List.of());
+		Journal journal = new Journal(() -> dir.resolve("journal"), Duration.ofSeconds(30), w -> {
+		});
+		RunContext runs = new RunContext();
+		runs.beginSession();
+		runs.beginRun("v1 auth set-inactive --id " + id(0));
+		ChangePath tokens = new ChangePath(new TokenService(server), new BulkRunner(1, signals),
+				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
+						StandardCharsets.UTF_8)));
+		ChangePath v1 = tokens.with(new TokenService(server) {
+			@Override
+			public String kind() {
+				return "v1";
+			}
+		});
+		v1.execute(conn, List.of(new ChangePath.Step(id(0), server.get(id(0)), Change.INACTIVATE)));
+		assertThat(journal.read()).extracting(JournalEntry::kind).containsExactly("v1");
+		assertThat(v1.credentials().kind()).isEqualTo("v1");
 	}
 
 	@Test

@@ -161,6 +161,25 @@ class JournalCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void aPartlyFailedRunIsMarkedAndItsUndoPutsBackWhatItChanged() {
+		String unknown = "0d099b627e609000";
+		server.stubFor(get("/api/v2/authorizations/" + unknown).willReturn(InfluxStub.json(404,
+				"{\"code\":\"not found\",\"message\":\"authorization not found\"}")));
+		Run partly = auth("inactive --id " + A + "," + unknown + " --hide-headers");
+		assertThat(partly.exit()).isEqualTo(1);
+		assertThat(status(A)).isEqualTo("inactive");
+		assertThat(run("auth journal --hide-headers").out()).endsWith("\t1 inactivated (partly failed)\n");
+		assertThat(run("auth journal --json").out()).contains("\"ended\": \"partly failed\"",
+				"\"note\": \"1 of 2 tokens failed\"");
+
+		Run undo = auth("undo --hide-headers");
+		assertThat(undo.exit()).as(undo.err()).isZero();
+		assertThat(undo.err()).endsWith("(1 inactivated)\n");
+		assertThat(status(A)).isEqualTo(StatefulTokens.ACTIVE);
+		assertThat(run("auth journal --hide-headers").out().lines().findFirst().orElseThrow()).endsWith("\t1 activated");
+	}
+
+	@Test
 	void journalFiltersByCountTimeAndServerAndCutsLongCommands() {
 		auth("inactive --id " + A);
 		auth("inactive --id " + B + " --configs-path /nowhere/" + "x".repeat(80));

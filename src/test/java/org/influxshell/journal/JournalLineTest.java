@@ -33,6 +33,12 @@ class JournalLineTest {
 						"inactive", null, List.of("read:/authorizations", "write:orgs/o/buckets/b", "read:/users")),
 				new JournalEntry(AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD,
 						AWKWARD, AWKWARD, List.of(AWKWARD, "", AWKWARD)),
+				new JournalEntry("t", "r", "s", "v1 auth set-inactive --id i", "http://localhost:8086", "", JournalEntry.INACTIVATE,
+						"i", "grafana", "bob", "active", "inactive", List.of("read:orgs/o/buckets/b"), "v1", null),
+				new JournalEntry("t", "r", "s", "auth inactive --user u", "http://localhost:8086", "", JournalEntry.END, "", "",
+						"", null, JournalEntry.INTERRUPTED, List.of(), null, "interrupted: 3 changed, 0 unknown (in flight), 5 not started"),
+				new JournalEntry(AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD,
+						AWKWARD, AWKWARD, List.of(AWKWARD), AWKWARD, AWKWARD),
 				new JournalEntry(null, null, null, null, null, null, null, null, null, null, null, null, null));
 	}
 

@@ -89,11 +89,21 @@ class UndoSignalsIT {
 
 			List<String> lines = Files.readAllLines(journal);
 			TreeSet<String> activeInJournal = new TreeSet<>();
+			int ends = 0;
 			for (String line : lines.subList(before.size(), lines.size())) {
 				JsonNode e = new ObjectMapper().readTree(line);
+				if (e.get("action").asText().equals("end")) {
+					// the run says how it ended, after its changes
+					assertThat(e.get("after").asText()).isEqualTo("interrupted");
+					assertThat(e.get("note").asText()).startsWith("interrupted: ");
+					ends++;
+					continue;
+				}
+				assertThat(ends).as("try %d: a change after the end line", t).isZero();
 				assertThat(e.get("after").asText()).isEqualTo("active");
 				activeInJournal.add(e.get("id").asText());
 			}
+			assertThat(ends).as("try %d: end lines", t).isEqualTo(activeInJournal.isEmpty() ? 0 : 1);
 			TreeSet<String> activeOnServer = new TreeSet<>();
 			for (var scenario : server.getAllScenarios().getScenarios()) {
 				if (scenario.getState().equals(StatefulTokens.ACTIVE)) {
