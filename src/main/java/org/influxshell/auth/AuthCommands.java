@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Args;
@@ -288,7 +289,17 @@ public class AuthCommands implements CommandSet {
 			.undo(conn, new TokenUndo.UndoQuery(args.get(RUN), args.get(SESSION), dryRun));
 		ChangePath.Outcome outcome = undone.changes();
 		if (dryRun && outcome.stop() == null) {
+			// in a dry run the tokens are as they are now: each would be turned the other way
+			long toActivate = outcome.changed().stream().filter(a -> !a.status().equals(Status.ACTIVE.value())).count();
+			List<String> ways = new ArrayList<>();
+			if (toActivate > 0) {
+				ways.add(toActivate + " to be activated");
+			}
+			if (toActivate < outcome.changed().size()) {
+				ways.add((outcome.changed().size() - toActivate) + " to be inactivated");
+			}
 			stderr.line("Dry run: " + outcome.changed().size() + " token(s) would be changed back"
+					+ (ways.isEmpty() ? "" : " (" + String.join(", ", ways) + ")")
 					+ (outcome.already().isEmpty() ? "" : ", " + outcome.already().size() + " already so")
 					+ (undone.remaining() == 0 ? "" : ", " + undone.remaining() + " cannot be") + "; nothing was changed.");
 		}

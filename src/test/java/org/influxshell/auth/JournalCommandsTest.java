@@ -93,7 +93,7 @@ class JournalCommandsTest extends ConsoleTest {
 		auth("inactive --id " + A);
 		Run dry = auth("undo --dry-run --hide-headers");
 		assertThat(dry.out()).startsWith(A);
-		assertThat(dry.err()).contains("Dry run: 1 token(s) would be changed back");
+		assertThat(dry.err()).endsWith("Dry run: 1 token(s) would be changed back (1 to be activated); nothing was changed.\n");
 		assertThat(status(A)).isEqualTo("inactive");
 	}
 
