@@ -68,6 +68,12 @@ public final class JournalRenderer {
 		m.put("before", e.before());
 		m.put("after", e.after());
 		m.put("permissions", e.permissions());
+		if (JournalEntry.REWRITE.equals(e.action())) {
+			// a rotation's profile: which one, the token it held, and the copy that holds that token's value
+			m.put("rewritten", e.rewritten());
+			m.put("replaced", e.replaced());
+			m.put("copy", e.copy());
+		}
 		return m;
 	}
 }

@@ -272,7 +272,8 @@ public class Journal {
 
 	/**
 	 * One entry as one line of JSON, written with Jackson's generator alone: the bytes its data
-	 * binding writes for the record (fields in the record's order, {@code null} written out), without
+	 * binding writes for the record (fields in the record's order, {@code null} written out but for
+	 * the fields of a profile rewrite, which are left out when {@code null}), without
 	 * setting up its mapper for the one line a one-shot command appends.
 	 */
 	static String line(JournalEntry entry) throws IOException {
@@ -296,9 +297,20 @@ public class Journal {
 				g.writeString(permission);
 			}
 			g.writeEndArray();
+			// the fields of a profile rewrite: left out of every other entry
+			optional(g, "rewritten", entry.rewritten());
+			optional(g, "copy", entry.copy());
+			optional(g, "fingerprint", entry.fingerprint());
+			optional(g, "replaced", entry.replaced());
 			g.writeEndObject();
 		}
 		return out.toString();
+	}
+
+	private static void optional(JsonGenerator g, String name, String value) throws IOException {
+		if (value != null) {
+			g.writeStringField(name, value);
+		}
 	}
 
 	/** A journal that must not be written: a link, or another user's file. */

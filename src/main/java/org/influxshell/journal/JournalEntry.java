@@ -3,6 +3,7 @@ package org.influxshell.journal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -21,13 +22,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param before the status before the change ({@code null} for a token created)
  * @param after the status after it ({@code null} for a token deleted)
  * @param permissions the token's permissions as upstream prints them, so a deleted token can be re-created
+ * @param rewritten for a {@code rewrite}: the profile of the configs file whose token was replaced, else {@code null}
+ * @param copy for a {@code rewrite}: the copy of the configs file's bytes as they were before, which holds the
+ *        replaced token's value (so the journal never does), else {@code null}
+ * @param fingerprint for a {@code rewrite}: the SHA-256 of the token written into the profile, in hex, to
+ *        recognise it there later (not the value), else {@code null}
+ * @param replaced for a {@code rewrite}: the ID of the token the profile held before, else {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({ "time", "run", "session", "command", "server", "profile", "action", "id", "description", "user",
-		"before", "after", "permissions" })
+		"before", "after", "permissions", "rewritten", "copy", "fingerprint", "replaced" })
 public record JournalEntry(String time, String run, String session, String command, String server, String profile,
 		String action, String id, String description, String user, String before, String after,
-		List<String> permissions) {
+		List<String> permissions, @JsonInclude(JsonInclude.Include.NON_NULL) String rewritten,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String copy,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String fingerprint,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String replaced) {
 
 	/** The action of a status change to {@code active}. */
 	public static final String ACTIVATE = "activate";
@@ -40,6 +50,17 @@ public record JournalEntry(String time, String run, String session, String comma
 
 	/** The action of a create. */
 	public static final String CREATE = "create";
+
+	/** The action of a profile whose token was replaced ({@code id}: the token now in it). */
+	public static final String REWRITE = "rewrite";
+
+	/** An entry of a change to a token's status, a create or a delete. */
+	public JournalEntry(String time, String run, String session, String command, String server, String profile,
+			String action, String id, String description, String user, String before, String after,
+			List<String> permissions) {
+		this(time, run, session, command, server, profile, action, id, description, user, before, after, permissions,
+				null, null, null, null);
+	}
 
 	public JournalEntry {
 		permissions = permissions == null ? List.of() : List.copyOf(permissions);

@@ -33,6 +33,9 @@ class JournalLineTest {
 						"inactive", null, List.of("read:/authorizations", "write:orgs/o/buckets/b", "read:/users")),
 				new JournalEntry(AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD,
 						AWKWARD, AWKWARD, List.of(AWKWARD, "", AWKWARD)),
+				new JournalEntry("t", "r", "s", "auth rotate --id 0d099b627e601000", "http://localhost:8086", "prod",
+						JournalEntry.REWRITE, "0d099b627e602000", "d", "u", null, null, List.of("read:/authorizations"),
+						"prod", "/home/u/.influxdbv2/configs.before-r", "ab12", "0d099b627e601000"),
 				new JournalEntry(null, null, null, null, null, null, null, null, null, null, null, null, null));
 	}
 
