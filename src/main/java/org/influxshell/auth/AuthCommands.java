@@ -173,7 +173,7 @@ public class AuthCommands implements CommandSet {
 					.options(RUN, SESSION, UNDO_DRY_RUN, MASK_TOKENS).options(SERVER)
 					.runs(this::undo),
 				CommandDef.command("auth rotate")
-					.description("Replace API tokens by new ones with the same permissions, in every profile that holds them")
+					.description("Replace API tokens by twins, also in the profiles that hold them")
 					.options(TokenSelection.ID, TokenSelection.TOKEN_VALUE, NEW_DESCRIPTION, DELETE_OLD, ROTATE_DRY_RUN,
 							ROTATE_FORCE)
 					.options(SERVER)
