@@ -85,6 +85,11 @@ public class AuthCommands implements CommandSet {
 	static final OptionDef<String> NEW_DESCRIPTION = OptionDef.value("TEXT",
 			"the new token's description (default: the old one's)", "-d", "--description");
 
+	static final OptionDef<String> OLD_TOKEN_VALUE = OptionDef
+		.value("TOKEN", "the token to rotate, by its value; with --id on a server that hides token values, so that the "
+				+ "profiles that hold it are found; - reads it from stdin", "--token-value")
+		.secret();
+
 	static final OptionDef<Boolean> DELETE_OLD = OptionDef.flag(
 			"delete the old token instead of inactivating it (asks first; needs --force off a terminal)", "--delete-old");
 
@@ -174,10 +179,9 @@ public class AuthCommands implements CommandSet {
 					.runs(this::undo),
 				CommandDef.command("auth rotate")
 					.description("Replace API tokens by twins, also in the profiles that hold them")
-					.options(TokenSelection.ID, TokenSelection.TOKEN_VALUE, NEW_DESCRIPTION, DELETE_OLD, ROTATE_DRY_RUN,
-							ROTATE_FORCE)
+					.options(TokenSelection.ID, OLD_TOKEN_VALUE, NEW_DESCRIPTION, DELETE_OLD, ROTATE_DRY_RUN, ROTATE_FORCE)
 					.options(SERVER)
-					.requiresOneOf(TokenSelection.ID, TokenSelection.TOKEN_VALUE)
+					.requiresOneOf(TokenSelection.ID, OLD_TOKEN_VALUE)
 					.runs(this::rotate));
 	}
 
@@ -286,7 +290,8 @@ public class AuthCommands implements CommandSet {
 	private CommandResult rotate(Args args) {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
-		String value = tokenValue(args);
+		String given = args.get(OLD_TOKEN_VALUE);
+		String value = given == null ? null : stdin.secret("--token-value", given, "Token value: ");
 		Connection conn = resolver.connection(server);
 		TokenRotation.Outcome outcome = rotation.getObject().rotate(conn, new TokenRotation.RotateQuery(
 				args.get(TokenSelection.ID), value, args.get(NEW_DESCRIPTION), args.flag(DELETE_OLD),

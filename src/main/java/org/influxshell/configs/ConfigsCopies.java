@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.influxshell.cli.CliException;
 
@@ -20,7 +22,7 @@ import org.influxshell.cli.CliException;
  * replaced values can be put back later although the server no longer returns token values. A
  * copy is as secret as the configs file: it lies beside it ({@code configs.before-RUN}), is
  * created new (never through a link), readable by its owner only, and given the configs file's
- * owner and group.
+ * owner and group. Only the last run's copy is kept beside a configs file.
  */
 public final class ConfigsCopies {
 
@@ -46,7 +48,8 @@ public final class ConfigsCopies {
 	}
 
 	/**
-	 * Copies the configs file's bytes to {@link #pathFor}.
+	 * Copies the configs file's bytes to {@link #pathFor}, then removes the copies older runs left
+	 * beside it: one copy at most, the last run's, so that tokens do not pile up in old copies.
 	 * @return the copy
 	 * @throws CliException when the file cannot be read or the copy cannot be written (nothing is left behind)
 	 */
@@ -76,7 +79,23 @@ public final class ConfigsCopies {
 			throw CliException.failure("cannot keep a copy of configs file " + configs + " as " + copy + ": "
 					+ UserFiles.reason(ex));
 		}
+		removeOthers(configs.toAbsolutePath(), copy);
 		return copy;
+	}
+
+	private static void removeOthers(Path configs, Path kept) {
+		Pattern older = Pattern.compile(Pattern.quote(configs.getFileName() + INFIX) + "[0-9a-f]+");
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(configs.getParent(),
+				p -> older.matcher(p.getFileName().toString()).matches())) {
+			for (Path file : files) {
+				if (!file.getFileName().equals(kept.getFileName())) {
+					remove(file);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// a folder that cannot be listed keeps them; they are as private as the configs file
+		}
 	}
 
 	/**
