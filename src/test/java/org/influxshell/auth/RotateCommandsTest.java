@@ -169,10 +169,25 @@ class RotateCommandsTest extends ConsoleTest {
 		assertThat(refused.err()).contains("this server does not return token values", "--token-value");
 		server.verify(0, postRequestedFor(urlEqualTo("/api/v2/authorizations")));
 
-		Run rotate = runArgs(new String[] { "auth", "rotate", "--id", OLD, "--token-value", "-" }, OLD_VALUE + "\n");
+		// a value that is not of the token's user is refused before anything changes
+		Run wrongUser = run("auth rotate --id " + OLD + " --token-value " + OPERATOR_VALUE);
+		assertThat(wrongUser.exit()).isEqualTo(2);
+		assertThat(wrongUser.err()).isEqualTo("Error: the value given with --token-value belongs to user 0d09973ac7600999,"
+				+ " token " + OLD + " to user 0d09973ac7600001\n");
+
+		Run dry = runArgs(new String[] { "auth", "rotate", "--id", OLD, "--token-value", "-", "--dry-run" },
+				OLD_VALUE + "\n");
+		assertThat(dry.exit()).as(dry.err()).isZero();
+		assertThat(dry.err()).contains("rewrite profile(s) local, local-too");
+
+		Run rotate = run("auth rotate --id " + OLD + " --token-value " + OLD_VALUE);
 		assertThat(rotate.exit()).as(rotate.err()).isZero();
 		assertThat(configsText()).isEqualTo(rotated());
 		assertThat(RotationStub.status(server, OLD)).isEqualTo("inactive");
+		assertThat(Files.readString(journal)).contains("--token-value ***").doesNotContain(OLD_VALUE)
+			.doesNotContain(NEW_VALUE);
+		server.verify(0, postRequestedFor(urlEqualTo("/api/v2/authorizations")).withRequestBody(
+				com.github.tomakehurst.wiremock.client.WireMock.containing(OLD_VALUE)));
 
 		Run undo = run("auth undo");
 		assertThat(undo.exit()).as(undo.err()).isZero();
@@ -231,5 +246,48 @@ class RotateCommandsTest extends ConsoleTest {
 		assertThat(configsText()).isEqualTo(rotated());
 		server.verify(patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + OLD))
 			.withHeader("Authorization", equalTo("Token " + OPERATOR_VALUE)));
+	}
+
+	@Test
+	void undoNamesWhatItWouldRestoreAndLeavesAProfileChangedSinceAlone() throws Exception {
+		RotationStub.stub(server, true, false);
+		assertThat(run("auth rotate --id " + OLD).exit()).isZero();
+
+		Run dry = run("auth undo --dry-run -c local");
+		assertThat(dry.exit()).as(dry.err()).isZero();
+		assertThat(dry.err()).contains("would restore profile \"local\" to token " + OLD,
+				"would restore profile \"local-too\" to token " + OLD);
+		assertThat(configsText()).isEqualTo(rotated());
+
+		// local-too gets another token by hand: it is not the rotation's to take back
+		String[] at = rotated().split("(?=\\[local-too\\])");
+		Files.writeString(configs, at[0] + at[1].replaceFirst(NEW_VALUE, "by-hand-token"));
+		String byHand = configsText();
+		assertThat(byHand).contains("by-hand-token");
+
+		Run undo = run("auth undo -c local");
+		assertThat(undo.exit()).as(undo.err()).isZero();
+		assertThat(undo.err()).contains("left alone: profile \"local-too\" no longer holds token " + NEW,
+				"restored profile \"local\": token " + NEW + " -> " + OLD);
+		assertThat(configsText()).isEqualTo(byHand.replaceFirst(NEW_VALUE, OLD_VALUE));
+		assertThat(RotationStub.status(server, OLD)).isEqualTo("active");
+		assertThat(RotationStub.status(server, NEW)).isEqualTo("inactive");
+	}
+
+	@Test
+	void undoWithoutTheCopyActivatesTheOldTokenAndKeepsTheNewOneInThePlaceItHolds() throws Exception {
+		RotationStub.stub(server, true, false);
+		assertThat(run("auth rotate --id " + OLD).exit()).isZero();
+		for (Path copy : copies()) {
+			Files.delete(copy);
+		}
+
+		Run undo = run("auth undo");
+
+		assertThat(undo.exit()).isEqualTo(1);
+		assertThat(undo.err()).contains("profiles not restored: the copy ", " is gone");
+		assertThat(configsText()).isEqualTo(rotated());
+		assertThat(RotationStub.status(server, OLD)).isEqualTo("active");
+		assertThat(RotationStub.status(server, NEW)).isEqualTo("active");
 	}
 }
