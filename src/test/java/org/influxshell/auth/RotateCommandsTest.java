@@ -290,4 +290,24 @@ class RotateCommandsTest extends ConsoleTest {
 		assertThat(RotationStub.status(server, OLD)).isEqualTo("active");
 		assertThat(RotationStub.status(server, NEW)).isEqualTo("active");
 	}
+
+	@Test
+	void whatCannotBeRotatedIsRefusedBeforeAnythingChanges() {
+		RotationStub.stub(server, true, false);
+
+		Run noToken = run("auth rotate");
+		assertThat(noToken.exit()).isEqualTo(2);
+		Run twoWithOneValue = run("auth rotate --id " + OLD + "," + NEW + " --token-value " + OLD_VALUE);
+		assertThat(twoWithOneValue).isEqualTo(new Run(2, "",
+				"Error: --token-value names one token: give one --id with it, or none\n"));
+		Run wrongValue = run("auth rotate --id " + OLD + " --token-value " + NEW_VALUE);
+		assertThat(wrongValue).isEqualTo(new Run(2, "",
+				"Error: the value given with --token-value is not the value of token " + OLD + "\n"));
+		assertThat(run("auth inactive --id " + OLD).exit()).isZero();
+		Run inactive = run("auth rotate --id " + OLD + " -t " + OPERATOR_VALUE);
+		assertThat(inactive).isEqualTo(new Run(1, "", "Error: token " + OLD
+				+ " is inactive: only an active token is rotated (activate it first, or create a new one)\n"));
+		server.verify(0, postRequestedFor(urlEqualTo("/api/v2/authorizations")));
+		assertThat(configsText()).isEqualTo(original);
+	}
 }

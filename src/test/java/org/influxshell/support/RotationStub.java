@@ -45,6 +45,9 @@ public final class RotationStub {
 	/** The scenario state of a token not created yet ({@link #NEW} before the create). */
 	public static final String ABSENT = STARTED;
 
+	/** The state of the new token once created and active (the old one is active in its scenario's first state). */
+	private static final String STATE_ACTIVE = "active";
+
 	private RotationStub() {
 	}
 
@@ -57,16 +60,16 @@ public final class RotationStub {
 		List<InfluxStub.Perm> perms = List.of(InfluxStub.Perm.orgScoped("read", "authorizations", "9c5955fc99a60b8f", "my-org"),
 				InfluxStub.Perm.orgScoped("write", "authorizations", "9c5955fc99a60b8f", "my-org"),
 				new InfluxStub.Perm("write", "users", USER_ID, null, null, null));
-		stubToken(server, OLD, valuesShown ? OLD_VALUE : "", "telegraf writer", perms, STATE_ACTIVE, true);
-		stubToken(server, NEW, valuesShown ? NEW_VALUE : "", "telegraf writer", perms, STATE_ACTIVE, false);
+		stubToken(server, OLD, valuesShown ? OLD_VALUE : "", perms, true);
+		stubToken(server, NEW, valuesShown ? NEW_VALUE : "", perms, false);
 		// the create: only the POST answer carries the value, on every version
 		server.stubFor(post(urlEqualTo("/api/v2/authorizations")).inScenario(NEW).whenScenarioStateIs(ABSENT)
 			.willReturn(InfluxStub.json(201, authorization(NEW, NEW_VALUE, "active", "telegraf writer", USER_ID, "alice",
 					"9c5955fc99a60b8f", "my-org", perms)))
 			.willSetStateTo(STATE_ACTIVE));
 		// authentication, before any handler: by the state of the token whose value is sent
-		gate(server, OLD, OLD_VALUE, STARTED_OLD);
-		gate(server, NEW, NEW_VALUE, ABSENT);
+		gate(server, OLD, OLD_VALUE, false);
+		gate(server, NEW, NEW_VALUE, true);
 		String me = "{\n\t\"id\": \"" + USER_ID + "\",\n\t\"name\": \"alice\",\n\t\"status\": \"active\"\n}";
 		server.stubFor(get("/api/v2/me").withHeader("Authorization", equalTo("Token " + OLD_VALUE)).willReturn(ok(me)));
 		server.stubFor(get("/api/v2/me").withHeader("Authorization", equalTo("Token " + NEW_VALUE))
@@ -75,19 +78,17 @@ public final class RotationStub {
 			.willReturn(ok("{\n\t\"id\": \"0d09973ac7600999\",\n\t\"name\": \"operator\",\n\t\"status\": \"active\"\n}")));
 	}
 
-	/** The state of an active token. */
-	private static final String STATE_ACTIVE = "active";
-
-	/** The old token starts active: its scenario's first state. */
-	private static final String STARTED_OLD = STARTED;
-
-	private static void stubToken(WireMockExtension server, String id, String value, String description,
-			List<InfluxStub.Perm> perms, String activeState, boolean startsActive) {
+	/**
+	 * A token's GET, status PATCHes and DELETE, following its state.
+	 * @param startsActive the old token: active from the start; else the new one, absent until created
+	 */
+	private static void stubToken(WireMockExtension server, String id, String value, List<InfluxStub.Perm> perms,
+			boolean startsActive) {
 		String path = "/api/v2/authorizations/" + id;
-		String active = authorization(id, value, "active", description, USER_ID, "alice", "9c5955fc99a60b8f", "my-org",
-				perms);
+		String active = authorization(id, value, "active", "telegraf writer", USER_ID, "alice", "9c5955fc99a60b8f",
+				"my-org", perms);
 		String inactive = active.replace("\"status\": \"active\"", "\"status\": \"inactive\"");
-		String activeName = startsActive ? STARTED : activeState;
+		String activeName = startsActive ? STARTED : STATE_ACTIVE;
 		for (String state : new String[] { activeName, "inactive" }) {
 			server.stubFor(get(path).inScenario(id).whenScenarioStateIs(state)
 				.willReturn(ok(state.equals(activeName) ? active : inactive)));
@@ -106,12 +107,13 @@ public final class RotationStub {
 		}
 	}
 
-	private static void gate(WireMockExtension server, String id, String value, String absentOrActive) {
+	/** Requests made with a token's value, refused while it is inactive, deleted or (the new one) not created yet. */
+	private static void gate(WireMockExtension server, String id, String value, boolean absentAtFirst) {
 		server.stubFor(any(anyUrl()).atPriority(1).withHeader("Authorization", equalTo("Token " + value)).inScenario(id)
 			.whenScenarioStateIs("inactive").willReturn(error(401, "unauthorized", "token is inactive")));
 		server.stubFor(any(anyUrl()).atPriority(1).withHeader("Authorization", equalTo("Token " + value)).inScenario(id)
 			.whenScenarioStateIs("deleted").willReturn(InfluxStub.unauthorizedAccess()));
-		if (absentOrActive.equals(ABSENT) && !id.equals(OLD)) {
+		if (absentAtFirst) {
 			server.stubFor(any(anyUrl()).atPriority(1).withHeader("Authorization", equalTo("Token " + value))
 				.inScenario(id).whenScenarioStateIs(ABSENT).willReturn(InfluxStub.unauthorizedAccess()));
 		}
