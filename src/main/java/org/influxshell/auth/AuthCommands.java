@@ -83,6 +83,23 @@ public class AuthCommands implements CommandSet {
 
 	static final OptionDef<Boolean> UNDO_DRY_RUN = OptionDef.flag("show what undo would do, change nothing", "--dry-run");
 
+	static final OptionDef<String> NEW_DESCRIPTION = OptionDef.value("TEXT",
+			"the new token's description (default: the old one's)", "-d", "--description");
+
+	static final OptionDef<String> OLD_TOKEN_VALUE = OptionDef
+		.value("TOKEN", "the token to rotate, by its value; with --id on a server that hides token values, so that the "
+				+ "profiles that hold it are found; - reads it from stdin", "--token-value")
+		.secret();
+
+	static final OptionDef<Boolean> DELETE_OLD = OptionDef.flag(
+			"delete the old token instead of inactivating it (asks first; needs --force off a terminal)", "--delete-old");
+
+	static final OptionDef<Boolean> ROTATE_DRY_RUN = OptionDef.flag(
+			"show which tokens and profiles would be rotated, change nothing", "--dry-run");
+
+	static final OptionDef<Boolean> ROTATE_FORCE = OptionDef.flag("delete the old token with --delete-old without asking",
+			"--force");
+
 	private final ConnectionResolver resolver;
 
 	private final Stderr stderr;
@@ -100,11 +117,15 @@ public class AuthCommands implements CommandSet {
 
 	private final ObjectProvider<TokenUndo> undo;
 
+	private final ObjectProvider<TokenRotation> rotation;
+
 	private final StandardInput stdin;
 
 	public AuthCommands(ConnectionResolver resolver, Stderr stderr, ObjectProvider<TokenChanges> changes,
 			ObjectProvider<TokenQueries> queries, ObjectProvider<TokenCreator> creator,
-			ObjectProvider<ChangeJournal> journal, ObjectProvider<TokenUndo> undo, StandardInput stdin) {
+			ObjectProvider<ChangeJournal> journal, ObjectProvider<TokenUndo> undo, ObjectProvider<TokenRotation> rotation,
+			StandardInput stdin) {
+		this.rotation = rotation;
 		this.stdin = stdin;
 		this.resolver = resolver;
 		this.stderr = stderr;
@@ -156,7 +177,13 @@ public class AuthCommands implements CommandSet {
 				CommandDef.command("auth undo")
 					.description("Put back what the last run on this server changed")
 					.options(RUN, SESSION, UNDO_DRY_RUN, MASK_TOKENS).options(SERVER)
-					.runs(this::undo));
+					.runs(this::undo),
+				CommandDef.command("auth rotate")
+					.description("Replace API tokens by twins, also in the profiles that hold them")
+					.options(TokenSelection.ID, OLD_TOKEN_VALUE, NEW_DESCRIPTION, DELETE_OLD, ROTATE_DRY_RUN, ROTATE_FORCE)
+					.options(SERVER)
+					.requiresOneOf(TokenSelection.ID, OLD_TOKEN_VALUE)
+					.runs(this::rotate));
 	}
 
 	/** {@code --token-value}, read from stdin when given as {@code -}; {@code null} when not given. */
@@ -259,6 +286,24 @@ public class AuthCommands implements CommandSet {
 		journal.getObject().record(conn, JournalEntry.CREATE, created, null, created.status());
 		return CommandResult.changed(TokenRenderer.one(created, false, output),
 				"the token was created with ID " + created.id());
+	}
+
+	private CommandResult rotate(Args args) {
+		ServerOptions server = args.get(SERVER);
+		OutputOptions output = resolver.output(server.local());
+		String given = args.get(OLD_TOKEN_VALUE);
+		String value = given == null ? null : stdin.secret("--token-value", given, "Token value: ");
+		Connection conn = resolver.connection(server);
+		TokenRotation.Outcome outcome = rotation.getObject().rotate(conn, new TokenRotation.RotateQuery(
+				args.get(TokenSelection.ID), value, args.get(NEW_DESCRIPTION), args.flag(DELETE_OLD),
+				args.flag(ROTATE_DRY_RUN), args.flag(ROTATE_FORCE), server.local().configsPath()));
+		List<Authorization> created = outcome.created();
+		String text = created.isEmpty() ? ""
+				: created.size() == 1 ? TokenRenderer.one(created.get(0), false, output)
+						: TokenRenderer.many(created, false, output);
+		CommandResult result = created.isEmpty() ? CommandResult.of(text)
+				: CommandResult.changed(text, "new token(s) created: " + ids(created));
+		return result.failing(List.of(), List.of(), outcome.failure());
 	}
 
 	private CommandResult journal(Args args) {

@@ -9,6 +9,7 @@ import org.influxshell.command.Invocation;
 import org.influxshell.command.Questions;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.StopSignals;
+import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.InfluxHttp;
@@ -66,8 +67,14 @@ public class AuthConfiguration {
 
 	@Bean
 	TokenUndo tokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
-			Questions questions, Stderr stderr) {
-		return new TokenUndo(journal, path, kinds, directory, questions, stderr);
+			Questions questions, Stderr stderr, ConfigsFile configs) {
+		return new TokenUndo(journal, path, kinds, directory, questions, stderr, configs);
+	}
+
+	@Bean
+	TokenRotation tokenRotation(ChangePath path, AuthorizationsClient client, DirectoryClient directory,
+			TokenQueries queries, ChangeJournal journal, ConfigsFile configs, Questions questions, Stderr stderr) {
+		return new TokenRotation(path, client, directory, queries, journal, configs, questions, stderr);
 	}
 
 	@Bean

@@ -1,7 +1,11 @@
 package org.influxshell.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.influxshell.command.RunContext;
@@ -53,6 +57,52 @@ public class ChangeJournal {
 
 	private static String now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+	}
+
+	/**
+	 * Appends the entry of a profile whose token was replaced; never fails.
+	 * @param written the token now in the profile
+	 * @param writtenValue its value: only its fingerprint is journaled
+	 * @param replacedId the ID of the token the profile held before
+	 * @param profileName the profile
+	 * @param copy the copy of the configs file that holds the value replaced
+	 */
+	public void recordRewrite(Connection conn, Authorization written, String writtenValue, String replacedId,
+			String profileName, String copy) {
+		recordRewrite(conn, written.id(), written.description(), written.user(),
+				written.permissions().stream().map(Authorization.Permission::describe).toList(), writtenValue, replacedId,
+				profileName, copy);
+	}
+
+	/**
+	 * As {@link #recordRewrite(Connection, Authorization, String, String, String, String)}, with the
+	 * token written described as the journal describes it.
+	 */
+	public void recordRewrite(Connection conn, String writtenId, String description, String user,
+			List<String> permissions, String writtenValue, String replacedId, String profileName, String copy) {
+		journal.append(new JournalEntry(now(), runs.runId(),
+				runs.sessionId(), runs.commandLine(), conn.baseUrl(), conn.profile(), JournalEntry.REWRITE, writtenId,
+				description, user, null, null, permissions, null, null, profileName, copy, fingerprint(writtenValue),
+				replacedId));
+	}
+
+	/**
+	 * The SHA-256 of a token as the server reads it (trimmed), in hex: enough to recognise the token
+	 * in a profile later, nothing to sign in with.
+	 */
+	static String fingerprint(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(TokenSelector.asSent(token).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+	/** The run this process is in. */
+	String runId() {
+		return runs.runId();
 	}
 
 	/** The journal itself, to read. */

@@ -77,6 +77,12 @@ public final class JournalRenderer {
 		if (e.kind() != null) {
 			m.put("kind", e.kind());
 		}
+		if (JournalEntry.REWRITE.equals(e.action())) {
+			// a rotation's profile: which one, the token it held, and the copy that holds that token's value
+			m.put("rewritten", e.rewritten());
+			m.put("replaced", e.replaced());
+			m.put("copy", e.copy());
+		}
 		return m;
 	}
 }

@@ -14,6 +14,7 @@ import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Questions;
+import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
 import org.influxshell.journal.JournalEntry;
@@ -29,6 +30,11 @@ import org.influxshell.journal.JournalRun;
  * re-created, and the undo ends with a failure. The token this command uses is never changed:
  * it is named as left to do; when it cannot be recognised (hidden token values, a password
  * sign-in), the tokens of the caller's own user are changed last, after all the others.
+ * <p>
+ * A rotation is taken back in the order that keeps every profile working: the old token is
+ * activated, the profiles it was replaced in get it back ({@link ProfileRestore}, from the copy of
+ * the configs file the rotation kept), and only then is the new token inactivated, with the old
+ * token when this command used the new one.
  */
 public class TokenUndo {
 
@@ -44,17 +50,20 @@ public class TokenUndo {
 
 	private final Stderr stderr;
 
+	private final ProfileRestore profiles;
+
 	/**
 	 * @param kinds every kind of credential the journal may hold, each under its {@link Credentials#kind()}
 	 */
 	public TokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
-			Questions questions, Stderr stderr) {
+			Questions questions, Stderr stderr, ConfigsFile configs) {
 		this.journal = journal;
 		this.path = path;
 		kinds.forEach(k -> this.kinds.put(k.kind(), k));
 		this.directory = directory;
 		this.questions = questions;
 		this.stderr = stderr;
+		this.profiles = new ProfileRestore(journal, configs, stderr);
 	}
 
 	/**
@@ -121,6 +130,8 @@ public class TokenUndo {
 		Map<String, JournalEntry> latest = new LinkedHashMap<>();
 		Map<String, JournalEntry> earliest = new HashMap<>();
 		Map<String, JournalEntry> deleted = new LinkedHashMap<>();
+		// a rotation's profiles, newest first: put back between the activations and the inactivations
+		List<JournalEntry> rewrites = new ArrayList<>();
 		for (JournalRun run : runs) {
 			List<JournalEntry> entries = new ArrayList<>(run.entries());
 			Collections.reverse(entries);
@@ -129,7 +140,10 @@ public class TokenUndo {
 					continue;
 				}
 				String key = entry.id().toLowerCase(Locale.ROOT);
-				if (JournalEntry.DELETE.equals(entry.action())) {
+				if (JournalEntry.REWRITE.equals(entry.action())) {
+					rewrites.add(entry);
+				}
+				else if (JournalEntry.DELETE.equals(entry.action())) {
 					deleted.putIfAbsent(key, entry);
 				}
 				else {
@@ -145,9 +159,12 @@ public class TokenUndo {
 					+ "\", user " + gone.user() + "); re-create it with: [" + String.join(" ", gone.permissions()) + "]");
 			remaining++;
 		}
+		ProfileRestore.Plan restore = profiles.plan(rewrites, deleted.keySet());
 		List<String> ids = latest.values().stream().map(JournalEntry::id).toList();
 		ChangePath.Read read = path.read(conn, ids);
 		List<ChangePath.Step> steps = new ArrayList<>();
+		// the tokens a rotation wrote into profiles: inactivated once the profiles hold the old ones again
+		List<ChangePath.Step> afterRestore = new ArrayList<>();
 		String inUse = TokenSelector.asSent(conn.token());
 		for (JournalEntry last : latest.values()) {
 			String key = last.id().toLowerCase(Locale.ROOT);
@@ -170,6 +187,17 @@ public class TokenUndo {
 						+ " now; the run left it " + last.after());
 				continue;
 			}
+			if (restore.written(key) && back.equals(Status.INACTIVE.value())) {
+				if (restore.kept(key)) {
+					stderr.line("left active: " + last.id() + " (" + last.description() + ") replaced a token that was"
+							+ " deleted since; the profiles keep it");
+					remaining++;
+				}
+				else {
+					afterRestore.add(new ChangePath.Step(last.id(), now, Change.INACTIVATE));
+				}
+				continue;
+			}
 			if (!inUse.isEmpty() && now.token().equals(inUse)) {
 				stderr.line("left as it is: " + last.id() + " (" + last.description() + ") is the token this command uses;"
 						+ " change it back with another token: auth " + (back.equals(Status.ACTIVE.value()) ? "active" : "inactive")
@@ -180,27 +208,60 @@ public class TokenUndo {
 			steps.add(new ChangePath.Step(last.id(), now, back.equals(Status.ACTIVE.value()) ? Change.ACTIVATE : Change.INACTIVATE));
 		}
 		if (read.stop() != null || query.dryRun()) {
+			if (query.dryRun()) {
+				restore.sayWhatWouldBeDone();
+			}
+			steps.addAll(afterRestore);
 			return new Outcome(runs, new ChangePath.Outcome(steps.size(),
 					steps.stream().filter(s -> !s.alreadySo()).map(ChangePath.Step::now).toList(),
 					steps.stream().filter(ChangePath.Step::alreadySo).map(ChangePath.Step::now).toList(), read.failedIds(),
 					read.failures(), List.of(), List.of(), read.stop()), remaining);
 		}
-		confirm(steps);
+		List<ChangePath.Step> all = new ArrayList<>(steps);
+		all.addAll(afterRestore);
+		confirm(all, restore);
 		List<List<ChangePath.Step>> phases = ownLast(conn, read, steps);
 		ChangePath.Outcome done = path.execute(conn, phases.get(0));
 		if (!phases.get(1).isEmpty()) {
 			done = done.stop() != null ? done.notStarted(phases.get(1)) : done.plus(path.execute(conn, phases.get(1)));
 		}
-		return new Outcome(runs, path.summarise(conn, done, read), remaining);
+		if (!restore.isEmpty()) {
+			if (done.stop() != null || !done.failures().isEmpty()) {
+				// an old token that could not be activated must not go back into a profile
+				stderr.line("profiles not restored: a token could not be changed back first");
+				remaining += restore.size();
+				done = done.stop() != null ? done.notStarted(afterRestore) : done;
+				if (done.stop() == null) {
+					remaining += afterRestore.size();
+				}
+			}
+			else {
+				ProfileRestore.Done put = restore.run(conn, journal.runId());
+				remaining += put.notRestored();
+				if (put.failure() != null) {
+					stderr.line("profiles not restored: " + put.failure().getMessage());
+					remaining += afterRestore.size();
+				}
+				else if (!afterRestore.isEmpty()) {
+					done = done.plus(path.execute(put.connection(), afterRestore));
+				}
+			}
+		}
+		Outcome outcome = new Outcome(runs, path.summarise(conn, done, read), remaining);
+		if (remaining == 0 && outcome.changes().failures().isEmpty() && outcome.changes().stop() == null) {
+			restore.removeCopies();
+		}
+		return outcome;
 	}
 
 	/** On a terminal, asks before changing anything back. */
-	private void confirm(List<ChangePath.Step> steps) {
+	private void confirm(List<ChangePath.Step> steps, ProfileRestore.Plan restore) {
 		long sent = steps.stream().filter(s -> !s.alreadySo()).count();
-		if (sent == 0 || !questions.canAsk()) {
+		if (sent == 0 && restore.isEmpty() || !questions.canAsk()) {
 			return;
 		}
-		if (!questions.confirm(List.of(), "Change back " + sent + " token(s)? [y/N] ")) {
+		String also = restore.isEmpty() ? "" : " and restore " + restore.size() + " profile(s)";
+		if (!questions.confirm(List.of(), "Change back " + sent + " token(s)" + also + "? [y/N] ")) {
 			throw CliException.failure("nothing changed back");
 		}
 	}

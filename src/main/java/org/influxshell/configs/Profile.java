@@ -37,6 +37,11 @@ public record Profile(String name, String url, String token, String org, boolean
 		return new Profile(name, url, token, org, value, previous, cookie);
 	}
 
+	/** This profile with another token; everything else kept. */
+	public Profile withToken(String value) {
+		return new Profile(name, url, value, org, active, previous, cookie);
+	}
+
 	public Profile withPrevious(boolean value) {
 		return new Profile(name, url, token, org, active, value, cookie);
 	}

@@ -272,7 +272,9 @@ public class Journal {
 
 	/**
 	 * One entry as one line of JSON, written with Jackson's generator alone: the bytes its data
-	 * binding writes for the record (fields in the record's order, {@code null} written out but for the two optional fields), without
+	 * binding writes for the record (fields in the record's order, {@code null} written out but for
+	 * the optional fields: a credential's kind, a run's end note and a profile rewrite's, which are
+	 * left out when {@code null}), without
 	 * setting up its mapper for the one line a one-shot command appends.
 	 */
 	static String line(JournalEntry entry) throws IOException {
@@ -296,15 +298,22 @@ public class Journal {
 				g.writeString(permission);
 			}
 			g.writeEndArray();
-			if (entry.kind() != null) {
-				g.writeStringField("kind", entry.kind());
-			}
-			if (entry.note() != null) {
-				g.writeStringField("note", entry.note());
-			}
+			// the optional fields: left out when not set
+			optional(g, "kind", entry.kind());
+			optional(g, "note", entry.note());
+			optional(g, "rewritten", entry.rewritten());
+			optional(g, "copy", entry.copy());
+			optional(g, "fingerprint", entry.fingerprint());
+			optional(g, "replaced", entry.replaced());
 			g.writeEndObject();
 		}
 		return out.toString();
+	}
+
+	private static void optional(JsonGenerator g, String name, String value) throws IOException {
+		if (value != null) {
+			g.writeStringField(name, value);
+		}
 	}
 
 	/** A journal that must not be written: a link, or another user's file. */

@@ -26,14 +26,24 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param kind what was changed when it is not an InfluxDB 2 API token ({@code v1}: a v1-compatibility
  *        authorization); absent for a token, so lines written before kinds existed read the same
  * @param note for an {@code end} line: how the run ended, in the words its summary used; else absent
+ * @param rewritten for a {@code rewrite}: the profile of the configs file whose token was replaced, else {@code null}
+ * @param copy for a {@code rewrite}: the copy of the configs file's bytes as they were before, which holds the
+ *        replaced token's value (so the journal never does), else {@code null}
+ * @param fingerprint for a {@code rewrite}: the SHA-256 of the token written into the profile, in hex, to
+ *        recognise it there later (not the value), else {@code null}
+ * @param replaced for a {@code rewrite}: the ID of the token the profile held before, else {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({ "time", "run", "session", "command", "server", "profile", "action", "id", "description", "user",
-		"before", "after", "permissions", "kind", "note" })
+		"before", "after", "permissions", "kind", "note", "rewritten", "copy", "fingerprint", "replaced" })
 public record JournalEntry(String time, String run, String session, String command, String server, String profile,
 		String action, String id, String description, String user, String before, String after,
 		List<String> permissions, @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) String note,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String rewritten,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String copy,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String fingerprint,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String replaced) {
 
 	/** The action of a status change to {@code active}. */
 	public static final String ACTIVATE = "activate";
@@ -59,16 +69,27 @@ public record JournalEntry(String time, String run, String session, String comma
 	/** How a run ended some of whose changes failed. */
 	public static final String PARTLY_FAILED = "partly failed";
 
+	/** The action of a profile whose token was replaced ({@code id}: the token now in it). */
+	public static final String REWRITE = "rewrite";
+
 	public JournalEntry {
 		permissions = permissions == null ? List.of() : List.copyOf(permissions);
 	}
 
-	/** A change to an InfluxDB 2 API token. */
+	/** A change to an InfluxDB 2 API token's status, a create or a delete. */
 	public JournalEntry(String time, String run, String session, String command, String server, String profile,
 			String action, String id, String description, String user, String before, String after,
 			List<String> permissions) {
 		this(time, run, session, command, server, profile, action, id, description, user, before, after, permissions,
 				null, null);
+	}
+
+	/** A change to a credential of a kind, or the {@code end} line of a run: no profile rewrite. */
+	public JournalEntry(String time, String run, String session, String command, String server, String profile,
+			String action, String id, String description, String user, String before, String after,
+			List<String> permissions, String kind, String note) {
+		this(time, run, session, command, server, profile, action, id, description, user, before, after, permissions,
+				kind, note, null, null, null, null);
 	}
 
 	/** Whether this line records a change (not how a run ended). */

@@ -49,7 +49,10 @@ public record JournalRun(String run, String session, String time, String server,
 		return runs;
 	}
 
-	/** How many entries of each action, in a fixed order: {@code 2 inactivated, 1 deleted}. */
+	/**
+	 * How many entries of each action, in a fixed order: {@code 2 inactivated, 1 deleted}; a
+	 * rotation's profiles last: {@code 1 inactivated, 1 created, 2 profiles rewritten}.
+	 */
 	public String counts() {
 		List<String> parts = new ArrayList<>();
 		for (String action : List.of(JournalEntry.INACTIVATE, JournalEntry.ACTIVATE, JournalEntry.DELETE,
@@ -58,6 +61,10 @@ public record JournalRun(String run, String session, String time, String server,
 			if (n > 0) {
 				parts.add(n + " " + action + "d");
 			}
+		}
+		long rewritten = entries.stream().filter(e -> JournalEntry.REWRITE.equals(e.action())).count();
+		if (rewritten > 0) {
+			parts.add(rewritten + (rewritten == 1 ? " profile" : " profiles") + " rewritten");
 		}
 		return String.join(", ", parts);
 	}

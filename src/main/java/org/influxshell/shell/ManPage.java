@@ -48,6 +48,10 @@ final class ManPage {
 			new Example("Cut a client off: its token stays, but the server refuses it from now on:",
 					"influx-shell auth inactive --id 0d099b627e605000"),
 			new Example("Let it back in, with the token it already has:", "influx-shell auth active --id 0d099b627e605000"),
+			new Example("Replace the token of the active profile by a twin with the same permissions: see the plan, "
+					+ "then rotate (every profile on this server that holds it gets the new one; the old one is "
+					+ "inactivated last, with the new one):",
+					"influx-shell auth rotate --id 0d099b627e601000 --dry-run", "influx-shell auth rotate --id 0d099b627e601000"),
 			new Example("Show the runs that changed tokens, and take the last one on this server back:",
 					"influx-shell auth journal", "influx-shell auth undo"));
 
@@ -172,6 +176,16 @@ final class ManPage {
 				something cannot be put back (a deleted token, one no longer on the server, the token in use), it
 				exits 1 after the rest is done. Undo is journaled too, so \\fBauth undo\\fR again undoes the undo;
 				\\fB\\-\\-dry\\-run\\fR shows what it would change.
+				.PP
+				\\fBauth rotate\\fR is one run: a \\fBcreate\\fR entry for the new token, a \\fBrewrite\\fR entry
+				for each profile it was written into (the profile, the ID of the token it held, and the SHA\\-256 of
+				the new token, to recognise it there later) and the \\fBinactivate\\fR (or \\fBdelete\\fR) entry
+				of the old token. The old token's value is in no journal: before the first profile is rewritten, the
+				configs file's bytes are copied beside it to \\fIconfigs.before\\-RUN\\fR (mode 0600, the configs
+				file's owner), which the rewrite entries name. \\fBauth undo\\fR of a rotation activates the old
+				token, gives each profile that still holds the new token the old one back from that copy (a profile
+				changed since is named and left alone), and only then inactivates the new token, with the old one
+				when the undo itself used the new one; the copy is removed once the rotation is taken back whole.
 				""");
 	}
 
@@ -188,6 +202,9 @@ final class ManPage {
 		file(out, "~/.influxdbv2/influx\\-shell\\-journal.jsonl", "the journal of token changes, beside the configs "
 				+ "file, or where \\fBinflux.journal\\-path\\fR (\\fBINFLUX_JOURNAL_PATH\\fR) says; at 10 MiB it is "
 				+ "rotated to \\fIinflux\\-shell\\-journal.jsonl.1\\fR; a link is refused; see JOURNAL");
+		file(out, "~/.influxdbv2/configs.before\\-RUN", "the configs file as it was before run \\fIRUN\\fR of "
+				+ "\\fBauth rotate\\fR replaced tokens in it: as secret as the configs file (mode 0600, its owner); "
+				+ "\\fBauth undo\\fR reads the old tokens back from it and removes it; see JOURNAL");
 		file(out, "~/.influxdbv2/influx\\-shell_history", "the REPL's history, beside the configs file, secrets "
 				+ "masked, mode 0600");
 		file(out, "$XDG_RUNTIME_DIR/influx\\-shell/", "the warm console's folder, mode 0700: the daemon's socket "

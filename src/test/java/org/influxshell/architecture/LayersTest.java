@@ -47,8 +47,9 @@ class LayersTest {
 		// the runtime: runners, dispatcher, REPL, help, completion
 		.whereLayer("shell").mayOnlyAccessLayers("command", "configs", "connection", "cli")
 		// the features
-		// auth journals its changes and reads the journal back for auth journal and auth undo
-		.whereLayer("auth").mayOnlyAccessLayers("command", "http", "connection", "output", "cli", "journal")
+		// auth journals its changes and reads the journal back for auth journal and auth undo;
+		// auth rotate rewrites the profiles that hold a token it replaces, and auth undo restores them
+		.whereLayer("auth").mayOnlyAccessLayers("command", "http", "connection", "output", "cli", "journal", "configs")
 		.whereLayer("config").mayOnlyAccessLayers("command", "configs", "connection", "output", "cli")
 		// the warm console: the daemon runs requests (command's Invocation), speaks the client's wire format
 		.whereLayer("daemon").mayOnlyAccessLayers("client", "command", "connection", "cli")

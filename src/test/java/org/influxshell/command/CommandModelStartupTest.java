@@ -68,7 +68,7 @@ class CommandModelStartupTest {
 			CommandModel model = context.getBean(CommandModel.class);
 			Map<String, CommandRegistration> catalog = context.getBean(CommandCatalog.class).getRegistrations();
 			assertThat(model.commands()).extracting(CommandDef::name).containsExactly("auth active", "auth create",
-					"auth delete", "auth inactive", "auth journal", "auth list", "auth undo", "clear", "completion", "config",
+					"auth delete", "auth inactive", "auth journal", "auth list", "auth rotate", "auth undo", "clear", "completion", "config",
 					"config create", "config list",
 					"config rm", "config set", "config use", "daemon run", "daemon start", "daemon status", "daemon stop",
 					"debug", "exit", "help", "history", "script", "version");

@@ -38,7 +38,10 @@ class JournalLineTest {
 				new JournalEntry("t", "r", "s", "auth inactive --user u", "http://localhost:8086", "", JournalEntry.END, "", "",
 						"", null, JournalEntry.INTERRUPTED, List.of(), null, "interrupted: 3 changed, 0 unknown (in flight), 5 not started"),
 				new JournalEntry(AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD,
-						AWKWARD, AWKWARD, List.of(AWKWARD), AWKWARD, AWKWARD),
+						AWKWARD, AWKWARD, List.of(AWKWARD), AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD, AWKWARD),
+				new JournalEntry("t", "r", "s", "auth rotate --id 0d099b627e601000", "http://localhost:8086", "prod",
+						JournalEntry.REWRITE, "0d099b627e602000", "d", "u", null, null, List.of("read:/authorizations"),
+						null, null, "prod", "/home/u/.influxdbv2/configs.before-r", "ab12", "0d099b627e601000"),
 				new JournalEntry(null, null, null, null, null, null, null, null, null, null, null, null, null));
 	}
 

@@ -39,6 +39,7 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 			   inactive  Inactivate API tokens: they stay, but cannot be used
 			   journal   List the runs that changed tokens, newest first
 			   list      List API tokens (also: find, ls)
+			   rotate    Replace API tokens by twins, also in the profiles that hold them
 			   undo      Put back what the last run on this server changed
 
 			Run 'auth COMMAND --help' for a command's options.

@@ -52,7 +52,7 @@ class ManPageTest extends ConsoleTest {
 		}
 		// the tour and the incident story tell what they promise
 		assertThat(commands(ManPage.TOUR)).containsExactly("config create", "auth list", "auth inactive", "auth active",
-				"auth journal", "auth undo");
+				"auth rotate", "auth rotate", "auth journal", "auth undo");
 		assertThat(commands(ManPage.INCIDENT)).containsExactly("auth inactive", "auth inactive", "auth inactive",
 				"auth undo", "auth journal", "auth undo");
 		// the leaked value is piped in, never written on the command line
@@ -91,7 +91,7 @@ class ManPageTest extends ConsoleTest {
 		String page = page();
 		String files = page.substring(page.indexOf(".SH FILES\n"), page.indexOf(".SH EXAMPLES\n"));
 		assertThat(files).contains(".I ~/.influxdbv2/configs\n", ".I ~/.influxdbv2/" + ManPage.roff(JournalConfiguration.FILE_NAME) + "\n",
-				".I ~/.influxdbv2/influx\\-shell_history\n", ".I $XDG_RUNTIME_DIR/influx\\-shell/\n");
+				".I ~/.influxdbv2/influx\\-shell_history\n", ".I ~/.influxdbv2/configs.before\\-RUN\n", ".I $XDG_RUNTIME_DIR/influx\\-shell/\n");
 		assertThat(Path.of("/h/.influxdbv2/configs").resolveSibling("influx-shell_history")).isEqualTo(
 				new ConfigsFile(() -> null, p -> null, () -> "/h").historyFile());
 		DaemonFolder runtime = DaemonFolder.of(Map.of("XDG_RUNTIME_DIR", "/run/user/7"), "/h");
@@ -115,6 +115,8 @@ class ManPageTest extends ConsoleTest {
 				"\\fBauth undo\\fR takes back the last run", "\\fB\\-\\-dry\\-run\\fR",
 				// rotation, links refused, and undo's exit code when something cannot be put back
 				"\\fIinflux\\-shell\\-journal.jsonl.1\\fR", "without following links", "exits 1",
-				"\\fB\\-\\-limit\\fR", "\\fB\\-\\-since\\fR");
+				"\\fB\\-\\-limit\\fR", "\\fB\\-\\-since\\fR",
+				// a rotation: one run, its copy of the configs file, and the order undo takes it back in
+				"\\fBauth rotate\\fR is one run", "\\fIconfigs.before\\-RUN\\fR", "only then inactivates the new token");
 	}
 }

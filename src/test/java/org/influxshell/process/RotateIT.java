@@ -1,0 +1,136 @@
+package org.influxshell.process;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.influxshell.support.RotationStub.NEW;
+import static org.influxshell.support.RotationStub.NEW_VALUE;
+import static org.influxshell.support.RotationStub.OLD;
+import static org.influxshell.support.RotationStub.OLD_VALUE;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import org.influxshell.support.JarProcess;
+import org.influxshell.support.JarProcess.Result;
+import org.influxshell.support.RotationStub;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code auth rotate} with the packaged console, on the token the console itself uses, in a
+ * configs file of three profiles (two on the stub): the rotation, its undo byte for byte, and a
+ * rotation whose check fails.
+ */
+class RotateIT {
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@TempDir
+	Path home;
+
+	JarProcess console;
+
+	Path configs;
+
+	byte[] original;
+
+	@BeforeEach
+	void threeProfiles() throws Exception {
+		server.resetAll();
+		console = new JarProcess(home);
+		configs = home.resolve(".influxdbv2/configs");
+		Files.createDirectories(configs.getParent());
+		original = ("""
+				# my servers
+				[local]
+				  url = "http://localhost:%d"
+				  token = "%s"
+				  org = "my-org"
+				  active = true
+
+				[local-too]
+				  url = "http://localhost:%d/"   # the same server
+				  token = "%s"
+				  org = "my-org"
+				  timeout = 30
+
+				[elsewhere]
+				  url = "http://127.0.0.1:9"
+				  token = "%s"
+				  org = "my-org"
+				""").formatted(server.getPort(), OLD_VALUE, server.getPort(), OLD_VALUE, OLD_VALUE)
+			.getBytes(StandardCharsets.UTF_8);
+		Files.write(configs, original);
+		Files.setPosixFilePermissions(configs, PosixFilePermissions.fromString("rw-------"));
+	}
+
+	String configsText() throws Exception {
+		return Files.readString(configs);
+	}
+
+	List<Path> copies() throws Exception {
+		try (Stream<Path> files = Files.list(configs.getParent())) {
+			return files.filter(p -> p.getFileName().toString().startsWith("configs.before-")).toList();
+		}
+	}
+
+	@Test
+	void theTokenInUseIsRotatedInBothProfilesOfThisServerAndUndoRestoresTheFileByteForByte() throws Exception {
+		RotationStub.stub(server, true, false);
+
+		Result rotate = console.run(null, "auth", "rotate", "--id", OLD);
+
+		assertThat(rotate.exit()).as(rotate.err()).isZero();
+		assertThat(rotate.out()).contains(NEW, NEW_VALUE);
+		assertThat(rotate.err()).contains("rewrote profile \"local\"", "rewrote profile \"local-too\"")
+			.doesNotContain("elsewhere");
+		String text = configsText();
+		String[] parts = new String(original, StandardCharsets.UTF_8).split("\\[elsewhere\\]");
+		assertThat(text).isEqualTo(parts[0].replace(OLD_VALUE, NEW_VALUE) + "[elsewhere]" + parts[1]);
+		assertThat(RotationStub.status(server, OLD)).isEqualTo("inactive");
+		assertThat(RotationStub.status(server, NEW)).isEqualTo("active");
+		server.verify(patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + OLD))
+			.withHeader("Authorization", equalTo("Token " + NEW_VALUE)));
+		List<Path> kept = copies();
+		assertThat(kept).hasSize(1);
+		String journal = Files.readString(home.resolve(".influxdbv2/influx-shell-journal.jsonl"));
+		assertThat(journal).doesNotContain(OLD_VALUE).doesNotContain(NEW_VALUE);
+
+		Result undo = console.run(null, "auth", "undo");
+
+		assertThat(undo.exit()).as(undo.err()).isZero();
+		assertThat(Files.readAllBytes(configs)).isEqualTo(original);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configs))).isEqualTo("rw-------");
+		assertThat(RotationStub.status(server, OLD)).isEqualTo("active");
+		assertThat(RotationStub.status(server, NEW)).isEqualTo("inactive");
+		// the rotation's copy is gone: only the undo's own is kept
+		assertThat(copies()).hasSize(1).doesNotContain(kept.get(0));
+	}
+
+	@Test
+	void aRotationWhoseCheckFailsLeavesTheOldTokenActiveAndTheProfilesUntouched() throws Exception {
+		RotationStub.stub(server, true, true);
+
+		Result rotate = console.run(null, "auth", "rotate", "--id", OLD);
+
+		assertThat(rotate.exit()).isEqualTo(1);
+		assertThat(rotate.err()).contains("done: created " + NEW, "failed: check:", "not done: rewrite",
+				"not done: cut off", "the old token is still usable");
+		assertThat(Files.readAllBytes(configs)).isEqualTo(original);
+		assertThat(copies()).isEmpty();
+		assertThat(RotationStub.status(server, OLD)).isEqualTo("active");
+		server.verify(0, patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + OLD)));
+	}
+}
