@@ -1,5 +1,6 @@
 package org.influxshell.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.influxshell.configs.ProfileStore;
 import org.influxshell.configs.Profiles;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.LocalOptions;
+import org.influxshell.http.CaFile;
 import org.influxshell.output.OutputOptions;
 
 import org.springframework.shell.standard.ShellComponent;
@@ -61,6 +63,13 @@ public class ConfigCommands implements CommandSet {
 
 	static final OptionDef<Boolean> ACTIVE = OptionDef.flag("make it the active config", "-a", "--active");
 
+	static final OptionDef<Boolean> SKIP_VERIFY = OptionDef
+		.flag("accept any TLS certificate of this server (--skip-verify=false to check again)", "--skip-verify");
+
+	static final OptionDef<String> CA_CERT = OptionDef
+		.value("PATH", "PEM file of CA certificates to trust for this server besides the system's (\"\" to remove)",
+				"--ca-cert");
+
 	private final ConfigsFile configs;
 
 	private final ConnectionResolver resolver;
@@ -95,11 +104,11 @@ public class ConfigCommands implements CommandSet {
 					.runs(this::list),
 				CommandDef.command("config create")
 					.description("Create a config")
-					.options(NEW_NAME, NEW_URL, TOKEN, USER_PASS, ORG, ACTIVE).options(CommonOptions.LOCAL)
+					.options(NEW_NAME, NEW_URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT).options(CommonOptions.LOCAL)
 					.runs(this::create),
 				CommandDef.command("config set").aliases("config update")
 					.description("Change a config: only the values given change")
-					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE).options(CommonOptions.LOCAL)
+					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT).options(CommonOptions.LOCAL)
 					.runs(this::set),
 				CommandDef.command("config rm").aliases("config delete", "config remove")
 					.description("Remove configs")
@@ -166,10 +175,23 @@ public class ConfigCommands implements CommandSet {
 		OutputOptions output = resolver.output(local);
 		String name = args.get(nameOption);
 		var changes = new ProfileEdits.Changes(name, args.get(urlOption), args.get(TOKEN), args.get(USER_PASS),
-				args.get(ORG), args.flag(ACTIVE));
+				args.get(ORG), args.flag(ACTIVE), args.get(SKIP_VERIFY), caCert(args.get(CA_CERT)));
 		Profiles after = store(local).update(p -> rule.apply(p, changes));
 		return CommandResult.changed(ProfileRenderer.one(after.require(name), output),
 				"config \"" + name + "\" was " + done);
+	}
+
+	/**
+	 * {@code --ca-cert PATH} as the profile keeps it: the file read and checked now, its path made
+	 * absolute (the profile is used from any folder); the empty path as given (it removes the key).
+	 */
+	private String caCert(String typed) {
+		if (typed == null || typed.isEmpty()) {
+			return typed;
+		}
+		Path file = configs.typed(typed).toAbsolutePath().normalize();
+		CaFile.check(file);
+		return file.toString();
 	}
 
 	private CommandResult remove(Args args) {

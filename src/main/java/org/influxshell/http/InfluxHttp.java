@@ -2,6 +2,7 @@ package org.influxshell.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -248,7 +249,10 @@ public class InfluxHttp implements AutoCloseable {
 		if (jsonBody != null) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 		}
-		HttpClients.Settings settings = HttpClients.Settings.of(uri, conn.skipVerify(), proxy);
+		// read at each request: a file changed on disk is trusted as it is now, by a client of its own
+		CaFile caFile = conn.caCert().isEmpty() || conn.skipVerify() || !uri.getScheme().equals("https") ? null
+				: CaFile.load(Path.of(conn.caCert()));
+		HttpClients.Settings settings = HttpClients.Settings.of(uri, conn.skipVerify(), proxy, caFile);
 		URI address = uri;
 		if (settings.route() == HttpClients.Route.ABSOLUTE_URI) {
 			// sent to the proxy with the server in the request line; the credentials go up front, as Go sends them
