@@ -2,6 +2,7 @@ package org.influxshell.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.influxshell.connection.LocalOptions;
 import org.influxshell.http.CaFile;
 import org.influxshell.output.OutputOptions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.standard.ShellComponent;
 
 /** The {@code config} commands: connection profiles in the configs file shared with upstream. */
@@ -70,16 +72,24 @@ public class ConfigCommands implements CommandSet {
 		.value("PATH", "PEM file of CA certificates to trust for this server besides the system's (\"\" to remove)",
 				"--ca-cert");
 
+	static final OptionDef<List<String>> CHECK_NAMES = OptionDef
+		.list("NAME", "config to check (repeatable; default: every config)", "-c", "--active-config")
+		.completes(ValueKind.PROFILE_NAME);
+
 	private final ConfigsFile configs;
 
 	private final ConnectionResolver resolver;
 
 	private final Stderr stderr;
 
-	public ConfigCommands(ConfigsFile configs, ConnectionResolver resolver, Stderr stderr) {
+	private final ObjectProvider<ProfileChecks> checks;
+
+	public ConfigCommands(ConfigsFile configs, ConnectionResolver resolver, Stderr stderr,
+			ObjectProvider<ProfileChecks> checks) {
 		this.configs = configs;
 		this.resolver = resolver;
 		this.stderr = stderr;
+		this.checks = checks;
 	}
 
 	@Override
@@ -110,6 +120,11 @@ public class ConfigCommands implements CommandSet {
 					.description("Change a config: only the values given change")
 					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT).options(CommonOptions.LOCAL)
 					.runs(this::set),
+				CommandDef.command("config status")
+					.description("Check every config (or those named with -c): server reachable, its version, "
+							+ "credentials valid and active, latency")
+					.options(CHECK_NAMES).options(CommonOptions.LOCAL)
+					.runs(this::status),
 				CommandDef.command("config rm").aliases("config delete", "config remove")
 					.description("Remove configs")
 					.options(REMOVE_NAMES).options(CommonOptions.LOCAL)
@@ -179,6 +194,29 @@ public class ConfigCommands implements CommandSet {
 		Profiles after = store(local).update(p -> rule.apply(p, changes));
 		return CommandResult.changed(ProfileRenderer.one(after.require(name), output),
 				"config \"" + name + "\" was " + done);
+	}
+
+	/**
+	 * {@code config status}: one row per profile checked, in name order; each problem on stderr in
+	 * its own words, then exit 1 when there was any.
+	 */
+	private CommandResult status(Args args) {
+		LocalOptions local = args.get(CommonOptions.LOCAL);
+		OutputOptions output = resolver.output(local);
+		Profiles profiles = store(local).read();
+		List<String> names = args.get(CHECK_NAMES);
+		List<Profile> chosen = names.isEmpty() ? profiles.all()
+				: names.stream().distinct().map(profiles::require).sorted(Comparator.comparing(Profile::name)).toList();
+		if (chosen.isEmpty()) {
+			stderr.line("No configs to check: make one with config create -n NAME -u URL -t TOKEN");
+			return CommandResult.of(StatusRenderer.render(List.of(), output));
+		}
+		List<ProfileChecks.Check> found = checks.getObject().check(chosen, local.configsPath());
+		List<CliException> problems = found.stream().filter(c -> !c.ok())
+			.map(c -> CliException.failure(c.message())).toList();
+		CommandResult result = CommandResult.of(StatusRenderer.render(found, output));
+		return problems.isEmpty() ? result : result.failing(problems, List.of(),
+				CliException.failure(problems.size() + " of " + found.size() + " configs have problems"));
 	}
 
 	/**

@@ -172,11 +172,24 @@ public class InfluxHttp implements AutoCloseable {
 		Connection.SignIn user = conn.signIn();
 		// one attempt per server and user, its failure kept too: the threads of a bulk run wait for
 		// it, and a refused sign-in is neither asked for nor sent again
-		Session session = sessions.computeIfAbsent(conn.baseUrl() + " " + user.user(), key -> signIn(conn, user));
+		// two profiles of one user with different passwords (config status checks both) are two sign-ins
+		String key = conn.baseUrl() + " " + user.user() + " " + (user.password() == null ? "" : fingerprint(user.password()));
+		Session session = sessions.computeIfAbsent(key, k -> signIn(conn, user));
 		if (session.failure() != null) {
 			throw session.failure();
 		}
 		return session.cookie();
+	}
+
+	/** A password's SHA-256, so that the map of sessions holds no password. */
+	private static String fingerprint(String password) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(password.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("the JDK has no SHA-256", ex);
+		}
 	}
 
 	/** Waits before a retry: the thread sleeps, unless a test records the waits instead. */
@@ -282,7 +295,7 @@ public class InfluxHttp implements AutoCloseable {
 					resp.headers().contentType().map(MediaType::toString).orElse(""),
 					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""),
 					resp.headers().header(HttpHeaders.RETRY_AFTER).stream().findFirst().orElse(""),
-					resp.headers().header(HttpHeaders.SET_COOKIE), body)))
+					resp.headers().header(HttpHeaders.SET_COOKIE), body, firstValues(resp.headers().asHttpHeaders()))))
 			.timeout(timeout)
 			.map(r -> {
 				boolean proxyRefused = proxy != null && r.status() == 407;
@@ -305,6 +318,16 @@ public class InfluxHttp implements AutoCloseable {
 				}
 				return failure;
 			});
+	}
+
+	private static Map<String, String> firstValues(HttpHeaders headers) {
+		Map<String, String> first = new java.util.HashMap<>();
+		headers.forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				first.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), values.get(0));
+			}
+		});
+		return first;
 	}
 
 	/** The proxy the request goes through, if any: a malformed proxy variable fails the request, as a transport failure. */
