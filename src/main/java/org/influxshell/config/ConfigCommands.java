@@ -121,8 +121,7 @@ public class ConfigCommands implements CommandSet {
 					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT).options(CommonOptions.LOCAL)
 					.runs(this::set),
 				CommandDef.command("config status")
-					.description("Check every config (or those named with -c): server reachable, its version, "
-							+ "credentials valid and active, latency")
+					.description("Check each config's server, version, credentials and latency")
 					.options(CHECK_NAMES).options(CommonOptions.LOCAL)
 					.runs(this::status),
 				CommandDef.command("config rm").aliases("config delete", "config remove")

@@ -162,13 +162,14 @@ public class ProfileChecks {
 	}
 
 	/**
-	 * Waits until every check is done or their time is up: the response timeout plus a second, so
-	 * that a request's own timeout, which names the request, comes first. A progress line shows how
+	 * Waits until every check is done or their time is up: the response timeout plus two seconds,
+	 * so that a request's own timeout, which names the request, comes first (a cold HTTP client
+	 * takes a moment before its request's clock starts). A progress line shows how
 	 * many are done once the checks take over a second.
 	 */
 	private void waitFor(int total, BlockingQueue<Integer> finished) {
 		long start = System.nanoTime();
-		long deadline = start + timeout.plusSeconds(1).toNanos();
+		long deadline = start + timeout.plusSeconds(2).toNanos();
 		long quietUntil = start + QUIET.toNanos();
 		int done = 0;
 		try {
