@@ -50,6 +50,11 @@ public record Profile(String name, String url, String token, String org, boolean
 		return new Profile(name, url, token, org, active, value, cookie, skipVerify, caCert);
 	}
 
+	/** This profile with another token (its certificate checks kept). */
+	public Profile withToken(String value) {
+		return new Profile(name, url, value, org, active, previous, cookie, skipVerify, caCert);
+	}
+
 	/** This profile with other certificate checks: {@code skip-verify} and {@code ca-cert} (empty for none). */
 	public Profile withTls(boolean skip, String ca) {
 		return new Profile(name, url, token, org, active, previous, cookie, skip, ca);
