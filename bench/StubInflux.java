@@ -39,6 +39,15 @@ public class StubInflux {
 		// the caller is an operator of its own, not the user "bench" that owns the seeded tokens
 		server.createContext("/api/v2/me", ex -> send(ex, 200, "{\n\t\"links\": {\n\t\t\"self\": \"/api/v2/users/0d09973ac7600001\"\n"
 				+ "\t},\n\t\"id\": \"0d09973ac7600001\",\n\t\"name\": \"admin\",\n\t\"status\": \"active\"\n}"));
+		// config status: /health answers 200 with its JSON, /ping 204 with the build headers only
+		server.createContext("/health", ex -> send(ex, 200, "{\"name\":\"influxdb\", \"message\":\"ready for queries and writes\", "
+				+ "\"status\":\"pass\", \"checks\":[], \"version\": \"v2.7.12\", \"commit\": \"ec9dcde5d6\"}\n"));
+		server.createContext("/ping", ex -> {
+			ex.getResponseHeaders().add("X-Influxdb-Build", "OSS");
+			ex.getResponseHeaders().add("X-Influxdb-Version", "v2.7.12");
+			ex.sendResponseHeaders(204, -1);
+			ex.close();
+		});
 		server.start();
 		if (args.length > 3) {
 			Path file = Path.of(args[3]);

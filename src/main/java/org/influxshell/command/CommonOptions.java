@@ -33,6 +33,9 @@ public final class CommonOptions {
 	public static final OptionDef<Boolean> SKIP_VERIFY = OptionDef
 		.flag("skip TLS certificate verification", "--skip-verify").env("INFLUX_SKIP_VERIFY");
 
+	public static final OptionDef<String> CA_CERT = OptionDef
+		.value("PATH", "PEM file of CA certificates to trust besides the system's", "--ca-cert").env("INFLUX_CA_CERT");
+
 	public static final OptionDef<Boolean> HTTP_DEBUG = OptionDef
 		.flag("write HTTP requests and responses to stderr, tokens masked", "--http-debug");
 
@@ -44,8 +47,8 @@ public final class CommonOptions {
 	/** The local options plus how to reach the server: every command that talks to one has these. */
 	public static final OptionGroup<ServerOptions> SERVER = OptionGroup.of(
 			a -> new ServerOptions(a.get(LOCAL), a.get(HOST), a.get(TOKEN), a.get(ACTIVE_CONFIG), a.get(SKIP_VERIFY),
-					a.flag(HTTP_DEBUG)),
-			concat(LOCAL.options(), List.of(ACTIVE_CONFIG, HOST, TOKEN, SKIP_VERIFY, HTTP_DEBUG)));
+					a.flag(HTTP_DEBUG), a.get(CA_CERT)),
+			concat(LOCAL.options(), List.of(ACTIVE_CONFIG, HOST, TOKEN, SKIP_VERIFY, CA_CERT, HTTP_DEBUG)));
 
 	private CommonOptions() {
 	}

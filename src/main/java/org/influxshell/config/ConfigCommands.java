@@ -1,6 +1,8 @@
 package org.influxshell.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +25,10 @@ import org.influxshell.configs.ProfileStore;
 import org.influxshell.configs.Profiles;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.LocalOptions;
+import org.influxshell.http.CaFile;
 import org.influxshell.output.OutputOptions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.standard.ShellComponent;
 
 /** The {@code config} commands: connection profiles in the configs file shared with upstream. */
@@ -61,16 +65,31 @@ public class ConfigCommands implements CommandSet {
 
 	static final OptionDef<Boolean> ACTIVE = OptionDef.flag("make it the active config", "-a", "--active");
 
+	static final OptionDef<Boolean> SKIP_VERIFY = OptionDef
+		.flag("accept any TLS certificate of this server (--skip-verify=false to check again)", "--skip-verify");
+
+	static final OptionDef<String> CA_CERT = OptionDef
+		.value("PATH", "PEM file of CA certificates to trust for this server besides the system's (\"\" to remove)",
+				"--ca-cert");
+
+	static final OptionDef<List<String>> CHECK_NAMES = OptionDef
+		.list("NAME", "config to check (repeatable; default: every config)", "-c", "--active-config")
+		.completes(ValueKind.PROFILE_NAME);
+
 	private final ConfigsFile configs;
 
 	private final ConnectionResolver resolver;
 
 	private final Stderr stderr;
 
-	public ConfigCommands(ConfigsFile configs, ConnectionResolver resolver, Stderr stderr) {
+	private final ObjectProvider<ProfileChecks> checks;
+
+	public ConfigCommands(ConfigsFile configs, ConnectionResolver resolver, Stderr stderr,
+			ObjectProvider<ProfileChecks> checks) {
 		this.configs = configs;
 		this.resolver = resolver;
 		this.stderr = stderr;
+		this.checks = checks;
 	}
 
 	@Override
@@ -95,12 +114,16 @@ public class ConfigCommands implements CommandSet {
 					.runs(this::list),
 				CommandDef.command("config create")
 					.description("Create a config")
-					.options(NEW_NAME, NEW_URL, TOKEN, USER_PASS, ORG, ACTIVE).options(CommonOptions.LOCAL)
+					.options(NEW_NAME, NEW_URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT).options(CommonOptions.LOCAL)
 					.runs(this::create),
 				CommandDef.command("config set").aliases("config update")
 					.description("Change a config: only the values given change")
-					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE).options(CommonOptions.LOCAL)
+					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT).options(CommonOptions.LOCAL)
 					.runs(this::set),
+				CommandDef.command("config status")
+					.description("Check each config's server, version, credentials and latency")
+					.options(CHECK_NAMES).options(CommonOptions.LOCAL)
+					.runs(this::status),
 				CommandDef.command("config rm").aliases("config delete", "config remove")
 					.description("Remove configs")
 					.options(REMOVE_NAMES).options(CommonOptions.LOCAL)
@@ -166,10 +189,46 @@ public class ConfigCommands implements CommandSet {
 		OutputOptions output = resolver.output(local);
 		String name = args.get(nameOption);
 		var changes = new ProfileEdits.Changes(name, args.get(urlOption), args.get(TOKEN), args.get(USER_PASS),
-				args.get(ORG), args.flag(ACTIVE));
+				args.get(ORG), args.flag(ACTIVE), args.get(SKIP_VERIFY), caCert(args.get(CA_CERT)));
 		Profiles after = store(local).update(p -> rule.apply(p, changes));
 		return CommandResult.changed(ProfileRenderer.one(after.require(name), output),
 				"config \"" + name + "\" was " + done);
+	}
+
+	/**
+	 * {@code config status}: one row per profile checked, in name order; each problem on stderr in
+	 * its own words, then exit 1 when there was any.
+	 */
+	private CommandResult status(Args args) {
+		LocalOptions local = args.get(CommonOptions.LOCAL);
+		OutputOptions output = resolver.output(local);
+		Profiles profiles = store(local).read();
+		List<String> names = args.get(CHECK_NAMES);
+		List<Profile> chosen = names.isEmpty() ? profiles.all()
+				: names.stream().distinct().map(profiles::require).sorted(Comparator.comparing(Profile::name)).toList();
+		if (chosen.isEmpty()) {
+			stderr.line("No configs to check: make one with config create -n NAME -u URL -t TOKEN");
+			return CommandResult.of(StatusRenderer.render(List.of(), output));
+		}
+		List<ProfileChecks.Check> found = checks.getObject().check(chosen, local.configsPath());
+		List<CliException> problems = found.stream().filter(c -> !c.ok())
+			.map(c -> CliException.failure(c.message())).toList();
+		CommandResult result = CommandResult.of(StatusRenderer.render(found, output));
+		return problems.isEmpty() ? result : result.failing(problems, List.of(),
+				CliException.failure(problems.size() + " of " + found.size() + " configs have problems"));
+	}
+
+	/**
+	 * {@code --ca-cert PATH} as the profile keeps it: the file read and checked now, its path made
+	 * absolute (the profile is used from any folder); the empty path as given (it removes the key).
+	 */
+	private String caCert(String typed) {
+		if (typed == null || typed.isEmpty()) {
+			return typed;
+		}
+		Path file = configs.typed(typed).toAbsolutePath().normalize();
+		CaFile.check(file);
+		return file.toString();
 	}
 
 	private CommandResult remove(Args args) {

@@ -32,9 +32,16 @@ public final class ProfileEdits {
 	 * @param usernamePassword {@code -p user:pass}
 	 * @param org {@code -o}
 	 * @param active {@code -a}
+	 * @param skipVerify {@code --skip-verify}: true, false to unset, {@code null} not given
+	 * @param caCert {@code --ca-cert PATH}: the empty path unsets it, {@code null} not given
 	 */
 	public record Changes(String name, String url, String token, String usernamePassword, String org,
-			boolean active) {
+			boolean active, Boolean skipVerify, String caCert) {
+
+		/** Changes that leave the certificate checks as they are. */
+		public Changes(String name, String url, String token, String usernamePassword, String org, boolean active) {
+			this(name, url, token, usernamePassword, org, active, null, null);
+		}
 	}
 
 	/** {@code config use NAME}, or {@code config use -} for the previous profile. */
@@ -66,7 +73,8 @@ public final class ProfileEdits {
 				throw CliException.failure("config \"" + name + "\" already exists");
 			}
 			Credentials creds = credentials(c);
-			Profile created = new Profile(name, url, creds.token(), c.org(), false, false, creds.cookie());
+			Profile created = new Profile(name, url, creds.token(), c.org(), false, false, creds.cookie(),
+					Boolean.TRUE.equals(c.skipVerify()), c.caCert());
 			Profiles after = profiles.with(created);
 			return c.active() ? after.activate(name) : after;
 		}
@@ -81,7 +89,7 @@ public final class ProfileEdits {
 	 */
 	public static Profiles update(Profiles profiles, Changes given) {
 		Changes c = new Changes(given.name(), given(given.url()), given(given.token()), given(given.usernamePassword()),
-				given(given.org()), given.active());
+				given(given.org()), given.active(), given.skipVerify(), given.caCert());
 		String name = c.name();
 		checkOneCredential(c);
 		String url = c.url() == null ? null : HostUrl.normalize(c.url());
@@ -94,8 +102,10 @@ public final class ProfileEdits {
 				token = creds.token();
 				cookie = creds.cookie();
 			}
+			// unlike the values upstream knows, an empty --ca-cert "" is how the file is taken off
 			Profile updated = new Profile(name, url != null ? url : old.url(), token,
-					c.org() != null ? c.org() : old.org(), old.active(), old.previous(), cookie);
+					c.org() != null ? c.org() : old.org(), old.active(), old.previous(), cookie,
+					c.skipVerify() != null ? c.skipVerify() : old.skipVerify(), c.caCert() != null ? c.caCert() : old.caCert());
 			Profiles after = profiles.with(updated);
 			return c.active() ? after.activate(name) : after;
 		}

@@ -62,6 +62,13 @@ public final class ProfileRenderer {
 		if (!p.cookie().isEmpty()) {
 			m.put("cookie", p.cookie());
 		}
+		// only when set: a profile without them prints the bytes upstream prints
+		if (p.skipVerify()) {
+			m.put("skip-verify", true);
+		}
+		if (!p.caCert().isEmpty()) {
+			m.put("ca-cert", p.caCert());
+		}
 		return m;
 	}
 }

@@ -63,6 +63,11 @@ public class ConfigsFile {
 		return opener.apply(path(flagPath));
 	}
 
+	/** A path as typed ({@code --ca-cert}), resolved against the run's working folder. */
+	public Path typed(String text) {
+		return typed.apply(text);
+	}
+
 	/** The REPL's history file, beside the configs file. */
 	public Path historyFile() {
 		return path(null).resolveSibling("influx-shell_history");

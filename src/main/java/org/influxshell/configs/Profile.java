@@ -10,14 +10,23 @@ package org.influxshell.configs;
  * @param active whether this is the active profile
  * @param previous whether this was the active profile before the last switch
  * @param cookie a session cookie ({@code -p user:pass}), empty when none
+ * @param skipVerify accept any TLS certificate and host name for this profile's server ({@code skip-verify = true})
+ * @param caCert a PEM file of CA certificates trusted for this profile's server in addition to the
+ *        system's ({@code ca-cert = "PATH"}), empty when none
  */
 public record Profile(String name, String url, String token, String org, boolean active, boolean previous,
-		String cookie) {
+		String cookie, boolean skipVerify, String caCert) {
 
 	public Profile {
 		token = token == null ? "" : token;
 		org = org == null ? "" : org;
 		cookie = cookie == null ? "" : cookie;
+		caCert = caCert == null ? "" : caCert;
+	}
+
+	/** A profile with the system's certificate checks: the keys upstream writes. */
+	public Profile(String name, String url, String token, String org, boolean active, boolean previous, String cookie) {
+		this(name, url, token, org, active, previous, cookie, false, "");
 	}
 
 	/** The built-in profile used when the configs file has none. */
@@ -30,11 +39,11 @@ public record Profile(String name, String url, String token, String org, boolean
 	public String toString() {
 		return "Profile[" + name + ", " + url + ", token " + (token.isEmpty() ? "none" : "***") + ", org " + org
 				+ (active ? ", active" : "") + (previous ? ", previous" : "") + (cookie.isEmpty() ? "" : ", cookie ***")
-				+ "]";
+				+ (skipVerify ? ", skip-verify" : "") + (caCert.isEmpty() ? "" : ", ca-cert " + caCert) + "]";
 	}
 
 	public Profile withActive(boolean value) {
-		return new Profile(name, url, token, org, value, previous, cookie);
+		return new Profile(name, url, token, org, value, previous, cookie, skipVerify, caCert);
 	}
 
 	/** This profile with another token; everything else kept. */
@@ -43,6 +52,16 @@ public record Profile(String name, String url, String token, String org, boolean
 	}
 
 	public Profile withPrevious(boolean value) {
-		return new Profile(name, url, token, org, active, value, cookie);
+		return new Profile(name, url, token, org, active, value, cookie, skipVerify, caCert);
+	}
+
+	/** This profile with another token (its certificate checks kept). */
+	public Profile withToken(String value) {
+		return new Profile(name, url, value, org, active, previous, cookie, skipVerify, caCert);
+	}
+
+	/** This profile with other certificate checks: {@code skip-verify} and {@code ca-cert} (empty for none). */
+	public Profile withTls(boolean skip, String ca) {
+		return new Profile(name, url, token, org, active, previous, cookie, skip, ca);
 	}
 }

@@ -64,6 +64,13 @@ public final class TomlCodec {
 		if (!p.cookie().isEmpty()) {
 			lines.add(keyLine("cookie", quote(p.cookie())));
 		}
+		// plain key = value lines of the profile's table: upstream's reader skips keys it does not know
+		if (p.skipVerify()) {
+			lines.add(keyLine("skip-verify", "true"));
+		}
+		if (!p.caCert().isEmpty()) {
+			lines.add(keyLine("ca-cert", quote(p.caCert())));
+		}
 		return lines;
 	}
 

@@ -23,9 +23,12 @@ import org.influxshell.configs.TomlCodec.TomlException;
 final class TomlDocument {
 
 	/** The keys of a profile, in the order upstream writes them. */
-	private static final List<String> KNOWN = List.of("url", "token", "org", "active", "previous", "cookie");
+	private static final List<String> KNOWN = List.of("url", "token", "org", "active", "previous", "cookie",
+			"skip-verify", "ca-cert");
 
-	private static final Set<String> STRINGS = Set.of("url", "token", "org", "cookie");
+	private static final Set<String> STRINGS = Set.of("url", "token", "org", "cookie", "ca-cert");
+
+	private static final Set<String> BOOLEANS = Set.of("active", "previous", "skip-verify");
 
 	private static final List<String> TRAILER = List.of(TomlCodec.TRAILER.split("\n"));
 
@@ -162,7 +165,8 @@ final class TomlDocument {
 		}
 		List<Profile> list = new ArrayList<>();
 		tables.forEach((name, t) -> list.add(new Profile(name, string(t, "url"), string(t, "token"), string(t, "org"),
-				Boolean.TRUE.equals(t.get("active")), Boolean.TRUE.equals(t.get("previous")), string(t, "cookie"))));
+				Boolean.TRUE.equals(t.get("active")), Boolean.TRUE.equals(t.get("previous")), string(t, "cookie"),
+				Boolean.TRUE.equals(t.get("skip-verify")), string(t, "ca-cert"))));
 		return new TomlDocument(bom, newline, finalNewline, lines, new Profiles(list));
 	}
 
@@ -205,7 +209,7 @@ final class TomlDocument {
 		if (STRINGS.contains(key) && !(value instanceof String)) {
 			throw new TomlException(lineNo, "\"" + written + "\" must be a string");
 		}
-		if ((key.equals("active") || key.equals("previous")) && !(value instanceof Boolean)) {
+		if (BOOLEANS.contains(key) && !(value instanceof Boolean)) {
 			throw new TomlException(lineNo, "\"" + written + "\" must be a boolean");
 		}
 	}
@@ -258,6 +262,8 @@ final class TomlDocument {
 		setFlag(out, table, "active", was.active(), now.active());
 		setFlag(out, table, "previous", was.previous(), now.previous());
 		setString(out, table, "cookie", was.cookie(), now.cookie(), true);
+		setFlag(out, table, "skip-verify", was.skipVerify(), now.skipVerify());
+		setString(out, table, "ca-cert", was.caCert(), now.caCert(), true);
 	}
 
 	private void setString(List<Line> out, String table, String key, String was, String now, boolean dropEmpty) {

@@ -14,12 +14,20 @@ package org.influxshell.connection;
  * @param profile the name of the profile the connection came from, empty when none was read
  *        (host and token both given by flags or environment)
  * @param defaultHost the URL is the built-in default: no flag, setting or profile of the user's gave one
+ * @param caCert a PEM file of CA certificates trusted in addition to the system's, empty for none
  */
 public record Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug,
-		SignIn signIn, String profile, boolean defaultHost) {
+		SignIn signIn, String profile, boolean defaultHost, String caCert) {
 
 	public Connection {
 		profile = profile == null ? "" : profile;
+		caCert = caCert == null ? "" : caCert;
+	}
+
+	/** A connection with the system's CA certificates only. */
+	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug, SignIn signIn,
+			String profile, boolean defaultHost) {
+		this(baseUrl, token, org, skipVerify, httpDebug, signIn, profile, defaultHost, "");
 	}
 
 	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug) {
@@ -41,10 +49,15 @@ public record Connection(String baseUrl, String token, String org, boolean skipV
 		}
 	}
 
+	/** The same server, certificate checks and profile, with another token (and no sign-in). */
+	public Connection withToken(String other) {
+		return new Connection(baseUrl, other, org, skipVerify, httpDebug, null, profile, defaultHost, caCert);
+	}
+
 	/** Never shows the token. */
 	@Override
 	public String toString() {
 		return "Connection[" + baseUrl + ", token " + (token.isEmpty() ? "none" : "set") + ", org " + org
-				+ (signIn == null ? "" : ", " + signIn) + "]";
+				+ (signIn == null ? "" : ", " + signIn) + (caCert.isEmpty() ? "" : ", ca-cert " + caCert) + "]";
 	}
 }

@@ -75,14 +75,49 @@ public class ConnectionResolver {
 		if (token == null) {
 			token = profile == null ? "" : profile.token();
 		}
-		boolean skipVerify = flagOrEnv(options.skipVerify(), properties.getSkipVerify(), "influx.skip-verify");
+		Profile own = usedProfile ? profile : null;
+		boolean skipVerify = flagEnvOrProfile(options.skipVerify(), properties.getSkipVerify(), "influx.skip-verify",
+				own != null && own.skipVerify());
 		// a profile made with -p signs in when no token is given anywhere
 		Connection.SignIn signIn = token.isEmpty() && profile != null && !profile.cookie().isEmpty()
 				? signIn(profile) : null;
 		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,
 				options.httpDebug(), signIn,
 				// the built-in default stands in for a file with no profile: no profile of the user's was used
-				usedProfile ? profile.name() : "", defaultHost);
+				usedProfile ? profile.name() : "", defaultHost, caCert(options, own));
+	}
+
+	/**
+	 * The connection a profile describes on its own, as stored: its URL, credentials and certificate
+	 * checks, no flag or environment variable over them ({@code config status} checks each profile so).
+	 */
+	public Connection stored(Profile profile, String configsPath) {
+		Connection.SignIn signIn = profile.token().isEmpty() && !profile.cookie().isEmpty() ? signIn(profile) : null;
+		String ca = profile.caCert().isEmpty() ? "" : profileCaCert(profile, configsPath);
+		return new Connection(HostUrl.base(profile.url().isEmpty() ? DEFAULT_HOST : profile.url()), profile.token(),
+				profile.org(), profile.skipVerify(), false, signIn, profile.name(), false, ca);
+	}
+
+	/**
+	 * {@code --ca-cert} > {@code INFLUX_CA_CERT} > the profile's {@code ca-cert}; a relative path
+	 * given by flag or variable is taken from the run's working folder, one in the configs file from
+	 * the configs file's folder. The empty path is none.
+	 */
+	private String caCert(ServerOptions options, Profile profile) {
+		if (options.caCert() != null) {
+			return options.caCert().isEmpty() ? "" : configs.typed(options.caCert()).toString();
+		}
+		String env = properties.getCaCert();
+		if (env != null && !env.isEmpty()) {
+			return configs.typed(env).toString();
+		}
+		return profile == null || profile.caCert().isEmpty() ? "" : profileCaCert(profile, options.local().configsPath());
+	}
+
+	private String profileCaCert(Profile profile, String configsPath) {
+		java.nio.file.Path file = configs.path(configsPath);
+		java.nio.file.Path folder = file.toAbsolutePath().getParent();
+		return folder == null ? profile.caCert() : folder.resolve(profile.caCert()).toString();
 	}
 
 	/**
@@ -124,6 +159,15 @@ public class ConnectionResolver {
 		}
 		profiles.activeAmbiguity().ifPresent(warnings);
 		return profiles.active();
+	}
+
+	/** The flag when given, else the setting when set, else the profile's value. */
+	private static boolean flagEnvOrProfile(Boolean flag, String env, String property, boolean profile) {
+		Settings.bool(property, env);
+		if (flag != null) {
+			return flag;
+		}
+		return env != null && !env.isEmpty() ? parseBool(env) : profile;
 	}
 
 	/** The flag when given, else the setting ({@code INFLUX_OUTPUT_JSON}, ...) read as a Go boolean. */

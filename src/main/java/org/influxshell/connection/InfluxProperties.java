@@ -35,6 +35,12 @@ public class InfluxProperties {
 	private String skipVerify;
 
 	/**
+	 * A PEM file of CA certificates trusted in addition to the system's ({@code INFLUX_CA_CERT});
+	 * overrides the profile's {@code ca-cert}.
+	 */
+	private String caCert;
+
+	/**
 	 * Print token values masked, as {@code --mask-tokens} does ({@code INFLUX_MASK_TOKENS}): the
 	 * first four characters and {@code …}. One of Go's boolean words. {@code auth create} still
 	 * shows the token it made: it is the only time the value can be seen.
@@ -132,6 +138,14 @@ public class InfluxProperties {
 
 	public void setMaskTokens(String maskTokens) {
 		this.maskTokens = maskTokens;
+	}
+
+	public String getCaCert() {
+		return caCert;
+	}
+
+	public void setCaCert(String caCert) {
+		this.caCert = caCert;
 	}
 
 	public String getSkipVerify() {

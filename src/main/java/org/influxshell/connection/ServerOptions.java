@@ -10,9 +10,16 @@ package org.influxshell.connection;
  * @param activeConfig {@code -c/--active-config}
  * @param skipVerify {@code --skip-verify}
  * @param httpDebug {@code --http-debug}
+ * @param caCert {@code --ca-cert}
  */
 public record ServerOptions(LocalOptions local, String host, String token, String activeConfig, Boolean skipVerify,
-		boolean httpDebug) {
+		boolean httpDebug, String caCert) {
+
+	/** Options without {@code --ca-cert}. */
+	public ServerOptions(LocalOptions local, String host, String token, String activeConfig, Boolean skipVerify,
+			boolean httpDebug) {
+		this(local, host, token, activeConfig, skipVerify, httpDebug, null);
+	}
 
 	public static ServerOptions none() {
 		return new ServerOptions(LocalOptions.none(), null, null, null, null, false);
@@ -22,6 +29,7 @@ public record ServerOptions(LocalOptions local, String host, String token, Strin
 	@Override
 	public String toString() {
 		return "ServerOptions[" + local + ", host=" + host + ", token=" + (token == null ? "unset" : "***")
-				+ ", activeConfig=" + activeConfig + ", skipVerify=" + skipVerify + ", httpDebug=" + httpDebug + "]";
+				+ ", activeConfig=" + activeConfig + ", skipVerify=" + skipVerify + ", httpDebug=" + httpDebug
+				+ ", caCert=" + caCert + "]";
 	}
 }

@@ -43,7 +43,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The WebClients of one console, all on Reactor Netty and one set of event-loop threads. Each is
  * made from a {@link Settings}: everything about a connection that a run chooses (certificate
- * checks, proxy, proxy credentials). A client, and its own connection pool, serves only requests
+ * checks, the CA file trusted and its content, proxy, proxy credentials). A client, and its own connection pool, serves only requests
  * whose settings are equal, so nothing one run chose reaches another run's requests: no JVM-wide
  * property, no pooled connection opened under other rules. The few most recently used clients
  * are kept for the next run; nothing is created until the first request.
@@ -75,14 +75,22 @@ final class HttpClients implements AutoCloseable {
 	 * @param skipVerify accept any certificate and host name ({@code --skip-verify}); always false
 	 *        on a route that carries no TLS
 	 * @param proxy the proxy, with its credentials, or {@code null} going direct
+	 * @param caFile CA certificates trusted besides the system's (its path and content make the key),
+	 *        or {@code null}; always {@code null} with skip-verify or on a route that carries no TLS
 	 */
-	record Settings(Route route, boolean skipVerify, Proxies.Proxy proxy) {
+	record Settings(Route route, boolean skipVerify, Proxies.Proxy proxy, CaFile caFile) {
 
 		/** The settings of a request to {@code target}. */
 		static Settings of(URI target, boolean skipVerify, Proxies.Proxy proxy) {
+			return of(target, skipVerify, proxy, null);
+		}
+
+		/** The settings of a request to {@code target}, trusting {@code caFile} too. */
+		static Settings of(URI target, boolean skipVerify, Proxies.Proxy proxy, CaFile caFile) {
 			boolean tls = "https".equals(target.getScheme());
 			Route route = proxy == null ? Route.DIRECT : tls ? Route.TUNNEL : Route.ABSOLUTE_URI;
-			return new Settings(route, skipVerify && route != Route.ABSOLUTE_URI, proxy);
+			boolean skip = skipVerify && route != Route.ABSOLUTE_URI;
+			return new Settings(route, skip, proxy, tls && !skip ? caFile : null);
 		}
 	}
 
@@ -164,6 +172,11 @@ final class HttpClients implements AutoCloseable {
 				engine.setSSLParameters(params);
 			}));
 		}
+		else if (settings.caFile() != null) {
+			// the default handler configurator stays: it checks the host name against the certificate
+			SslContext trusting = trustingContext(settings.caFile());
+			http = http.secure(ssl -> ssl.sslContext(trusting));
+		}
 		WebClient web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
 			.exchangeStrategies(strategies()).build();
 		return new Client(web, pool);
@@ -211,6 +224,15 @@ final class HttpClients implements AutoCloseable {
 	private static SslContext insecureContext() {
 		try {
 			return SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException("cannot set up TLS: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static SslContext trustingContext(CaFile caFile) {
+		try {
+			return SslContextBuilder.forClient().trustManager(caFile.trust()).build();
 		}
 		catch (SSLException ex) {
 			throw new IllegalStateException("cannot set up TLS: " + ex.getMessage(), ex);

@@ -2,6 +2,7 @@ package org.influxshell.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,11 +172,24 @@ public class InfluxHttp implements AutoCloseable {
 		Connection.SignIn user = conn.signIn();
 		// one attempt per server and user, its failure kept too: the threads of a bulk run wait for
 		// it, and a refused sign-in is neither asked for nor sent again
-		Session session = sessions.computeIfAbsent(conn.baseUrl() + " " + user.user(), key -> signIn(conn, user));
+		// two profiles of one user with different passwords (config status checks both) are two sign-ins
+		String key = conn.baseUrl() + " " + user.user() + " " + (user.password() == null ? "" : fingerprint(user.password()));
+		Session session = sessions.computeIfAbsent(key, k -> signIn(conn, user));
 		if (session.failure() != null) {
 			throw session.failure();
 		}
 		return session.cookie();
+	}
+
+	/** A password's SHA-256, so that the map of sessions holds no password. */
+	private static String fingerprint(String password) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(password.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("the JDK has no SHA-256", ex);
+		}
 	}
 
 	/** Waits before a retry: the thread sleeps, unless a test records the waits instead. */
@@ -248,7 +262,10 @@ public class InfluxHttp implements AutoCloseable {
 		if (jsonBody != null) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 		}
-		HttpClients.Settings settings = HttpClients.Settings.of(uri, conn.skipVerify(), proxy);
+		// read at each request: a file changed on disk is trusted as it is now, by a client of its own
+		CaFile caFile = conn.caCert().isEmpty() || conn.skipVerify() || !uri.getScheme().equals("https") ? null
+				: CaFile.load(Path.of(conn.caCert()));
+		HttpClients.Settings settings = HttpClients.Settings.of(uri, conn.skipVerify(), proxy, caFile);
 		URI address = uri;
 		if (settings.route() == HttpClients.Route.ABSOLUTE_URI) {
 			// sent to the proxy with the server in the request line; the credentials go up front, as Go sends them
@@ -278,7 +295,7 @@ public class InfluxHttp implements AutoCloseable {
 					resp.headers().contentType().map(MediaType::toString).orElse(""),
 					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""),
 					resp.headers().header(HttpHeaders.RETRY_AFTER).stream().findFirst().orElse(""),
-					resp.headers().header(HttpHeaders.SET_COOKIE), body)))
+					resp.headers().header(HttpHeaders.SET_COOKIE), body, firstValues(resp.headers().asHttpHeaders()))))
 			.timeout(timeout)
 			.map(r -> {
 				boolean proxyRefused = proxy != null && r.status() == 407;
@@ -301,6 +318,16 @@ public class InfluxHttp implements AutoCloseable {
 				}
 				return failure;
 			});
+	}
+
+	private static Map<String, String> firstValues(HttpHeaders headers) {
+		Map<String, String> first = new java.util.HashMap<>();
+		headers.forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				first.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), values.get(0));
+			}
+		});
+		return first;
 	}
 
 	/** The proxy the request goes through, if any: a malformed proxy variable fails the request, as a transport failure. */

@@ -53,7 +53,10 @@ final class ManPage {
 					+ "inactivated last, with the new one):",
 					"influx-shell auth rotate --id 0d099b627e601000 --dry-run", "influx-shell auth rotate --id 0d099b627e601000"),
 			new Example("Show the runs that changed tokens, and take the last one on this server back:",
-					"influx-shell auth journal", "influx-shell auth undo"));
+					"influx-shell auth journal", "influx-shell auth undo"),
+			new Example("Trust a private CA for one profile's server, then check every profile at once: server up, "
+					+ "its version, token valid and active, latency (exit code 1 when any has a problem):",
+					"influx-shell config set -n prod --ca-cert /etc/ssl/corp-ca.pem", "influx-shell config status"));
 
 	/** The incident: a leaked token cut off by its value, the cut widened, then both taken back. */
 	static final List<Example> INCIDENT = List.of(

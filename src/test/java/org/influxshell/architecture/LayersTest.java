@@ -50,7 +50,8 @@ class LayersTest {
 		// auth journals its changes and reads the journal back for auth journal and auth undo;
 		// auth rotate rewrites the profiles that hold a token it replaces, and auth undo restores them
 		.whereLayer("auth").mayOnlyAccessLayers("command", "http", "connection", "output", "cli", "journal", "configs")
-		.whereLayer("config").mayOnlyAccessLayers("command", "configs", "connection", "output", "cli")
+		// config status asks each profile's server; config create/set check a CA file as the HTTP client reads it
+		.whereLayer("config").mayOnlyAccessLayers("command", "configs", "connection", "http", "output", "cli")
 		// the warm console: the daemon runs requests (command's Invocation), speaks the client's wire format
 		.whereLayer("daemon").mayOnlyAccessLayers("client", "command", "connection", "cli")
 		// the daemon's client starts on every warm command: JDK classes and the build's identity only

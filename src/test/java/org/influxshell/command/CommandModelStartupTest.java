@@ -70,7 +70,7 @@ class CommandModelStartupTest {
 			assertThat(model.commands()).extracting(CommandDef::name).containsExactly("auth active", "auth create",
 					"auth delete", "auth inactive", "auth journal", "auth list", "auth rotate", "auth undo", "clear", "completion", "config",
 					"config create", "config list",
-					"config rm", "config set", "config use", "daemon run", "daemon start", "daemon status", "daemon stop",
+					"config rm", "config set", "config status", "config use", "daemon run", "daemon start", "daemon status", "daemon stop",
 					"debug", "exit", "help", "history", "script", "version");
 			for (CommandDef command : model.commands()) {
 				CommandRegistration r = catalog.get(command.name());
@@ -84,7 +84,7 @@ class CommandModelStartupTest {
 			CommandRegistration inactive = catalog.get("auth inactive");
 			assertThat(inactive.getOptions()).extracting(o -> o.getLongNames()[0])
 				.containsExactly("id", "user", "description", "token-value", "dry-run", "force", "mask-tokens", "configs-path",
-						"json", "hide-headers", "active-config", "host", "token", "skip-verify", "http-debug", "help");
+						"json", "hide-headers", "active-config", "host", "token", "skip-verify", "ca-cert", "http-debug", "help");
 			assertThat(inactive.getOptions().get(0).getType().toString()).isEqualTo("java.util.List<java.lang.String>");
 			assertThat(inactive.getOptions().get(0).getLabel()).isEqualTo("ID");
 		}

@@ -43,6 +43,41 @@ public class TomlCodecTest {
 			  active = true
 			""" + TRAILER;
 
+	/**
+	 * skip-verify and ca-cert are written as plain {@code key = value} lines inside the profile's
+	 * table, after upstream's keys: a TOML reader that decodes the table into upstream's struct
+	 * (url, token, org, active, previous, cookie) skips them as it skips any key it does not know,
+	 * and finds exactly the profile it would find without them. The view below keeps only those six
+	 * keys, as upstream's decoder does, and must see the same profiles in both files.
+	 */
+	@Test
+	void tlsKeysArePlainLinesInTheTableThatUpstreamsReaderSkips() {
+		Profile lab = new Profile("lab", "https://lab:8086", "tokL", "orgL", true, false, "", true, "/etc/ca/lab.pem");
+		String ours = TomlCodec.write(new Profiles(List.of(lab)));
+		assertThat(ours).isEqualTo("""
+				[lab]
+				  url = "https://lab:8086"
+				  token = "tokL"
+				  org = "orgL"
+				  active = true
+				  skip-verify = true
+				  ca-cert = "/etc/ca/lab.pem"
+				""" + TRAILER);
+		String upstreams = TomlCodec.write(new Profiles(List.of(lab.withTls(false, ""))));
+		assertThat(ours.replace("  skip-verify = true\n  ca-cert = \"/etc/ca/lab.pem\"\n", "")).isEqualTo(upstreams);
+		assertThat(upstreamView(ours)).isEqualTo(upstreamView(upstreams))
+			.containsExactly("lab url=https://lab:8086 token=tokL org=orgL active=true previous=false cookie=");
+		assertThat(TomlCodec.read(ours).require("lab")).isEqualTo(lab);
+	}
+
+	/** What upstream's decoder keeps of each table: its six keys, every other line of the table ignored. */
+	private static List<String> upstreamView(String file) {
+		return TomlCodec.read(file).all().stream()
+			.map(p -> p.name() + " url=" + p.url() + " token=" + p.token() + " org=" + p.org() + " active=" + p.active()
+					+ " previous=" + p.previous() + " cookie=" + p.cookie())
+			.toList();
+	}
+
 	static Profile profile(String name, String url, String token, String org, boolean active) {
 		return new Profile(name, url, token, org, active, false, "");
 	}

@@ -53,6 +53,22 @@ class TomlDocumentTest {
 		assertThatThrownBy(() -> read("[a]\nACTIVE = \"yes\"\n")).hasMessage("\"ACTIVE\" must be a boolean");
 	}
 
+	/** skip-verify and ca-cert come and go on lines of their own; comments, capitals and unknown keys stay. */
+	@Test
+	void tlsKeysAreSetAndTakenOffLineByLine() {
+		String on = edit(HAND_EDITED, p -> p.with(p.require("lab").withTls(true, "/etc/ca/lab.pem")));
+		assertThat(on).isEqualTo(HAND_EDITED.replace("timeout = 30\n",
+				"timeout = 30\nskip-verify = true\nca-cert = \"/etc/ca/lab.pem\"\n"));
+		assertThat(edit(on, p -> p.with(p.require("lab").withTls(false, "")))).isEqualTo(HAND_EDITED);
+		String handWritten = "[lab]\n  url = \"http://lab:8086\"\n  Skip-Verify = true # mine\n  CA-Cert = 'x.pem'\n";
+		assertThat(read(handWritten).require("lab")).isEqualTo(new Profile("lab", "http://lab:8086", "", "", false, false,
+				"", true, "x.pem"));
+		assertThat(edit(handWritten, p -> p.with(p.require("lab").withTls(true, "y.pem"))))
+			.isEqualTo(handWritten.replace("'x.pem'", "\"y.pem\""));
+		assertThatThrownBy(() -> read("[a]\nskip-verify = \"yes\"\n")).hasMessage("\"skip-verify\" must be a boolean");
+		assertThatThrownBy(() -> read("[a]\nca-cert = true\n")).hasMessage("\"ca-cert\" must be a string");
+	}
+
 	@Test
 	void aByteOrderMarkAndCrlfOrCrLineEndsAreRead() {
 		String unix = "[a]\n  url = \"http://a:1\"\n  token = \"ta\"\n  org = \"oa\"\n";

@@ -175,6 +175,48 @@ class ConnectionResolverTest {
 		assertThat(resolver.connection(new ServerOptions(LocalOptions.none(), null, null, null, false, false)).skipVerify()).isFalse();
 	}
 
+	/**
+	 * skip-verify and the CA file: flag > environment > the profile used; a relative CA path of a
+	 * flag or variable is the run's, one in the file is beside the file.
+	 */
+	@Test
+	void tlsSettingsFromFlagEnvOrProfile(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve(".influxdbv2/configs");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, "[p]\n  url = \"https://p:1\"\n  token = \"t\"\n  org = \"\"\n  active = true\n"
+				+ "  skip-verify = true\n  ca-cert = \"ca/p.pem\"\n\n[q]\n  url = \"https://q:1\"\n  token = \"t\"\n  org = \"\"\n");
+		InfluxProperties props = new InfluxProperties();
+		var resolver = new ConnectionResolver(props, new ConfigsFile(props::getConfigsPath, java.time.Duration.ofSeconds(1),
+				notice -> {
+				}, dir::toString, dir.resolve("work")::resolve));
+		Connection fromProfile = resolver.connection(ServerOptions.none());
+		assertThat(fromProfile.skipVerify()).isTrue();
+		assertThat(fromProfile.caCert()).isEqualTo(dir.resolve(".influxdbv2/ca/p.pem").toString());
+		Connection other = resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "q", null, false));
+		assertThat(other.skipVerify()).isFalse();
+		assertThat(other.caCert()).isEmpty();
+		props.setSkipVerify("false");
+		props.setCaCert("env.pem");
+		Connection fromEnv = resolver.connection(ServerOptions.none());
+		assertThat(fromEnv.skipVerify()).isFalse();
+		assertThat(fromEnv.caCert()).isEqualTo(dir.resolve("work/env.pem").toString());
+		Connection fromFlags = resolver.connection(new ServerOptions(LocalOptions.none(), null, null, null, true, false,
+				"/abs/flag.pem"));
+		assertThat(fromFlags.skipVerify()).isTrue();
+		assertThat(fromFlags.caCert()).isEqualTo("/abs/flag.pem");
+		// --ca-cert "" takes away whatever the variable or the profile names
+		assertThat(resolver.connection(new ServerOptions(LocalOptions.none(), null, null, null, null, false, "")).caCert())
+			.isEmpty();
+		// without a profile at all: --host and --token, then the CA of the flag or the variable
+		Connection none = resolver.connection(new ServerOptions(LocalOptions.none(), "https://h:1", "tok", null, null, false));
+		assertThat(none.profile()).isEmpty();
+		assertThat(none.caCert()).isEqualTo(dir.resolve("work/env.pem").toString());
+		// config status: the profile as stored, no variable over it
+		Connection stored = resolver.stored(new TomlProfileStore(file).read().require("p"), null);
+		assertThat(stored.skipVerify()).isTrue();
+		assertThat(stored.caCert()).isEqualTo(dir.resolve(".influxdbv2/ca/p.pem").toString());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "localhost:8086", "ftp://h:1", "h" })
 	void hostsNeedHttpOrHttps(String host) {

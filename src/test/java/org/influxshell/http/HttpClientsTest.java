@@ -3,9 +3,13 @@ package org.influxshell.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.influxshell.connection.InfluxProperties;
+import org.influxshell.support.PrivateCa;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -35,6 +39,33 @@ class HttpClientsTest {
 			// plain http through a proxy carries no TLS: --skip-verify makes no other client there
 			assertThat(clients.get(HttpClients.Settings.of(HTTP, true, PROXY)))
 				.isSameAs(clients.get(HttpClients.Settings.of(HTTP, false, PROXY)));
+		}
+	}
+
+	/** The CA file is part of the key by its path and content: a file changed on disk gets a client of its own. */
+	@Test
+	void aCaFileMakesItsOwnClientByPathAndContent(@TempDir Path dir) throws Exception {
+		PrivateCa ca = PrivateCa.create(dir);
+		Path copy = dir.resolve("copy.pem");
+		Files.copy(ca.caPem(), copy);
+		try (HttpClients clients = new HttpClients(new InfluxProperties())) {
+			WebClient strict = clients.get(HttpClients.Settings.of(HTTPS, false, null));
+			WebClient trusting = clients.get(HttpClients.Settings.of(HTTPS, false, null, CaFile.load(ca.caPem())));
+			assertThat(trusting).isNotSameAs(strict);
+			assertThat(clients.get(HttpClients.Settings.of(HTTPS, false, null, CaFile.load(ca.caPem())))).isSameAs(trusting);
+			assertThat(clients.get(HttpClients.Settings.of(HTTPS, false, null, CaFile.load(copy)))).isNotSameAs(trusting);
+			// the same path with other content: another CA now
+			Files.writeString(copy, Files.readString(copy) + Files.readString(ca.caPem()));
+			WebClient changed = clients.get(HttpClients.Settings.of(HTTPS, false, null, CaFile.load(copy)));
+			assertThat(CaFile.load(copy)).isNotEqualTo(CaFile.load(dir.resolve("copy.pem").resolveSibling("ca.pem")));
+			assertThat(clients.kept()).hasSize(4);
+			assertThat(changed).isNotSameAs(trusting);
+			// skip-verify trusts anything, and plain http carries no TLS: the CA file changes neither key
+			assertThat(HttpClients.Settings.of(HTTPS, true, null, CaFile.load(copy)))
+				.isEqualTo(HttpClients.Settings.of(HTTPS, true, null));
+			assertThat(HttpClients.Settings.of(HTTP, false, null, CaFile.load(copy)))
+				.isEqualTo(HttpClients.Settings.of(HTTP, false, null));
+			assertThat(CaFile.check(copy).size()).isEqualTo(2);
 		}
 	}
 

@@ -79,6 +79,7 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 					   list    List all configs (also: ls)
 					   rm      Remove configs (also: delete, remove)
 					   set     Change a config: only the values given change (also: update)
+					   status  Check each config's server, version, credentials and latency
 					   use     Make a config active (- for the previous one)
 					""");
 		assertThat(run("help config")).isEqualTo(help);

@@ -52,7 +52,7 @@ class ManPageTest extends ConsoleTest {
 		}
 		// the tour and the incident story tell what they promise
 		assertThat(commands(ManPage.TOUR)).containsExactly("config create", "auth list", "auth inactive", "auth active",
-				"auth rotate", "auth rotate", "auth journal", "auth undo");
+				"auth rotate", "auth rotate", "auth journal", "auth undo", "config set", "config status");
 		assertThat(commands(ManPage.INCIDENT)).containsExactly("auth inactive", "auth inactive", "auth inactive",
 				"auth undo", "auth journal", "auth undo");
 		// the leaked value is piped in, never written on the command line

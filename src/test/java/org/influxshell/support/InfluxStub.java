@@ -52,6 +52,31 @@ public final class InfluxStub {
 			.withHeader("X-Platform-Error-Code", "unauthorized");
 	}
 
+	/** {@code GET /health} of a 2.7 server: 200, its irregular JSON and a newline; no credentials needed. */
+	public static ResponseDefinitionBuilder health() {
+		return json(200, "{\"name\":\"influxdb\", \"message\":\"ready for queries and writes\", \"status\":\"pass\", "
+				+ "\"checks\":[], \"version\": \"v2.7.12\", \"commit\": \"ec9dcde5d6\"}\n");
+	}
+
+	/** {@code GET /ping} of a 2.x server: 204, no body, the build and version headers; no credentials needed. */
+	public static ResponseDefinitionBuilder ping() {
+		return aResponse().withStatus(204).withHeader("X-Influxdb-Build", "OSS").withHeader("X-Influxdb-Version", "v2.7.12");
+	}
+
+	/** {@code GET /api/v2/me}: the caller's user object. */
+	public static ResponseDefinitionBuilder me(String id, String name) {
+		return ok("{\n\t\"links\": {\n\t\t\"self\": \"/api/v2/users/" + id + "\"\n\t},\n\t\"id\": \"" + id
+				+ "\",\n\t\"name\": \"" + name + "\",\n\t\"status\": \"active\"\n}");
+	}
+
+	/**
+	 * An inactive token: it still authenticates, then fails the permission check in the handler
+	 * (pretty body, unlike the compact {@link #unauthorizedAccess()} of an unknown token).
+	 */
+	public static ResponseDefinitionBuilder tokenIsInactive() {
+		return error(401, "unauthorized", "token is inactive");
+	}
+
 	/** A permission as the server writes it. */
 	public record Perm(String action, String type, String id, String orgID, String name, String org) {
 

@@ -1,0 +1,20 @@
+package org.influxshell.config;
+
+import org.influxshell.cli.Stderr;
+import org.influxshell.connection.ConnectionResolver;
+import org.influxshell.connection.InfluxProperties;
+import org.influxshell.http.InfluxHttp;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the checks of {@code config status}; made only when that command runs. */
+@Configuration(proxyBeanMethods = false)
+public class ConfigConfiguration {
+
+	@Bean
+	ProfileChecks profileChecks(InfluxHttp http, ConnectionResolver resolver, InfluxProperties properties,
+			Stderr stderr) {
+		return new ProfileChecks(http, resolver, properties.responseTimeout(), stderr);
+	}
+}

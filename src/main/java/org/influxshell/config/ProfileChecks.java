@@ -1,0 +1,308 @@
+package org.influxshell.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import javax.net.ssl.SSLException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.influxshell.cli.CliException;
+import org.influxshell.cli.Durations;
+import org.influxshell.cli.Stderr;
+import org.influxshell.configs.Profile;
+import org.influxshell.connection.Connection;
+import org.influxshell.connection.ConnectionResolver;
+import org.influxshell.http.ApiErrors;
+import org.influxshell.http.HttpResponse;
+import org.influxshell.http.InfluxApiException;
+import org.influxshell.http.InfluxHttp;
+import org.influxshell.http.JsonBodies;
+import org.influxshell.http.TransportException;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * {@code config status}: asks the server of each profile, all at once, whether it is reachable
+ * ({@code GET /health}, whose round trip is the latency shown), what it is ({@code X-Influxdb-Build}
+ * and {@code X-Influxdb-Version} of {@code GET /ping}) and whether the profile's credentials work
+ * ({@code GET /api/v2/me} with the token, or the sign-in of a profile made with {@code -p}). Each
+ * profile is checked as stored, with its own URL, credentials and certificate checks; each check
+ * is bounded by the response timeout. Nothing is changed anywhere.
+ */
+public class ProfileChecks {
+
+	/** How long the checks run before a progress line is shown on a terminal. */
+	static final Duration QUIET = Duration.ofSeconds(1);
+
+	private final InfluxHttp http;
+
+	private final ConnectionResolver resolver;
+
+	private final Duration timeout;
+
+	private final Stderr stderr;
+
+	public ProfileChecks(InfluxHttp http, ConnectionResolver resolver, Duration timeout, Stderr stderr) {
+		this.http = http;
+		this.resolver = resolver;
+		this.timeout = timeout;
+		this.stderr = stderr;
+	}
+
+	/** What the credentials were found to be, in the words shown. */
+	enum Credentials {
+		VALID("valid"), INVALID("invalid token"), INACTIVE("inactive token"), INACTIVE_USER("inactive user"),
+		REFUSED("sign-in refused"), NONE("none"), PASSWORD_ASKED("not checked (password asked at sign-in)"),
+		NOT_CHECKED("not checked");
+
+		final String words;
+
+		Credentials(String words) {
+			this.words = words;
+		}
+	}
+
+	/**
+	 * One profile's answer.
+	 *
+	 * @param profile the profile checked
+	 * @param url the base URL asked
+	 * @param reachable the server answered {@code /health}
+	 * @param build {@code X-Influxdb-Build} of {@code /ping}, empty when not known
+	 * @param version {@code X-Influxdb-Version} of {@code /ping}, empty when not known
+	 * @param user the user the credentials belong to, empty when not known
+	 * @param credentials what the credentials were found to be
+	 * @param latency the round trip of {@code /health}, or {@code null} when it did not come back
+	 * @param problem the problem in plain words ({@code unreachable}, {@code TLS error}, ...), empty when none
+	 * @param detail the request and cause behind the problem, empty when none
+	 */
+	record Check(Profile profile, String url, boolean reachable, String build, String version, String user,
+			Credentials credentials, Duration latency, String problem, String detail) {
+
+		boolean ok() {
+			return problem.isEmpty();
+		}
+
+		/** {@code OSS v2.7.12}, or the problem that kept the server from being asked. */
+		String server() {
+			if (!reachable) {
+				return problem;
+			}
+			String s = (build + " " + version).strip();
+			return s.isEmpty() ? "unknown" : s;
+		}
+
+		/** {@code config "lab": unreachable: GET http://...: connection refused}. */
+		String message() {
+			return "config \"" + profile.name() + "\": " + problem + (detail.isEmpty() ? "" : ": " + detail);
+		}
+	}
+
+	/** Checks every profile given, in parallel; the answers come back in the profiles' order. */
+	List<Check> check(List<Profile> profiles, String configsPath) {
+		if (profiles.isEmpty()) {
+			return List.of();
+		}
+		AtomicInteger n = new AtomicInteger();
+		ThreadFactory threads = r -> {
+			Thread t = new Thread(r, "influx-shell-status-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		};
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(profiles.size(), 32), threads);
+		BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
+		AtomicReferenceArray<Check> answers = new AtomicReferenceArray<>(profiles.size());
+		List<Future<?>> futures = new ArrayList<>();
+		try {
+			for (int i = 0; i < profiles.size(); i++) {
+				int index = i;
+				Profile p = profiles.get(i);
+				futures.add(pool.submit(() -> {
+					try {
+						answers.set(index, check(p, configsPath));
+					}
+					catch (RuntimeException ex) {
+						// check() answers every failure itself: this is a bug, shown as one line all the same
+						answers.set(index, failed(p, p.url(), "not checked", String.valueOf(ex.getMessage())));
+					}
+					finally {
+						finished.add(index);
+					}
+				}));
+			}
+			waitFor(profiles.size(), finished);
+			List<Check> checks = new ArrayList<>();
+			for (int i = 0; i < profiles.size(); i++) {
+				Check answer = answers.get(i);
+				if (answer == null) {
+					futures.get(i).cancel(true);
+					answer = failed(profiles.get(i), profiles.get(i).url(), "no response",
+							"no answer within " + Durations.text(timeout));
+				}
+				checks.add(answer);
+			}
+			return checks;
+		}
+		finally {
+			stderr.endProgress();
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Waits until every check is done or their time is up: the response timeout plus two seconds,
+	 * so that a request's own timeout, which names the request, comes first (a cold HTTP client
+	 * takes a moment before its request's clock starts). A progress line shows how
+	 * many are done once the checks take over a second.
+	 */
+	private void waitFor(int total, BlockingQueue<Integer> finished) {
+		long start = System.nanoTime();
+		long deadline = start + timeout.plusSeconds(2).toNanos();
+		long quietUntil = start + QUIET.toNanos();
+		int done = 0;
+		try {
+			while (done < total) {
+				long now = System.nanoTime();
+				if (now >= deadline) {
+					return;
+				}
+				long until = now < quietUntil ? quietUntil : deadline;
+				Integer next = finished.poll(until - now, TimeUnit.NANOSECONDS);
+				if (next != null) {
+					done++;
+				}
+				if (System.nanoTime() >= quietUntil && done < total) {
+					stderr.progress("checking " + total + " configs: " + done + " done");
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw CliException.failure("config status: interrupted");
+		}
+	}
+
+	private static Check failed(Profile p, String url, String problem, String detail) {
+		return new Check(p, url, false, "", "", "", Credentials.NOT_CHECKED, null, problem, detail);
+	}
+
+	/** One profile, start to end; never throws. */
+	Check check(Profile p, String configsPath) {
+		Connection conn;
+		try {
+			conn = resolver.stored(p, configsPath);
+		}
+		catch (CliException ex) {
+			return failed(p, p.url(), "not checked", ex.getMessage());
+		}
+		String url = conn.baseUrl();
+		// reachable: /health needs no credentials on a 2.x server, and no sign-in is made before it is known
+		Connection plain = conn.signIn() == null ? conn : conn.withToken("");
+		long start = System.nanoTime();
+		HttpResponse health;
+		try {
+			health = http.exchange(plain, HttpMethod.GET, "/health", null);
+		}
+		catch (TransportException ex) {
+			return failed(p, url, transportProblem(ex), ex.getMessage());
+		}
+		catch (CliException ex) {
+			// a CA file that is missing or not PEM: the server was not asked
+			return failed(p, url, "not checked", ex.getMessage());
+		}
+		Duration latency = Duration.ofNanos(System.nanoTime() - start);
+		String build = "";
+		String version = "";
+		try {
+			HttpResponse ping = http.exchange(plain, HttpMethod.GET, "/ping", null);
+			build = ping.header("X-Influxdb-Build");
+			version = ping.header("X-Influxdb-Version");
+		}
+		catch (CliException ex) {
+			// the version is a detail: the server answered /health
+		}
+		String problem = "";
+		String detail = "";
+		if (!health.isSuccess() && health.status() != 401 && health.status() != 403) {
+			problem = "not healthy";
+			detail = "GET " + url + "/health: " + ApiErrors.statusLine(health.status());
+		}
+		Credentials credentials;
+		String user = "";
+		if (conn.signIn() != null && conn.signIn().password() == null) {
+			credentials = Credentials.PASSWORD_ASKED;
+		}
+		else if (conn.signIn() == null && conn.token().isEmpty()) {
+			credentials = Credentials.NONE;
+		}
+		else {
+			try {
+				JsonNode me = JsonBodies.tree(http.send(conn, HttpMethod.GET, "/api/v2/me", null), HttpMethod.GET,
+						"/api/v2/me");
+				user = me.path("name").asText("");
+				credentials = Credentials.VALID;
+			}
+			catch (InfluxApiException ex) {
+				credentials = credentials(ex);
+				if (problem.isEmpty()) {
+					problem = credentials == Credentials.NOT_CHECKED ? "credentials not checked" : credentials.words;
+					detail = "GET " + url + "/api/v2/me: " + ex.getMessage();
+				}
+			}
+			catch (CliException ex) {
+				boolean signIn = conn.signIn() != null && ex.getMessage().startsWith("error creating session");
+				credentials = signIn ? Credentials.REFUSED : Credentials.NOT_CHECKED;
+				if (problem.isEmpty()) {
+					problem = signIn ? "sign-in refused" : isTls(ex) ? "TLS error" : "credentials not checked";
+					detail = ex.getMessage();
+				}
+			}
+		}
+		return new Check(p, url, true, build, version, user, credentials, latency, problem, detail);
+	}
+
+	/**
+	 * The server's verdict on the credentials: a 2.x server answers an unknown token early and
+	 * compactly ({@code 401 unauthorized access}), an inactive one from the handler
+	 * ({@code 401 token is inactive}), and a token of an inactive user {@code 403 User is inactive}.
+	 */
+	private static Credentials credentials(InfluxApiException ex) {
+		String message = ex.serverMessage().toLowerCase(Locale.ROOT);
+		if (ex.status() == 401) {
+			return message.contains("inactive") ? Credentials.INACTIVE : Credentials.INVALID;
+		}
+		if (ex.status() == 403 && message.contains("user is inactive")) {
+			return Credentials.INACTIVE_USER;
+		}
+		return Credentials.NOT_CHECKED;
+	}
+
+	/** {@code TLS error}, {@code no response} (it connected, then said nothing in time) or {@code unreachable}. */
+	private static String transportProblem(TransportException ex) {
+		if (isTls(ex)) {
+			return "TLS error";
+		}
+		return ex.getMessage().contains(": no response within ") ? "no response" : "unreachable";
+	}
+
+	private static boolean isTls(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SSLException) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
