@@ -43,6 +43,9 @@ public final class DaemonServer {
 	/** How long a stopping daemon waits for the requests in progress before it exits all the same. */
 	static final Duration FINISHING = Duration.ofSeconds(60);
 
+	/** How often the daemon looks whether its own files were replaced or removed. */
+	static final Duration FILES_CHECK = Duration.ofSeconds(2);
+
 	private final DaemonFolder folder;
 
 	private final Duration idleTimeout;
@@ -211,8 +214,14 @@ public final class DaemonServer {
 		}
 	}
 
+	/**
+	 * Stops the daemon once it has been idle for the idle timeout, or once its own files were
+	 * replaced or removed (checked every {@link #FILES_CHECK}; a rebuild, an upgrade, a removal).
+	 */
 	private void watchIdle() {
+		OwnFiles files = OwnFiles.ofThisProcess();
 		Thread t = new Thread(() -> {
+			long checked = System.nanoTime();
 			while (server.isOpen()) {
 				try {
 					Thread.sleep(Math.min(1000, Math.max(10, idleTimeout.toMillis() / 4)));
@@ -222,6 +231,14 @@ public final class DaemonServer {
 				}
 				if (active.get() == 0 && System.nanoTime() - lastActivity >= idleTimeout.toNanos()) {
 					stop();
+				}
+				if (System.nanoTime() - checked >= FILES_CHECK.toNanos()) {
+					checked = System.nanoTime();
+					String changed = files.changed();
+					if (changed != null) {
+						System.err.println("the daemon stops: " + changed + " (it runs from the files it started with)");
+						stop();
+					}
 				}
 			}
 		}, "influx-shell-idle");
