@@ -266,8 +266,9 @@ final class RequestRun implements Invocation {
 		gone = true;
 		acks.add(new byte[] { 0 });
 		stdinChunks.add(EMPTY);
-		if (!ended) {
-			// as when a cold run's terminal goes away: the command ends where it is
+		if (!ended && !signals.abandon()) {
+			// as when a cold run's terminal goes away: the command ends where it is (a run that
+			// watches for signals was stopped instead, at once, its requests in flight cancelled)
 			runner.interrupt();
 		}
 	}
