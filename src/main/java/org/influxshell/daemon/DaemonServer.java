@@ -46,6 +46,9 @@ public final class DaemonServer {
 	/** How often the daemon looks whether its own files were replaced or removed. */
 	static final Duration FILES_CHECK = Duration.ofSeconds(2);
 
+	/** How long the daemon waits, with no request, before it gives back the memory the last ones took. */
+	static final Duration SETTLED = Duration.ofSeconds(1);
+
 	private final DaemonFolder folder;
 
 	private final Duration idleTimeout;
@@ -59,6 +62,9 @@ public final class DaemonServer {
 	private final Instant started = Instant.now();
 
 	private volatile long lastActivity = System.nanoTime();
+
+	/** No request has ended since the last full collection. */
+	private volatile boolean collected = true;
 
 	private volatile ServerSocketChannel server;
 
@@ -184,6 +190,7 @@ public final class DaemonServer {
 			Thread.interrupted();
 			lastActivity = System.nanoTime();
 			if (counted) {
+				collected = false;
 				active.decrementAndGet();
 			}
 		}
@@ -216,7 +223,8 @@ public final class DaemonServer {
 
 	/**
 	 * Stops the daemon once it has been idle for the idle timeout, or once its own files were
-	 * replaced or removed (checked every {@link #FILES_CHECK}; a rebuild, an upgrade, a removal).
+	 * replaced or removed (checked every {@link #FILES_CHECK}; a rebuild, an upgrade, a removal);
+	 * gives back the memory requests took once none has run for {@link #SETTLED}.
 	 */
 	private void watchIdle() {
 		OwnFiles files = OwnFiles.ofThisProcess();
@@ -231,6 +239,12 @@ public final class DaemonServer {
 				}
 				if (active.get() == 0 && System.nanoTime() - lastActivity >= idleTimeout.toNanos()) {
 					stop();
+				}
+				if (!collected && active.get() == 0 && System.nanoTime() - lastActivity >= SETTLED.toNanos()) {
+					// what a large request took (a long token list, a large journal) goes back to the
+					// system: a full collection shrinks the heap to the launcher's MaxHeapFreeRatio
+					collected = true;
+					System.gc();
 				}
 				if (System.nanoTime() - checked >= FILES_CHECK.toNanos()) {
 					checked = System.nanoTime();
