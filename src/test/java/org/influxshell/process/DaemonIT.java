@@ -488,10 +488,14 @@ class DaemonIT {
 			.spawn("auth", "inactive", "--user", "carol", "--hide-headers", "--influx.bulk-concurrency=2");
 		Poll.until("two changes done and two waiting for the server", LIMIT,
 				() -> server.findAll(patchRequestedFor(anyUrl())).size() >= 4);
+		long killed = System.nanoTime();
 		assertThat(ProcessHandle.of(bulk.pid()).orElseThrow().destroyForcibly()).isTrue();
 		bulk.await(LIMIT);
 		Poll.until(LIMIT, () -> statusOverTheSocket().contains(" 0 in progress\n"),
 				() -> "the daemon still runs the request of a killed client");
+		// for whoever reads the test's output: how long the daemon went on (two changes were in flight for a minute)
+		System.out.println("a killed client's request ended in the daemon "
+				+ Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after the kill");
 		// the next command is answered, and nothing more was sent for the killed one
 		long before = served(console);
 		assertThat(console.run(null, "config", "list")).isEqualTo(new Result(0, "Active\tName\tURL\tOrg\n", ""));
