@@ -141,6 +141,8 @@ Description: console for InfluxDB 2.x API tokens and connection profiles
  Re-creates the auth and config commands of InfluxData's Go influx CLI,
  as one-shot commands, scripts or a REPL. Brings its own Java runtime.
 CONTROL
+# before an upgrade or a removal, the daemons running from the old files are told to stop
+install -m 0755 "$basedir/src/dist/deb-prerm.sh" "$root/DEBIAN/prerm"
 deb=$target/influx-shell_${version}_amd64.deb
 dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" > /dev/null
 echo "deb: $deb ($(du -h "$deb" | cut -f1))"

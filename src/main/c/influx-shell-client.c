@@ -37,6 +37,7 @@ extern char **environ;
 
 static char **cold_argv;  /* LAUNCHER ARGUMENT... */
 static char *identity, *home, *folder;
+static const char *sock_path;
 static int sock = -1;
 static int started;       /* the daemon has begun: from here on no cold run, ever */
 static int signals[2] = { -1, -1 };
@@ -292,6 +293,7 @@ static void connect_daemon(const char *path)
 	if (path == NULL || strlen(path) >= sizeof address.sun_path)
 		cold();
 	strcpy(address.sun_path, path);
+	sock_path = path;
 	sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (sock < 0 || connect(sock, (struct sockaddr *) &address, sizeof address) != 0)
 		cold();
@@ -306,6 +308,57 @@ static void connect_daemon(const char *path)
 			path, them, user_name(getuid(), b, sizeof b));
 		cold();
 	}
+}
+
+/* The first line of the daemon's answer to 'S' or 'Q' (its identity) into `in`, or NULL. */
+static const char *ask(char what)
+{
+	struct sockaddr_un address = { .sun_family = AF_UNIX };
+	strcpy(address.sun_path, sock_path);
+	int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	struct ucred peer;
+	socklen_t size = sizeof peer;
+	unsigned char head[5] = { (unsigned char) what, 0, 0, 0, 0 };
+	const char *line = NULL;
+	if (s >= 0 && connect(s, (struct sockaddr *) &address, sizeof address) == 0
+			&& getsockopt(s, SOL_SOCKET, SO_PEERCRED, &peer, &size) == 0 && peer.uid == getuid()
+			&& write_all(s, head, 5) == 0 && read_all(s, head, 5) == 0 && head[0] == 'T') {
+		uint32_t n = get_int(head + 1);
+		if (n < MAX_FRAME && read_all(s, in, n) == 0) {
+			in[n] = '\0';
+			in[strcspn((char *) in, "\n")] = '\0';
+			line = (const char *) in;
+		}
+	}
+	if (s >= 0)
+		close(s);
+	return line;
+}
+
+/* VERSION BUILD_TIME of an identity: its length (the runtime's path follows, and may hold blanks). */
+static size_t build_part(const char *id)
+{
+	const char *blank = strchr(id, ' ');
+	blank = blank ? strchr(blank + 1, ' ') : NULL;
+	return blank ? (size_t) (blank - id) : strlen(id);
+}
+
+/*
+ * Sent away before anything ran: a daemon of another build or runtime (built again, upgraded) is
+ * asked to stop, so that only this run pays for it (with auto-start on, the cold run starts a
+ * current one), and the user is told in one line.
+ */
+static void retire_stale(void)
+{
+	const char *theirs = ask('S');
+	if (theirs == NULL || strcmp(theirs, identity) == 0)
+		return;
+	size_t a = build_part(theirs), b = build_part(identity);
+	int build = a != b || strncmp(theirs, identity, a) != 0;
+	int runtime = strcmp(theirs + a, identity + b) != 0;
+	if (ask('Q') != NULL)
+		fprintf(stderr, "Warning: the daemon listening on %s was of another %s: it was asked to stop, and the command runs without it\n",
+			sock_path, build && runtime ? "build and runtime" : runtime ? "runtime" : "build");
 }
 
 static void on_signal(int number)
@@ -410,6 +463,8 @@ static void converse(void)
 				gone("bad frame");
 			exit((int) get_int(in));
 		case 'C':
+			if (!started)
+				retire_stale();
 			cold();
 			break;
 		default: {

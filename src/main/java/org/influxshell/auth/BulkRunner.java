@@ -95,7 +95,9 @@ public class BulkRunner {
 				}
 				catch (InterruptedException ex) {
 					stop = watch.received() == null ? Stop.INTERRUPT : watch.received();
-					finishInFlight(started.values());
+					if (!watch.abandoned()) {
+						finishInFlight(started.values());
+					}
 				}
 				if (stop == null) {
 					// a signal that came as the last step ended still asked the run to stop

@@ -85,7 +85,7 @@ public final class Client {
 			return cold(args);
 		}
 		try (channel) {
-			return converse(channel, args, environment);
+			return converse(channel, args, environment, folder);
 		}
 		catch (IOException ex) {
 			if (!started) {
@@ -121,7 +121,8 @@ public final class Client {
 		}
 	}
 
-	private int converse(SocketChannel channel, String[] args, Map<String, String> environment) throws IOException {
+	private int converse(SocketChannel channel, String[] args, Map<String, String> environment, DaemonFolder folder)
+			throws IOException {
 		DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.input(channel), 1 << 16));
 		out = new DataOutputStream(new BufferedOutputStream(SocketStreams.output(channel), 1 << 16));
 		// (no lambdas nor string concatenation on this path: each first use costs the JVM milliseconds)
@@ -176,10 +177,48 @@ public final class Client {
 				}
 				case Frames.COLD -> {
 					channel.close();
+					if (!started) {
+						retireStale(folder);
+					}
 					return cold(args);
 				}
 				default -> throw new IOException("unexpected frame '" + (char) frame.type() + "'");
 			}
+		}
+	}
+
+	/**
+	 * Sent away before anything ran: when the daemon is of another build or runtime (built again,
+	 * upgraded), it is asked to stop, so that only this run pays for it (with auto-start on, the
+	 * cold run starts a current one), and the user is told in one line.
+	 */
+	private void retireStale(DaemonFolder folder) {
+		String theirs = ask(folder, Frames.STATUS);
+		String differs = theirs == null ? null : DaemonFolder.difference(theirs, DaemonFolder.identity());
+		if (differs != null && ask(folder, Frames.STOP) != null) {
+			write(stderr, ("Warning: the daemon listening on " + folder.socket() + " was of another " + differs
+					+ ": it was asked to stop, and the command runs without it\n").getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	/** The first line of the daemon's answer to {@code STATUS} or {@code STOP} (its identity), or {@code null}. */
+	private static String ask(DaemonFolder folder, byte what) {
+		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			channel.connect(UnixDomainSocketAddress.of(folder.socket()));
+			if (stranger(channel) != null) {
+				return null;
+			}
+			Frames.write(new DataOutputStream(SocketStreams.output(channel)), what, new byte[0]);
+			Frames.Frame reply = Frames.read(new DataInputStream(new BufferedInputStream(SocketStreams.input(channel))));
+			if (reply == null || reply.type() != Frames.TEXT) {
+				return null;
+			}
+			String text = reply.text();
+			int eol = text.indexOf('\n');
+			return eol < 0 ? text : text.substring(0, eol);
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
 		}
 	}
 

@@ -92,6 +92,22 @@ public record DaemonFolder(Path path) {
 		}
 	}
 
+	/**
+	 * What differs between two identities: {@code build}, {@code runtime}, {@code build and
+	 * runtime}, or {@code null} when they are the same.
+	 */
+	public static String difference(String theirs, String ours) {
+		if (theirs.equals(ours)) {
+			return null;
+		}
+		// VERSION BUILD_TIME JAVA_HOME: the runtime's path may hold blanks, the rest never
+		String[] a = theirs.split(" ", 3);
+		String[] b = ours.split(" ", 3);
+		boolean build = a.length < 2 || b.length < 2 || !a[0].equals(b[0]) || !a[1].equals(b[1]);
+		boolean runtime = !(a.length == 3 ? a[2] : "").equals(b.length == 3 ? b[2] : "");
+		return build && runtime ? "build and runtime" : runtime ? "runtime" : "build";
+	}
+
 	/** Which build and runtime a client or daemon is: only the same answer may serve a request. */
 	public static String identity() {
 		return String.join(" ", BuildInfo.version(), BuildInfo.time(), System.getProperty("java.home"));

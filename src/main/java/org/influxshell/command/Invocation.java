@@ -1,6 +1,9 @@
 package org.influxshell.command;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -33,6 +36,14 @@ public interface Invocation {
 	/** Resolves a path as typed against {@link #folder()}. */
 	default Path path(String typed) {
 		return folder().resolve(typed);
+	}
+
+	/**
+	 * Opens a script file, {@code path} as {@link #path} gave it. A daemon's run reads the
+	 * client's stdin for a path that means the opening process's stdin ({@code /dev/stdin}).
+	 */
+	default InputStream openScript(Path path) throws IOException {
+		return Files.newInputStream(path);
 	}
 
 	/** Whether standard stream {@code fd} (0, 1 or 2) is a terminal. */

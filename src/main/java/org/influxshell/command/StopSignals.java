@@ -19,6 +19,14 @@ public interface StopSignals {
 		/** The first signal received since the watch was opened, or {@code null}. */
 		Stop received();
 
+		/**
+		 * Whether nobody waits for the run any longer (a daemon's client is gone): it stops at
+		 * once, without waiting for the steps in flight, whose requests are cancelled.
+		 */
+		default boolean abandoned() {
+			return false;
+		}
+
 		/** Stops watching: the signals do again what they did before. */
 		@Override
 		void close();
@@ -34,6 +42,8 @@ public interface StopSignals {
 
 		private volatile Stop received;
 
+		private volatile boolean abandoned;
+
 		/** A signal arrived: remember the first, and interrupt the watching thread. */
 		public void signalled(Stop stop) {
 			if (received == null) {
@@ -42,9 +52,20 @@ public interface StopSignals {
 			watcher.interrupt();
 		}
 
+		/** Nobody waits for the run any longer: as a signal, and nothing in flight is waited for. */
+		public void abandon(Stop stop) {
+			abandoned = true;
+			signalled(stop);
+		}
+
 		@Override
 		public Stop received() {
 			return received;
+		}
+
+		@Override
+		public boolean abandoned() {
+			return abandoned;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.influxshell.daemon;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.client.DaemonFolder;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DaemonAutoStart {
+
+	/** How long a cold run waits for a daemon that was asked to stop to go, before it starts the current one. */
+	static final Duration RETIRING = Duration.ofSeconds(2);
 
 	private final InfluxProperties properties;
 
@@ -41,6 +45,22 @@ public class DaemonAutoStart {
 			return;
 		}
 		DaemonControl control = new DaemonControl(DaemonFolder.of(invocation.environment(), invocation.home()));
+		DaemonControl.Status now = control.status();
+		if (now != null && now.ours()) {
+			return;
+		}
+		// one of another build, just asked to stop by the client that ran this command cold: it
+		// goes at once unless it still runs commands, and this run starts the current one
+		long deadline = System.nanoTime() + RETIRING.toNanos();
+		while (control.running() && System.nanoTime() < deadline && control.status() == null) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 		if (!control.running()) {
 			try {
 				control.spawn(launcher);

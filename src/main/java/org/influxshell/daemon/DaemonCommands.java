@@ -135,7 +135,24 @@ public class DaemonCommands implements CommandSet {
 		if (now == null) {
 			throw CliException.failure("no daemon is running (" + control.folder().socket() + ")");
 		}
-		return (now.ours() ? "running\n" : "running, of another build: this console does not use it\n") + now.text();
+		return (now.ours() ? "running\n" : another(now.identity())) + now.text();
+	}
+
+	/** What makes a daemon another's: its build (version and time), its runtime, or both, against this console's. */
+	static String another(String theirs) {
+		String ours = DaemonFolder.identity();
+		String differs = DaemonFolder.difference(theirs, ours);
+		String[] a = theirs.split(" ", 3);
+		String[] b = ours.split(" ", 3);
+		StringBuilder text = new StringBuilder("running, of another " + differs + ": this console does not use it\n");
+		if (differs.contains("build")) {
+			text.append("its build:    ").append(a[0]).append(a.length > 1 ? " (built " + a[1] + ")" : "")
+				.append(", this console's ").append(b[0]).append(" (built ").append(b[1]).append(")\n");
+		}
+		if (differs.contains("runtime")) {
+			text.append("its java:     ").append(a.length > 2 ? a[2] : "?").append(", this console's ").append(b[2]).append("\n");
+		}
+		return text.toString();
 	}
 
 	private String run() {

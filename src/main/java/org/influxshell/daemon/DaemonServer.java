@@ -43,6 +43,12 @@ public final class DaemonServer {
 	/** How long a stopping daemon waits for the requests in progress before it exits all the same. */
 	static final Duration FINISHING = Duration.ofSeconds(60);
 
+	/** How often the daemon looks whether its own files were replaced or removed. */
+	static final Duration FILES_CHECK = Duration.ofSeconds(2);
+
+	/** How long the daemon waits, with no request, before it gives back the memory the last ones took. */
+	static final Duration SETTLED = Duration.ofSeconds(1);
+
 	private final DaemonFolder folder;
 
 	private final Duration idleTimeout;
@@ -56,6 +62,9 @@ public final class DaemonServer {
 	private final Instant started = Instant.now();
 
 	private volatile long lastActivity = System.nanoTime();
+
+	/** No request has ended since the last full collection. */
+	private volatile boolean collected = true;
 
 	private volatile ServerSocketChannel server;
 
@@ -181,6 +190,7 @@ public final class DaemonServer {
 			Thread.interrupted();
 			lastActivity = System.nanoTime();
 			if (counted) {
+				collected = false;
 				active.decrementAndGet();
 			}
 		}
@@ -211,8 +221,15 @@ public final class DaemonServer {
 		}
 	}
 
+	/**
+	 * Stops the daemon once it has been idle for the idle timeout, or once its own files were
+	 * replaced or removed (checked every {@link #FILES_CHECK}; a rebuild, an upgrade, a removal);
+	 * gives back the memory requests took once none has run for {@link #SETTLED}.
+	 */
 	private void watchIdle() {
+		OwnFiles files = OwnFiles.ofThisProcess();
 		Thread t = new Thread(() -> {
+			long checked = System.nanoTime();
 			while (server.isOpen()) {
 				try {
 					Thread.sleep(Math.min(1000, Math.max(10, idleTimeout.toMillis() / 4)));
@@ -222,6 +239,20 @@ public final class DaemonServer {
 				}
 				if (active.get() == 0 && System.nanoTime() - lastActivity >= idleTimeout.toNanos()) {
 					stop();
+				}
+				if (!collected && active.get() == 0 && System.nanoTime() - lastActivity >= SETTLED.toNanos()) {
+					// what a large request took (a long token list, a large journal) goes back to the
+					// system: a full collection shrinks the heap to the launcher's MaxHeapFreeRatio
+					collected = true;
+					System.gc();
+				}
+				if (System.nanoTime() - checked >= FILES_CHECK.toNanos()) {
+					checked = System.nanoTime();
+					String changed = files.changed();
+					if (changed != null) {
+						System.err.println("the daemon stops: " + changed + " (it runs from the files it started with)");
+						stop();
+					}
 				}
 			}
 		}, "influx-shell-idle");

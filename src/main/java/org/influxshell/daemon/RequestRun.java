@@ -3,10 +3,12 @@ package org.influxshell.daemon;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,8 @@ final class RequestRun implements Invocation {
 
 	private static final byte[] EMPTY = {};
 
+	private static final Path DEV_NULL = Path.of("/dev/null");
+
 	/** The variables the JVM options of the client's JVM, and of a cold one, come from: the launcher's, and the JVM's own. */
 	private static final List<String> JVM_OPTIONS = List.of("INFLUX_SHELL_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
 			"JDK_JAVA_OPTIONS");
@@ -58,6 +62,8 @@ final class RequestRun implements Invocation {
 	private final BlockingQueue<byte[]> stdinChunks = new LinkedBlockingQueue<>();
 
 	private final ClientStderr stderr;
+
+	private final ClientStdin stdin = new ClientStdin();
 
 	private final Thread runner;
 
@@ -100,7 +106,7 @@ final class RequestRun implements Invocation {
 			// the client is gone: its reader says so
 		}
 		try {
-			console.run(request.args(), new RequestEnvironment(this, request.properties()), new ClientStdin(),
+			console.run(request.args(), new RequestEnvironment(this, request.properties()), stdin,
 					new ClientStdout(), () -> isTerminal(0), this::ended);
 		}
 		catch (RuntimeException ex) {
@@ -125,7 +131,9 @@ final class RequestRun implements Invocation {
 	 * {@code daemon} commands, a relative configs or journal path (its messages would name the
 	 * file by its absolute path, where a cold run names it as typed), a file of the process that
 	 * opens it ({@code /dev/stdin}, {@code /dev/fd/63} from {@code <(...)}, {@code /proc/self/...}:
-	 * opened here, it would be the daemon's own) as a script, configs or journal path, and JVM
+	 * opened here, it would be the daemon's own) as a script, configs or journal path, decided on
+	 * the path as the client resolves it ({@code //dev/stdin}, a link to it) and for the scripts a
+	 * script's lines run ({@link ClientPaths}), and JVM
 	 * system properties other than the daemon's ({@code INFLUX_SHELL_JAVA_OPTS} naming a trust
 	 * store, say: they hold for the whole JVM, so a request cannot bring its own).
 	 */
@@ -137,16 +145,20 @@ final class RequestRun implements Invocation {
 		if (!words.isEmpty() && words.get(0).equals("daemon")) {
 			return "a daemon command";
 		}
+		if (!words.isEmpty() && words.get(0).equals("script") && ClientPaths.scriptOf(words) == null) {
+			return "a script command this console does not check";
+		}
 		for (String path : scriptPaths(words)) {
-			if (ofTheOpeningProcess(path)) {
-				return "a file of the process that opens it";
+			String unfit = path == null ? null : ClientPaths.scriptUnfit(request.folder(), path);
+			if (unfit != null) {
+				return unfit;
 			}
 		}
 		for (String path : configsAndJournalPaths()) {
 			if (relative(path)) {
 				return "a relative path";
 			}
-			if (ofTheOpeningProcess(path)) {
+			if (path != null && !path.isEmpty() && ClientPaths.ofTheOpeningProcess(ClientPaths.resolve(request.folder(), path))) {
 				return "a file of the process that opens it";
 			}
 		}
@@ -186,7 +198,7 @@ final class RequestRun implements Invocation {
 		List<String> paths = new ArrayList<>();
 		paths.add(LaunchArguments.atFile(words));
 		if (words.size() > 1 && words.get(0).equals("script")) {
-			paths.add(words.get(1));
+			paths.add(ClientPaths.scriptOf(words));
 		}
 		paths.add(LaunchArguments.scriptOption(request.args()));
 		return paths;
@@ -215,11 +227,6 @@ final class RequestRun implements Invocation {
 
 	private static boolean relative(String path) {
 		return path != null && !path.isEmpty() && !path.startsWith("/");
-	}
-
-	/** A path that means a different file in each process: the opener's own stdin, descriptors, or /proc/self. */
-	private static boolean ofTheOpeningProcess(String path) {
-		return path != null && (path.startsWith("/dev/") || path.startsWith("/proc/"));
 	}
 
 	private List<String> words() {
@@ -259,8 +266,9 @@ final class RequestRun implements Invocation {
 		gone = true;
 		acks.add(new byte[] { 0 });
 		stdinChunks.add(EMPTY);
-		if (!ended) {
-			// as when a cold run's terminal goes away: the command ends where it is
+		if (!ended && !signals.abandon()) {
+			// as when a cold run's terminal goes away: the command ends where it is (a run that
+			// watches for signals was stopped instead, at once, its requests in flight cancelled)
 			runner.interrupt();
 		}
 	}
@@ -313,6 +321,29 @@ final class RequestRun implements Invocation {
 	@Override
 	public Path folder() {
 		return Path.of(request.folder());
+	}
+
+	/**
+	 * A script that a script's line, or a line read from stdin, names: the client's stdin for a
+	 * path that means it; any other file of the opening process is the client's, which the daemon
+	 * cannot open (the scripts the arguments name were checked before the command was taken).
+	 */
+	@Override
+	public InputStream openScript(Path path) throws IOException {
+		Path resolved = ClientPaths.resolve(path);
+		if (ClientPaths.meansStdin(resolved)) {
+			return new FilterInputStream(stdin) {
+
+				@Override
+				public void close() {
+					// the run's stdin stays open for what comes after the script
+				}
+			};
+		}
+		if (ClientPaths.ofTheOpeningProcess(resolved) && !resolved.equals(DEV_NULL)) {
+			throw new IOException("a file of the client's process, which the daemon cannot open (INFLUX_SHELL_COLD=1 runs the command without it)");
+		}
+		return Files.newInputStream(path);
 	}
 
 	@Override

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
@@ -20,6 +19,7 @@ import org.influxshell.command.ArgsParser;
 import org.influxshell.command.CommandDef;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandResult;
+import org.influxshell.command.Invocation;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.SessionAction;
 import org.influxshell.configs.UserFiles;
@@ -47,11 +47,11 @@ public class CommandDispatcher {
 
 	private final SecretMask mask;
 
-	private final Function<String, Path> typed;
+	private final Invocation invocation;
 
-	/** @param typed a path as typed (a script file), resolved against the run's working folder */
+	/** @param invocation the run: a script file's path is resolved against its working folder, and opened by it */
 	public CommandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr,
-			TerminalQuestions questions, RunContext runs, Function<String, Path> typed) {
+			TerminalQuestions questions, RunContext runs, Invocation invocation) {
 		this.model = model;
 		this.reporter = reporter;
 		this.screen = screen;
@@ -59,7 +59,7 @@ public class CommandDispatcher {
 		this.questions = questions;
 		this.runs = runs;
 		this.mask = new SecretMask(model);
-		this.typed = typed;
+		this.invocation = invocation;
 	}
 
 	/**
@@ -138,11 +138,11 @@ public class CommandDispatcher {
 		if (file.isEmpty()) {
 			return reporter.report(CliException.usage("no script file given"), null);
 		}
-		Path path = typed.apply(file);
+		Path path = invocation.path(file);
 		if (Files.isDirectory(path)) {
 			return reporter.report(CliException.usage("script file " + file + " is a directory, not a file"), null);
 		}
-		try (InputStream in = Files.newInputStream(path)) {
+		try (InputStream in = invocation.openScript(path)) {
 			return new ScriptRunner(this, reporter).run(file, in, out);
 		}
 		catch (NoSuchFileException ex) {

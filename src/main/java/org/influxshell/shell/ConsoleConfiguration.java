@@ -102,7 +102,7 @@ public class ConsoleConfiguration {
 	@Bean
 	CommandDispatcher commandDispatcher(CommandModel model, ErrorReporter reporter, Screen screen, Stderr stderr,
 			TerminalQuestions questions, RunContext runs, Invocation invocation) {
-		return new CommandDispatcher(model, reporter, screen, stderr, questions, runs, invocation::path);
+		return new CommandDispatcher(model, reporter, screen, stderr, questions, runs, invocation);
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.command.StopSignals;
 import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.http.InfluxApiException;
 import org.influxshell.support.Eventually;
@@ -187,6 +188,45 @@ class BulkRunnerTest {
 		assertThat(outcome.stop()).isEqualTo(Stop.INTERRUPT);
 		assertThat(outcome.inFlight()).containsExactly("0d000000000aslow", "0d000000000bslow");
 		assertThat(outcome.notStarted()).containsExactly("0d000000000c0000");
+	}
+
+	/** A daemon's client went away: nobody waits for the outcome, so the steps in flight are cancelled at once. */
+	@Test
+	void anAbandonedRunCancelsTheStepsInFlightWithoutWaitingForThem() throws Exception {
+		List<String> ids = List.of("0d000000000aslow", "0d000000000bslow", "0d000000000c0000");
+		CountDownLatch bothInFlight = new CountDownLatch(2);
+		CountDownLatch never = new CountDownLatch(1);
+		whileInFlight = id -> {
+			if (id.endsWith("slow")) {
+				bothInFlight.countDown();
+				await(never);
+			}
+		};
+		java.util.concurrent.atomic.AtomicReference<StopSignals.ThreadWatch> open = new java.util.concurrent.atomic.AtomicReference<>();
+		StopSignals abandoning = () -> {
+			StopSignals.ThreadWatch watch = new StopSignals.ThreadWatch() {
+
+				@Override
+				public void close() {
+					open.set(null);
+				}
+			};
+			open.set(watch);
+			return watch;
+		};
+		Thread stopper = new Thread(() -> {
+			await(bothInFlight);
+			open.get().abandon(Stop.TERMINATE);
+		});
+		stopper.start();
+		// a grace period no test waits out: the run must not wait for the steps in flight at all
+		BulkRunner.Outcome outcome = new BulkRunner(2, abandoning, Duration.ofHours(1)).run(ids, this::step);
+		stopper.join();
+
+		assertThat(outcome.stop()).isEqualTo(Stop.TERMINATE);
+		assertThat(outcome.inFlight()).containsExactly("0d000000000aslow", "0d000000000bslow");
+		assertThat(outcome.notStarted()).containsExactly("0d000000000c0000");
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
 	}
 
 	@Test

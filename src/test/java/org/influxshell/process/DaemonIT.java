@@ -456,6 +456,56 @@ class DaemonIT {
 		server.verify(1, getRequestedFor(anyUrl()));
 	}
 
+	/** What the daemon says of itself, asked over its socket as a client would (no console started). */
+	String statusOverTheSocket() throws Exception {
+		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			channel.connect(UnixDomainSocketAddress.of(home.resolve("run/influx-shell/daemon.sock")));
+			org.influxshell.client.Frames.write(new java.io.DataOutputStream(java.nio.channels.Channels.newOutputStream(channel)),
+					org.influxshell.client.Frames.STATUS, new byte[0]);
+			return org.influxshell.client.Frames.read(new java.io.DataInputStream(java.nio.channels.Channels.newInputStream(channel)))
+				.text();
+		}
+	}
+
+	/**
+	 * The client of a bulk change is killed while two changes wait for the server: the daemon
+	 * stops the run at once, cancels the requests in flight and starts no other, journals only the
+	 * changes the server confirmed, and answers the next command.
+	 */
+	@Test
+	void aRunWhoseClientIsKilledStopsAtOnceAndJournalsOnlyWhatWasConfirmed() throws Exception {
+		// the first two tokens change at once, the others only after a minute
+		carol(8, 60_000);
+		List<String> quick = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			String id = String.format("0d099b627e7%05x", i);
+			quick.add(id);
+			server.stubFor(patch(urlEqualTo("/api/v2/authorizations/" + id)).willReturn(ok(authorization(id, "", "inactive",
+					"bulk " + i, CAROL, "carol", ORG, "my-org", List.of()))));
+		}
+		startDaemon(console);
+		JarProcess.Running bulk = new JarProcess(home).env("INFLUX_HOST", host()).env("INFLUX_TOKEN", "tok")
+			.spawn("auth", "inactive", "--user", "carol", "--hide-headers", "--influx.bulk-concurrency=2");
+		Poll.until("two changes done and two waiting for the server", LIMIT,
+				() -> server.findAll(patchRequestedFor(anyUrl())).size() >= 4);
+		long killed = System.nanoTime();
+		assertThat(ProcessHandle.of(bulk.pid()).orElseThrow().destroyForcibly()).isTrue();
+		bulk.await(LIMIT);
+		Poll.until(LIMIT, () -> statusOverTheSocket().contains(" 0 in progress\n"),
+				() -> "the daemon still runs the request of a killed client");
+		// for whoever reads the test's output: how long the daemon went on (two changes were in flight for a minute)
+		System.out.println("a killed client's request ended in the daemon "
+				+ Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after the kill");
+		// the next command is answered, and nothing more was sent for the killed one
+		long before = served(console);
+		assertThat(console.run(null, "config", "list")).isEqualTo(new Result(0, "Active\tName\tURL\tOrg\n", ""));
+		assertThat(served(console) - before).isEqualTo(1);
+		assertThat(server.findAll(patchRequestedFor(anyUrl()))).hasSize(4);
+		List<String> journal = Files.readAllLines(home.resolve(".influxdbv2/influx-shell-journal.jsonl"));
+		assertThat(journal.stream().map(line -> quick.stream().filter(line::contains).findFirst().orElse(line)))
+			.containsExactlyInAnyOrderElementsOf(quick);
+	}
+
 	@Test
 	void aFileOfTheOpeningProcessIsTheClientsNotTheDaemons() throws Exception {
 		Files.createDirectories(home.resolve(".influxdbv2"));

@@ -266,6 +266,52 @@ class NativeClientIT {
 		assertThat(served(console) - before).isEqualTo(3);
 	}
 
+	/**
+	 * The client's stdin named any way, as a script: with extra slashes, by a relative path, through
+	 * a link, or by a script's line. Warm, the daemon used to open its own stdin ({@code /dev/null})
+	 * and run nothing with exit 0; now each reads the client's stdin, as the cold run does.
+	 */
+	@ParameterizedTest
+	@EnumSource(Client.class)
+	void stdinNamedAnyWayIsTheClientsThroughEitherClient(Client client) throws Exception {
+		Files.createDirectories(home.resolve(".influxdbv2"));
+		Files.writeString(home.resolve(".influxdbv2/configs"), "[p]\n  url = \"http://p:8086\"\n  active = true\n");
+		Files.createSymbolicLink(home.resolve("stdin-link"), Path.of("/dev/stdin"));
+		Files.createSymbolicLink(home.resolve("fds"), Path.of("//proc/self/fd"));
+		Files.writeString(home.resolve("outer.influx"), "config list --hide-headers\nscript /dev/stdin\n");
+		Files.writeString(home.resolve("fd.influx"), "script fds/0\n");
+		String up = "../".repeat(home.getNameCount());
+		List<Step> steps = List.of(new Step("config list\n", Map.of(), "@//dev/stdin"),
+				new Step("config list --json\n", Map.of(), "@stdin-link"),
+				new Step("config list\n", Map.of(), "@outer.influx"),
+				new Step("config ls\n", Map.of(), "@fd.influx"),
+				new Step("config list --hide-headers\n", Map.of(), "script", up + "dev/./fd/0"),
+				new Step("config list\n", Map.of(), "--spring.shell.script=" + up + "proc//self/fd/0"),
+				// commands on stdin, one of which runs stdin as a script: read by the daemon from the client
+				new Step("script /dev/stdin\nconfig list\n", Map.of()));
+		List<Result> cold = new ArrayList<>();
+		for (Step step : steps) {
+			cold.add(client.in(home).env("INFLUX_SHELL_COLD", "1").run(step.stdin(), step.args()));
+		}
+		String table = "Active\tName\tURL\t\tOrg\n*\tp\thttp://p:8086\t\n";
+		assertThat(cold.get(0)).isEqualTo(new Result(0, table, ""));
+		assertThat(cold.get(2)).isEqualTo(new Result(0, "*\tp\thttp://p:8086\t\n" + table, ""));
+		JarProcess console = client.in(home);
+		startDaemon(console);
+		try {
+			for (int i = 0; i < steps.size(); i++) {
+				Step step = steps.get(i);
+				assertThat(client.in(home).run(step.stdin(), step.args())).as("step %d: %s", i, List.of(step.args()))
+					.isEqualTo(cold.get(i));
+			}
+		}
+		finally {
+			// (removed here: the temporary folder's clean-up warns about links that lead out of it)
+			Files.delete(home.resolve("stdin-link"));
+			Files.delete(home.resolve("fds"));
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(Client.class)
 	void ctrlCAndSigtermReachABulkRunThroughEitherClient(Client client) throws Exception {
