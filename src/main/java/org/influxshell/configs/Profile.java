@@ -46,16 +46,11 @@ public record Profile(String name, String url, String token, String org, boolean
 		return new Profile(name, url, token, org, value, previous, cookie, skipVerify, caCert);
 	}
 
-	/** This profile with another token; everything else kept. */
-	public Profile withToken(String value) {
-		return new Profile(name, url, value, org, active, previous, cookie);
-	}
-
 	public Profile withPrevious(boolean value) {
 		return new Profile(name, url, token, org, active, value, cookie, skipVerify, caCert);
 	}
 
-	/** This profile with another token (its certificate checks kept). */
+	/** This profile with another token; everything else (its certificate checks too) kept. */
 	public Profile withToken(String value) {
 		return new Profile(name, url, value, org, active, previous, cookie, skipVerify, caCert);
 	}
