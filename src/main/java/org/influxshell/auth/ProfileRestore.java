@@ -195,8 +195,7 @@ final class ProfileRestore {
 			String mine = ChangeJournal.fingerprint(conn.token());
 			for (Map.Entry<JournalEntry, String> e : values.entrySet()) {
 				if (mine.equals(e.getKey().fingerprint())) {
-					return new Connection(conn.baseUrl(), e.getValue(), conn.org(), conn.skipVerify(), conn.httpDebug(),
-							null, conn.profile(), conn.defaultHost());
+					return conn.withToken(e.getValue());
 				}
 			}
 			return conn;

@@ -189,8 +189,7 @@ public class TokenRotation {
 		journal.record(conn, JournalEntry.CREATE, twin, null, twin.status());
 		steps.done("created " + twin.id());
 
-		Connection withTwin = new Connection(conn.baseUrl(), twin.token(), conn.org(), conn.skipVerify(),
-				conn.httpDebug(), null, conn.profile(), conn.defaultHost());
+		Connection withTwin = conn.withToken(twin.token());
 		String user = ApiCalls.describing("the new token " + twin.id() + " was refused (GET /api/v2/me)",
 				() -> directory.myUserId(withTwin));
 		if (!user.equalsIgnoreCase(old.userID())) {
@@ -299,8 +298,7 @@ public class TokenRotation {
 			throw CliException.usage("this server does not return token values, so the profiles that hold token "
 					+ old.id() + " cannot be found: give its value with --token-value VALUE (or - to read it from stdin)");
 		}
-		Connection withGiven = new Connection(conn.baseUrl(), given, conn.org(), conn.skipVerify(), conn.httpDebug(),
-				null, conn.profile(), conn.defaultHost());
+		Connection withGiven = conn.withToken(given);
 		String user = ApiCalls.describing("the value given with --token-value was refused (GET /api/v2/me)",
 				() -> directory.myUserId(withGiven));
 		if (!user.equalsIgnoreCase(old.userID())) {
