@@ -121,6 +121,7 @@ public class TokenUndo {
 		Map<String, JournalEntry> latest = new LinkedHashMap<>();
 		Map<String, JournalEntry> earliest = new HashMap<>();
 		Map<String, JournalEntry> deleted = new LinkedHashMap<>();
+		Map<String, JournalEntry> passwords = new LinkedHashMap<>();
 		for (JournalRun run : runs) {
 			List<JournalEntry> entries = new ArrayList<>(run.entries());
 			Collections.reverse(entries);
@@ -131,6 +132,9 @@ public class TokenUndo {
 				String key = entry.id().toLowerCase(Locale.ROOT);
 				if (JournalEntry.DELETE.equals(entry.action())) {
 					deleted.putIfAbsent(key, entry);
+				}
+				else if (JournalEntry.SET_PASSWORD.equals(entry.action())) {
+					passwords.putIfAbsent(key, entry);
 				}
 				else {
 					latest.putIfAbsent(key, entry);
@@ -143,6 +147,12 @@ public class TokenUndo {
 			latest.remove(gone.id().toLowerCase(Locale.ROOT));
 			stderr.line("cannot bring back deleted token " + gone.id() + " (description \"" + gone.description()
 					+ "\", user " + gone.user() + "); re-create it with: [" + String.join(" ", gone.permissions()) + "]");
+			remaining++;
+		}
+		for (JournalEntry set : passwords.values()) {
+			// the server never tells a password, so the one before cannot be known, let alone put back
+			stderr.line("cannot undo the password set on " + set.id() + " (description \"" + set.description()
+					+ "\"): the old password is not known; set another with: v1 auth set-password --id " + set.id());
 			remaining++;
 		}
 		List<String> ids = latest.values().stream().map(JournalEntry::id).toList();
