@@ -158,7 +158,7 @@ public class TokenUndo {
 		List<String> ids = latest.values().stream().map(JournalEntry::id).toList();
 		ChangePath.Read read = path.read(conn, ids);
 		List<ChangePath.Step> steps = new ArrayList<>();
-		String inUse = TokenSelector.asSent(conn.token());
+		String inUse = path.credentials().mayBeInUse() ? TokenSelector.asSent(conn.token()) : "";
 		for (JournalEntry last : latest.values()) {
 			String key = last.id().toLowerCase(Locale.ROOT);
 			JournalEntry first = earliest.get(key);
@@ -196,7 +196,8 @@ public class TokenUndo {
 					read.failures(), List.of(), List.of(), read.stop()), remaining);
 		}
 		confirm(steps);
-		List<List<ChangePath.Step>> phases = ownLast(conn, read, steps);
+		List<List<ChangePath.Step>> phases = path.credentials().mayBeInUse() ? ownLast(conn, read, steps)
+				: List.of(steps, List.of());
 		ChangePath.Outcome done = path.execute(conn, phases.get(0));
 		if (!phases.get(1).isEmpty()) {
 			done = done.stop() != null ? done.notStarted(phases.get(1)) : done.plus(path.execute(conn, phases.get(1)));

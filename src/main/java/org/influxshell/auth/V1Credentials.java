@@ -23,6 +23,12 @@ public class V1Credentials implements Credentials {
 		this.steps = new TokenService(new StatusCalls(client));
 	}
 
+	/** The console authenticates with a token or a password, never with a v1 authorization. */
+	@Override
+	public boolean mayBeInUse() {
+		return false;
+	}
+
 	@Override
 	public Authorization get(Connection conn, String rawId) {
 		return steps.get(conn, rawId);
