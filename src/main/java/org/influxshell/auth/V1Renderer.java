@@ -15,8 +15,7 @@ import org.springframework.shell.table.ArrayTableModel;
  * Prints v1 authorizations as upstream does: the table {@code ID Description Username
  * v2 User Name v2 User ID Permissions [Deleted]}, or JSON objects with the keys {@code id
  * description token status userName userID permissions} (the username under {@code token}).
- * Upstream's JSON of a list is {@code null} when it is empty, and a listed authorization without
- * permissions has {@code "permissions": null}; one authorization alone has {@code []}.
+ * An empty list is {@code []}, as for tokens (upstream writes Go's nil slices as {@code null}).
  */
 public final class V1Renderer {
 
@@ -29,15 +28,15 @@ public final class V1Renderer {
 	/** One authorization: a one-row table or one JSON object. */
 	public static String one(Authorization auth, boolean deleted, OutputOptions options) {
 		if (options.json()) {
-			return GoJson.write(json(auth, false));
+			return GoJson.write(json(auth));
 		}
 		return table(List.of(auth), deleted, options);
 	}
 
-	/** Several, in the given order: a table or a JSON array ({@code null} when empty, as upstream). */
+	/** Several, in the given order: a table or a JSON array ({@code []} when empty). */
 	public static String many(List<Authorization> auths, boolean deleted, OutputOptions options) {
 		if (options.json()) {
-			return GoJson.write(auths.isEmpty() ? null : auths.stream().map(a -> json(a, true)).toList());
+			return GoJson.write(auths.stream().map(V1Renderer::json).toList());
 		}
 		return table(auths, deleted, options);
 	}
@@ -61,7 +60,7 @@ public final class V1Renderer {
 		return out.toArray();
 	}
 
-	private static Map<String, Object> json(Authorization a, boolean listed) {
+	private static Map<String, Object> json(Authorization a) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", a.id());
 		m.put("description", a.description());
@@ -69,8 +68,7 @@ public final class V1Renderer {
 		m.put("status", a.status());
 		m.put("userName", a.user());
 		m.put("userID", a.userID());
-		List<String> perms = a.permissions().stream().map(Authorization.Permission::describe).toList();
-		m.put("permissions", listed && perms.isEmpty() ? null : perms);
+		m.put("permissions", a.permissions().stream().map(Authorization.Permission::describe).toList());
 		return m;
 	}
 }

@@ -143,8 +143,8 @@ class V1AuthCommandsTest extends ConsoleTest {
 		assertThat(v1("list --json --id " + A).out()).isEqualTo("[\n\t" + one.substring(0, one.length() - 1) + "]\n");
 		// the server reads the ID as id (upstream sends authID, which the server ignores)
 		server.verify(getRequestedFor(urlEqualTo(PREFIX + "?id=" + A)));
-		// upstream's list of none is a nil slice: null
-		assertThat(v1("list --json --username nobody")).isEqualTo(new Run(0, "null\n", ""));
+		// as for tokens, none is [] (upstream: null)
+		assertThat(v1("list --json --username nobody")).isEqualTo(new Run(0, "[]\n", ""));
 	}
 
 	@Test
@@ -373,5 +373,22 @@ class V1AuthCommandsTest extends ConsoleTest {
 		assertThat(run("v1").out()).contains("   auth set-inactive  ");
 		Run create = run("v1 auth create --help");
 		assertThat(create.out()).contains("--username NAME", "--password PASSWORD", "--no-password", "--read-bucket ID");
+	}
+
+	@Test
+	void completionOffersV1IdsAndUsernamesFromTheServer() {
+		List<String> line = List.of("__complete", "--", "v1", "auth", "set-inactive", "--host", host(), "-t", "secretToken");
+		assertThat(runWords(concat(line, "--id", "")).out()).isEqualTo(A + "\tgrafana grafana reader (active)\n" + B
+				+ "\ttelegraf telegraf writer (active)\n");
+		assertThat(runWords(concat(line, "--username", "t")).out()).isEqualTo("telegraf\ttelegraf writer (active)\n");
+		assertThat(runWords(List.of("__complete", "--", "v1", "")).out()).startsWith("auth\t");
+		assertThat(runWords(List.of("__complete", "--", "v1", "auth", "set-p")).out()).startsWith("set-password\t");
+		assertThat(run("completion bash").out()).contains("set-inactive", "set-password");
+	}
+
+	private static List<String> concat(List<String> words, String... more) {
+		List<String> all = new java.util.ArrayList<>(words);
+		all.addAll(List.of(more));
+		return all;
 	}
 }
