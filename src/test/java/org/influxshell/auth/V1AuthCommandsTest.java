@@ -331,11 +331,13 @@ class V1AuthCommandsTest extends ConsoleTest {
 	}
 
 	@Test
-	void thePasswordNeverShowsInHttpDebug() {
+	void thePasswordNeverShowsInHttpDebugOrTheJournal() throws Exception {
 		server.stubFor(post(urlEqualTo(PREFIX + "/" + A + "/password")).willReturn(noContent()));
 		Run r = v1("set-password --id " + A + " --password " + PASSWORD + " --http-debug");
 		assertThat(r.exit()).as(r.err()).isZero();
 		assertThat(r.err()).contains("\"password\":\"***\"").doesNotContain(PASSWORD);
+		// given on the command line, it is masked in the journal's copy of the line too
+		assertThat(Files.readString(journal)).contains("--password *** ").doesNotContain(PASSWORD);
 	}
 
 	@Test
