@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.influxshell.cli.CliException;
@@ -85,13 +86,15 @@ public class StandardInput {
 		}
 		String read;
 		if (terminal.getAsBoolean()) {
-			read = prompt.ask(question);
-			if (read != null && twice && !read.isEmpty()) {
-				String again = prompt.ask("Again, to be sure: " + question);
-				if (again != null && !again.equals(read)) {
+			if (twice) {
+				List<String> both = prompt.askTwice(question, "Again, to be sure: " + question);
+				if (both != null && !both.get(0).equals(both.get(1))) {
 					throw CliException.failure("the passwords typed do not match; nothing was changed");
 				}
-				read = again;
+				read = both == null ? null : both.get(0);
+			}
+			else {
+				read = prompt.ask(question);
 			}
 			if (read == null) {
 				throw CliException.usage(how + ": no password was typed");
