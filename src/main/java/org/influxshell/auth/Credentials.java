@@ -17,6 +17,14 @@ public interface Credentials {
 	/** What one of them is called in a summary, plural: {@code tokens}. */
 	String plural();
 
+	/**
+	 * Whether one of them may be what this console authenticates with, so that changing it could
+	 * lock the caller out (API tokens); v1 authorizations never are.
+	 */
+	default boolean mayBeInUse() {
+		return true;
+	}
+
 	/** Checks the ID and reads the credential as the server has it now. */
 	Authorization get(Connection conn, String rawId);
 

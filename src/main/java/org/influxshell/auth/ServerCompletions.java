@@ -56,6 +56,23 @@ public class ServerCompletions<T> implements ValueCompleter {
 				timeout);
 	}
 
+	/**
+	 * v1 authorizations: their IDs, each described by its username, description and status, or
+	 * their usernames, each described by its description and status.
+	 */
+	static ServerCompletions<Authorization> v1(ConnectionResolver resolver, V1AuthorizationsClient client,
+			Duration timeout, boolean usernames) {
+		return new ServerCompletions<>(usernames ? ValueKind.V1_USERNAME : ValueKind.V1_AUTH_ID, resolver,
+				conn -> client.list(conn, V1AuthorizationsClient.Filter.none()),
+				a -> usernames ? new Proposal(a.token(), described(a))
+						: new Proposal(a.id(), a.token() + " " + described(a)),
+				timeout);
+	}
+
+	private static String described(Authorization a) {
+		return a.description().isEmpty() ? "(" + a.status() + ")" : a.description() + " (" + a.status() + ")";
+	}
+
 	/** User names. */
 	static ServerCompletions<String> userNames(ConnectionResolver resolver, DirectoryClient directory, Duration timeout) {
 		return new ServerCompletions<>(ValueKind.USER_NAME, resolver, directory::userNames,

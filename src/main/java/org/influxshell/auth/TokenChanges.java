@@ -47,6 +47,15 @@ public class TokenChanges {
 	}
 
 	/**
+	 * The same selection rules, questions and path for another kind of credential.
+	 * @param other the path of that kind ({@link ChangePath#with})
+	 * @param picker how that kind is selected
+	 */
+	public TokenChanges with(ChangePath other, TokenSelector picker) {
+		return new TokenChanges(picker, other, directory, questions, stderr);
+	}
+
+	/**
 	 * Selects, plans, checks, asks when it must, and runs.
 	 * @param force go ahead without asking, also with the caller's own tokens when the token in use cannot be recognised
 	 * @throws CliException a usage error when the change needs {@code --force}, a failure when the
@@ -102,7 +111,7 @@ public class TokenChanges {
 	 */
 	private void refuseOwnTokens(Connection conn, TokenSelector.Selection picked) {
 		boolean signedIn = conn.signIn() != null && conn.token().isEmpty();
-		if (!picked.valuesHidden() && !signedIn || picked.bySelector().isEmpty()) {
+		if (!selector.guardsInUse() || !picked.valuesHidden() && !signedIn || picked.bySelector().isEmpty()) {
 			return;
 		}
 		String me = ApiCalls.describing("could not find the user of the token (GET /api/v2/me)",
@@ -125,15 +134,19 @@ public class TokenChanges {
 		}
 		if (!questions.canAsk()) {
 			if (change == Change.DELETE) {
-				throw CliException.usage("deleting " + count + " tokens needs --force when not run from a terminal");
+				throw CliException.usage("deleting " + count + " " + plural() + " needs --force when not run from a terminal");
 			}
 			return;
 		}
 		int already = steps.size() - count;
 		String also = already == 0 ? "" : " (" + already + " already " + ChangePath.target(change).value() + ")";
-		if (!questions.confirm(shown(sent), change.verb() + " " + count + " tokens" + also + "? [y/N] ")) {
+		if (!questions.confirm(shown(sent), change.verb() + " " + count + " " + plural() + also + "? [y/N] ")) {
 			throw CliException.failure("nothing " + change.done());
 		}
+	}
+
+	private String plural() {
+		return path.credentials().plural();
 	}
 
 	/** The tokens a question is about: ID, description and user of the first {@link #SHOWN}, and a count of the rest. */

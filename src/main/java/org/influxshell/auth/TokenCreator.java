@@ -36,7 +36,7 @@ public class TokenCreator {
 		if (q.orgID() != null && AuthIds.problem(q.orgID()) != null) {
 			throw CliException.failure("invalid org ID '" + q.orgID() + "': " + AuthIds.problem(q.orgID()));
 		}
-		String orgID = resolveOrg(conn, q);
+		String orgID = orgId(conn, q.orgID(), q.org());
 		String userID = null;
 		if (q.user() != null) {
 			String what = "could not find user with name \"" + q.user() + "\"";
@@ -52,11 +52,12 @@ public class TokenCreator {
 		return ApiCalls.describing("could not write auth with provided arguments", () -> client.create(conn, request));
 	}
 
-	private String resolveOrg(Connection conn, CreateQuery q) {
-		if (q.orgID() != null) {
-			return q.orgID().toLowerCase(Locale.ROOT);
+	/** The org's ID: {@code orgID} given, or the ID of {@code org} or else of the profile's org. */
+	String orgId(Connection conn, String orgID, String org) {
+		if (orgID != null) {
+			return orgID.toLowerCase(Locale.ROOT);
 		}
-		String name = q.org() != null ? q.org() : conn.org();
+		String name = org != null ? org : conn.org();
 		if (name == null || name.isEmpty()) {
 			throw CliException.failure("must specify org ID or org name (--org-id, --org, or a profile with an org)");
 		}

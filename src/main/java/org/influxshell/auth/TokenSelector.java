@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -28,10 +30,29 @@ import org.influxshell.connection.Connection;
  */
 public class TokenSelector {
 
-	private final TokenQueries queries;
+	private final BiFunction<Connection, String, List<Authorization>> lister;
 
+	private final Function<Authorization, String> userOf;
+
+	private final boolean guardsInUse;
+
+	/** API tokens: {@code --user} is the owner's name, and the token in use is never picked. */
 	public TokenSelector(TokenQueries queries) {
-		this.queries = queries;
+		this((conn, user) -> queries.list(conn, user == null ? ListQuery.all() : ListQuery.ofUser(user)).tokens(),
+				Authorization::user, true);
+	}
+
+	/**
+	 * Another kind of credential (v1 authorizations: their username is {@code token}).
+	 * @param lister the whole list, filtered by the one user name given or {@code null}
+	 * @param userOf what a user selector is compared with
+	 * @param guardsInUse whether a credential equal to the token in use is left out (only API tokens can be)
+	 */
+	TokenSelector(BiFunction<Connection, String, List<Authorization>> lister, Function<Authorization, String> userOf,
+			boolean guardsInUse) {
+		this.lister = lister;
+		this.userOf = userOf;
+		this.guardsInUse = guardsInUse;
 	}
 
 	/**
@@ -48,6 +69,11 @@ public class TokenSelector {
 			List<String> skipped, boolean valuesHidden) {
 	}
 
+	/** Whether the credentials picked may be the ones this command uses (API tokens). */
+	boolean guardsInUse() {
+		return guardsInUse;
+	}
+
 	public Selection select(Connection conn, TokenSelection selection) {
 		Map<String, String> byKey = new TreeMap<>();
 		for (String id : selection.ids()) {
@@ -60,13 +86,12 @@ public class TokenSelector {
 		if (selection.hasSelectors()) {
 			List<Pattern> patterns = selection.descriptions().stream().map(TokenSelector::compile).toList();
 			List<String> users = selection.users();
-			ListQuery query = users.size() == 1 ? ListQuery.ofUser(users.get(0)) : ListQuery.all();
-			List<Authorization> all = queries.list(conn, query).tokens();
-			String inUse = asSent(conn.token());
+			List<Authorization> all = lister.apply(conn, users.size() == 1 ? users.get(0) : null);
+			String inUse = guardsInUse ? asSent(conn.token()) : "";
 			valuesHidden = !inUse.isEmpty() && !all.isEmpty()
 					&& all.stream().noneMatch(a -> TokenQueries.isRealToken(a.token()));
 			for (Authorization a : all) {
-				boolean user = users.isEmpty() || users.contains(a.user());
+				boolean user = users.isEmpty() || users.contains(userOf.apply(a));
 				boolean description = patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(a.description()).find());
 				boolean value = selection.tokenValue() == null || !a.token().isEmpty() && a.token().equals(selection.tokenValue());
 				if (!user || !description || !value) {
@@ -111,7 +136,7 @@ public class TokenSelector {
 		return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 	}
 
-	private static Pattern compile(String regex) {
+	static Pattern compile(String regex) {
 		if (RegexSize.of(regex) > RegexSize.GO_MAX_SIZE) {
 			// Go refuses it before building it; RE2/J would build it, for minutes and gigabytes
 			throw CliException.usage("invalid --description pattern: error parsing regexp: expression too large: `"

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.influxshell.cli.CliException;
@@ -61,6 +62,49 @@ public class StandardInput {
 		}
 		if (read.isEmpty()) {
 			throw CliException.usage(option + " -: stdin gave an empty value");
+		}
+		return read;
+	}
+
+	/**
+	 * A password: {@code given} itself ({@code --password VALUE}, as upstream's scripts give it), or,
+	 * for {@code -} or none given, typed without echo when stdin is a terminal (twice when
+	 * {@code twice}, the two must match), else the first line of stdin. An empty password read
+	 * that way is an error, never a password left unset.
+	 * @param option the option's name, for the messages ({@code --password})
+	 * @param given the option's value, or {@code null} when it was not given
+	 * @param question what a terminal is asked ({@code Password: })
+	 */
+	public String password(String option, String given, String question, boolean twice) {
+		if (given != null && !given.isEmpty() && !DASH.equals(given)) {
+			return given;
+		}
+		String how = DASH.equals(given) ? option + " -" : "no " + option + " given";
+		if (holdsCommands) {
+			throw CliException.usage(how + ": stdin holds the commands here, so it cannot also give the password; "
+					+ "pipe it to a one-shot command with " + option + " -");
+		}
+		String read;
+		if (terminal.getAsBoolean()) {
+			if (twice) {
+				List<String> both = prompt.askTwice(question, "Again, to be sure: " + question);
+				if (both != null && !both.get(0).equals(both.get(1))) {
+					throw CliException.failure("the passwords typed do not match; nothing was changed");
+				}
+				read = both == null ? null : both.get(0);
+			}
+			else {
+				read = prompt.ask(question);
+			}
+			if (read == null) {
+				throw CliException.usage(how + ": no password was typed");
+			}
+		}
+		else {
+			read = firstLine(option);
+		}
+		if (read.isEmpty()) {
+			throw CliException.usage(how + ": the password read is empty");
 		}
 		return read;
 	}

@@ -10,6 +10,10 @@ public enum ValueKind {
 	AUTH_ID,
 	/** a user name on the server */
 	USER_NAME,
+	/** a v1-compatibility authorization ID on the server */
+	V1_AUTH_ID,
+	/** a v1-compatibility authorization's username on the server */
+	V1_USERNAME,
 	/** the words of a command ({@code help auth list}); the console completes these itself */
 	COMMAND
 }

@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 /** Hides token values in text meant for people: debug output and error messages. */
 public final class Secrets {
 
-	private static final Pattern TOKEN_FIELD = Pattern.compile("(\"token\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+	private static final Pattern TOKEN_FIELD = Pattern.compile("(\"(?:token|password)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
 	private Secrets() {
 	}
 
-	/** Every {@code "token": "..."} value in a JSON text replaced by {@code "***"}. */
+	/** Every {@code "token": "..."} and {@code "password": "..."} value in a JSON text replaced by {@code "***"}. */
 	public static String maskJson(String json) {
 		return TOKEN_FIELD.matcher(json).replaceAll("$1\"***\"");
 	}

@@ -57,6 +57,9 @@ public record JournalEntry(String time, String run, String session, String comma
 	/** The action of a create. */
 	public static final String CREATE = "create";
 
+	/** The action of a password set on a v1 authorization: journaled, never undone (the old password is unknown). */
+	public static final String SET_PASSWORD = "set-password";
+
 	/**
 	 * The action of the line a run adds when it was stopped or some of its changes failed; its
 	 * {@code after} says which ({@link #INTERRUPTED} or {@link #PARTLY_FAILED}). It changed nothing.

@@ -1,10 +1,12 @@
 package org.influxshell.journal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The entries of one command line, as the journal holds them.
@@ -50,16 +52,27 @@ public record JournalRun(String run, String session, String time, String server,
 	}
 
 	/**
-	 * How many entries of each action, in a fixed order: {@code 2 inactivated, 1 deleted}; a
+	 * How many entries of each action, in a fixed order, API tokens first, then each other kind
+	 * named before its actions: {@code 2 inactivated, 1 v1 inactivated, 1 v1 password set}; a
 	 * rotation's profiles last: {@code 1 inactivated, 1 created, 2 profiles rewritten}.
 	 */
 	public String counts() {
+		List<String> kinds = new ArrayList<>();
+		entries.forEach(e -> {
+			if (!kinds.contains(e.kind())) {
+				kinds.add(e.kind());
+			}
+		});
+		kinds.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
 		List<String> parts = new ArrayList<>();
-		for (String action : List.of(JournalEntry.INACTIVATE, JournalEntry.ACTIVATE, JournalEntry.DELETE,
-				JournalEntry.CREATE)) {
-			long n = entries.stream().filter(e -> action.equals(e.action())).count();
-			if (n > 0) {
-				parts.add(n + " " + action + "d");
+		for (String kind : kinds) {
+			String named = kind == null ? "" : kind + " ";
+			for (String action : List.of(JournalEntry.INACTIVATE, JournalEntry.ACTIVATE, JournalEntry.DELETE,
+					JournalEntry.CREATE, JournalEntry.SET_PASSWORD)) {
+				long n = entries.stream().filter(e -> action.equals(e.action()) && Objects.equals(kind, e.kind())).count();
+				if (n > 0) {
+					parts.add(n + " " + named + (action.equals(JournalEntry.SET_PASSWORD) ? "password set" : action + "d"));
+				}
 			}
 		}
 		long rewritten = entries.stream().filter(e -> JournalEntry.REWRITE.equals(e.action())).count();

@@ -174,9 +174,10 @@ public class CommandDispatcher {
 	private CommandResult groupOrUnknown(List<String> words) {
 		List<String> lead = leadingWords(words);
 		List<String> rest = words.subList(lead.size(), words.size());
-		String group = lead.isEmpty() ? null : lead.get(0);
+		// a group is one word (auth) or two (v1 auth)
+		String group = lead.isEmpty() ? null : String.join(" ", lead);
 		if (group != null && model.group(group) != null
-				&& (lead.size() == 1 && (rest.isEmpty() || rest.equals(List.of("--help")) || rest.equals(List.of("-h"))))) {
+				&& (rest.isEmpty() || rest.equals(List.of("--help")) || rest.equals(List.of("-h")))) {
 			return CommandResult.of(new HelpText(model, screen.columns()).group(group));
 		}
 		String typed = String.join(" ", lead);

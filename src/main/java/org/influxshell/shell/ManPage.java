@@ -72,6 +72,15 @@ final class ManPage {
 					+ "(a second plain undo would undo the undo):",
 					"influx-shell auth undo", "influx-shell auth journal", "influx-shell auth undo --run 5035106dfad2d41d"));
 
+	/** A leaked v1 login (username and password for the 1.x APIs) cut off, given a new password, let back in. */
+	static final List<Example> V1 = List.of(
+			new Example("A Grafana login for InfluxQL (a v1 authorization: a username and a password) leaked. Cut it "
+					+ "off: it stays, but the server refuses it from now on:",
+					"influx-shell v1 auth set-inactive --username grafana"),
+			new Example("Give it a new password (typed twice, without echo) and let Grafana back in:",
+					"influx-shell v1 auth set-password --username grafana",
+					"influx-shell v1 auth set-active --username grafana"));
+
 	private final CommandModel model;
 
 	private final String version;
@@ -145,6 +154,8 @@ final class ManPage {
 		examples(out, TOUR);
 		out.append(".SS A leaked token\n");
 		examples(out, INCIDENT);
+		out.append(".SS A leaked v1 login\n");
+		examples(out, V1);
 		out.append(".SH SEE ALSO\n.BR influx (1)\n");
 		return out.toString();
 	}

@@ -126,8 +126,21 @@ public class TerminalQuestions implements Questions, SecretPrompt {
 		return canAsk() ? onTerminal(terminal -> readLine(terminal, question, '\0')) : null;
 	}
 
+	/** Both questions on one terminal: a second terminal opened for the same process would not read. */
+	@Override
+	public List<String> askTwice(String question, String again) {
+		if (!canAsk()) {
+			return null;
+		}
+		return onTerminal(terminal -> {
+			String first = readLine(terminal, question, '\0');
+			String second = first == null ? null : readLine(terminal, again, '\0');
+			return second == null ? null : List.of(first, second);
+		});
+	}
+
 	/** Runs {@code asking} on the REPL's terminal, or on one opened for it (never closed: see above). */
-	private String onTerminal(java.util.function.Function<Terminal, String> asking) {
+	private <T> T onTerminal(java.util.function.Function<Terminal, T> asking) {
 		Terminal repl = replTerminal;
 		if (repl != null) {
 			// the REPL's terminal turns Ctrl-C into an interrupted question by itself
@@ -146,7 +159,7 @@ public class TerminalQuestions implements Questions, SecretPrompt {
 		Repl.giveASize(terminal);
 		// Ctrl-C interrupts this thread, and an interrupted read is an interrupted question
 		try (StopSignals.Watch watch = signals.watch()) {
-			String answer = asking.apply(terminal);
+			T answer = asking.apply(terminal);
 			if (watch.received() == StopSignals.Stop.TERMINATE) {
 				// SIGTERM ends the process as SIGTERM should (143), not as a "no" would
 				throw new RunStopped("terminated: nothing was changed", ExitCodes.TERMINATED);

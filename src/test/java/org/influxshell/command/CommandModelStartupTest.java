@@ -71,7 +71,8 @@ class CommandModelStartupTest {
 					"auth delete", "auth inactive", "auth journal", "auth list", "auth rotate", "auth undo", "clear", "completion", "config",
 					"config create", "config list",
 					"config rm", "config set", "config status", "config use", "daemon run", "daemon start", "daemon status", "daemon stop",
-					"debug", "exit", "help", "history", "script", "version");
+					"debug", "exit", "help", "history", "script", "v1 auth create", "v1 auth delete", "v1 auth list",
+					"v1 auth set-active", "v1 auth set-inactive", "v1 auth set-password", "version");
 			for (CommandDef command : model.commands()) {
 				CommandRegistration r = catalog.get(command.name());
 				assertThat(r).as(command.name()).isNotNull();

@@ -50,6 +50,13 @@ class CompletionShellsIT {
 			.anyMatch(l -> l.matches("inactive +-- Inactivate API tokens: they stay, but cannot be used"))
 			.anyMatch(l -> l.matches("active +-- Activate API tokens"));
 		assertThat(auth).doesNotContain("\\:");
+		assertThat(words).anyMatch(l -> l.matches("v1 +-- InfluxDB 1.x compatibility: v1 auth"));
+
+		// a group of two words: v1 auth
+		String v1 = zshShows(functions, "influx-shell v1 auth \t", "Set the password of a v1 authorization");
+		assertThat(v1.lines().map(String::stripTrailing))
+			.anyMatch(l -> l.matches("set-inactive +-- Inactivate v1 authorizations.*"))
+			.anyMatch(l -> l.matches("set-active +-- Activate v1 authorizations"));
 
 		// values from the console itself (__complete): a colon in a description stays a colon
 		String config = zshShows(functions, "influx-shell config \t", "Make a config active (- for the previous one)");

@@ -50,7 +50,9 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 		Run help = run("help");
 		assertThat(help.exit()).isZero();
 		assertThat(help.out()).startsWith("influx-shell: InfluxDB 2.x tokens and connection profiles\n\nUSAGE:\n")
-			.contains("\n   auth inactive  Inactivate API tokens", "\n   exit           Leave the REPL, or end a script here (also: quit)\n",
+			.contains("\n   auth inactive         Inactivate API tokens",
+					"\n   exit                  Leave the REPL, or end a script here (also: quit)\n",
+					"\n   v1 auth set-inactive  Inactivate v1 authorizations",
 					"\n   clear ", "\n   history ", "\n   script ", "\n   debug ", "(also: auth find, auth ls)");
 		assertThat(run("--help")).isEqualTo(help);
 		assertThat(run("-h")).isEqualTo(help);

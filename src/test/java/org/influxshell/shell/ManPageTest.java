@@ -41,7 +41,7 @@ class ManPageTest extends ConsoleTest {
 	@Test
 	void everyExampleIsACommandLineTheConsoleParses() {
 		List<String> lines = new ArrayList<>();
-		List.of(ManPage.TOUR, ManPage.INCIDENT).forEach(examples -> examples.forEach(e -> lines.addAll(e.lines())));
+		List.of(ManPage.TOUR, ManPage.INCIDENT, ManPage.V1).forEach(examples -> examples.forEach(e -> lines.addAll(e.lines())));
 		for (String full : lines) {
 			String line = ManPage.consoleLine(full);
 			assertThat(line).as(full).startsWith("influx-shell ");
@@ -55,6 +55,8 @@ class ManPageTest extends ConsoleTest {
 				"auth rotate", "auth rotate", "auth journal", "auth undo", "config set", "config status");
 		assertThat(commands(ManPage.INCIDENT)).containsExactly("auth inactive", "auth inactive", "auth inactive",
 				"auth undo", "auth journal", "auth undo");
+		assertThat(commands(ManPage.V1)).containsExactly("v1 auth set-inactive", "v1 auth set-password",
+				"v1 auth set-active");
 		// the leaked value is piped in, never written on the command line
 		assertThat(ManPage.INCIDENT.get(0).lines()).containsExactly("printf '%s\\n' \"$LEAKED\" | influx-shell auth inactive --token-value -");
 		assertThat(ManPage.consoleLine("influx-shell auth list")).isEqualTo("influx-shell auth list");

@@ -45,7 +45,7 @@ class MistakesAndShortcutsTest extends ConsoleTest {
 			aut                              => unknown command "aut" (did you mean 'auth'?)
 			undo                             => unknown command "undo" (did you mean 'auth undo'?)
 			journal --run x                  => unknown command "journal" (did you mean 'auth journal'?)
-			ls                               => unknown command "ls" (did you mean 'auth ls' or 'config ls'?)
+			ls                               => unknown command "ls" (did you mean 'auth ls' or 'config ls' or 'v1 auth ls'?)
 			help inactive                    => unknown command "inactive" (did you mean 'auth inactive'?)
 			frobnicate                       => unknown command "frobnicate" (see 'help')
 			completion                       => missing bash|zsh|fish (usage: completion bash|zsh|fish)
