@@ -32,9 +32,19 @@ public final class ProfileEdits {
 	 * @param usernamePassword {@code -p user:pass}
 	 * @param org {@code -o}
 	 * @param active {@code -a}
+	 * @param product {@code --product}: the server's generation, {@code v2} or {@code v3}
 	 */
 	public record Changes(String name, String url, String token, String usernamePassword, String org,
-			boolean active) {
+			boolean active, String product) {
+
+		public Changes(String name, String url, String token, String usernamePassword, String org, boolean active) {
+			this(name, url, token, usernamePassword, org, active, null);
+		}
+
+		/** The same values, with the server's generation. */
+		public Changes withProduct(String value) {
+			return new Changes(name, url, token, usernamePassword, org, active, value);
+		}
 	}
 
 	/** {@code config use NAME}, or {@code config use -} for the previous profile. */
@@ -66,7 +76,7 @@ public final class ProfileEdits {
 				throw CliException.failure("config \"" + name + "\" already exists");
 			}
 			Credentials creds = credentials(c);
-			Profile created = new Profile(name, url, creds.token(), c.org(), false, false, creds.cookie());
+			Profile created = new Profile(name, url, creds.token(), c.org(), false, false, creds.cookie(), c.product());
 			Profiles after = profiles.with(created);
 			return c.active() ? after.activate(name) : after;
 		}
@@ -81,7 +91,7 @@ public final class ProfileEdits {
 	 */
 	public static Profiles update(Profiles profiles, Changes given) {
 		Changes c = new Changes(given.name(), given(given.url()), given(given.token()), given(given.usernamePassword()),
-				given(given.org()), given.active());
+				given(given.org()), given.active(), given(given.product()));
 		String name = c.name();
 		checkOneCredential(c);
 		String url = c.url() == null ? null : HostUrl.normalize(c.url());
@@ -95,7 +105,8 @@ public final class ProfileEdits {
 				cookie = creds.cookie();
 			}
 			Profile updated = new Profile(name, url != null ? url : old.url(), token,
-					c.org() != null ? c.org() : old.org(), old.active(), old.previous(), cookie);
+					c.org() != null ? c.org() : old.org(), old.active(), old.previous(), cookie,
+					c.product() != null ? c.product() : old.product());
 			Profiles after = profiles.with(updated);
 			return c.active() ? after.activate(name) : after;
 		}

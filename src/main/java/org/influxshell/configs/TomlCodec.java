@@ -64,6 +64,9 @@ public final class TomlCodec {
 		if (!p.cookie().isEmpty()) {
 			lines.add(keyLine("cookie", quote(p.cookie())));
 		}
+		if (!p.product().isEmpty()) {
+			lines.add(keyLine("product", quote(p.product())));
+		}
 		return lines;
 	}
 

@@ -23,9 +23,9 @@ import org.influxshell.configs.TomlCodec.TomlException;
 final class TomlDocument {
 
 	/** The keys of a profile, in the order upstream writes them. */
-	private static final List<String> KNOWN = List.of("url", "token", "org", "active", "previous", "cookie");
+	private static final List<String> KNOWN = List.of("url", "token", "org", "active", "previous", "cookie", "product");
 
-	private static final Set<String> STRINGS = Set.of("url", "token", "org", "cookie");
+	private static final Set<String> STRINGS = Set.of("url", "token", "org", "cookie", "product");
 
 	private static final List<String> TRAILER = List.of(TomlCodec.TRAILER.split("\n"));
 
@@ -162,7 +162,7 @@ final class TomlDocument {
 		}
 		List<Profile> list = new ArrayList<>();
 		tables.forEach((name, t) -> list.add(new Profile(name, string(t, "url"), string(t, "token"), string(t, "org"),
-				Boolean.TRUE.equals(t.get("active")), Boolean.TRUE.equals(t.get("previous")), string(t, "cookie"))));
+				Boolean.TRUE.equals(t.get("active")), Boolean.TRUE.equals(t.get("previous")), string(t, "cookie"), string(t, "product"))));
 		return new TomlDocument(bom, newline, finalNewline, lines, new Profiles(list));
 	}
 
@@ -258,6 +258,7 @@ final class TomlDocument {
 		setFlag(out, table, "active", was.active(), now.active());
 		setFlag(out, table, "previous", was.previous(), now.previous());
 		setString(out, table, "cookie", was.cookie(), now.cookie(), true);
+		setString(out, table, "product", was.product(), now.product(), true);
 	}
 
 	private void setString(List<Line> out, String table, String key, String was, String now, boolean dropEmpty) {

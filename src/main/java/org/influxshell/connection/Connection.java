@@ -14,16 +14,34 @@ package org.influxshell.connection;
  * @param profile the name of the profile the connection came from, empty when none was read
  *        (host and token both given by flags or environment)
  * @param defaultHost the URL is the built-in default: no flag, setting or profile of the user's gave one
+ * @param product the server's generation: {@code v3} for InfluxDB 3 Core and Enterprise, else {@code v2}
  */
 public record Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug,
-		SignIn signIn, String profile, boolean defaultHost) {
+		SignIn signIn, String profile, boolean defaultHost, String product) {
+
+	/** The generation of InfluxDB 3 Core and Enterprise. */
+	public static final String V3 = "v3";
+
+	/** The generation of InfluxDB 2 (and of a server whose generation nobody gave). */
+	public static final String V2 = "v2";
 
 	public Connection {
 		profile = profile == null ? "" : profile;
+		product = product == null || product.isEmpty() ? V2 : product;
+	}
+
+	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug, SignIn signIn,
+			String profile, boolean defaultHost) {
+		this(baseUrl, token, org, skipVerify, httpDebug, signIn, profile, defaultHost, V2);
+	}
+
+	/** Whether the server is InfluxDB 3 Core or Enterprise. */
+	public boolean isV3() {
+		return V3.equals(product);
 	}
 
 	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug) {
-		this(baseUrl, token, org, skipVerify, httpDebug, null, "", false);
+		this(baseUrl, token, org, skipVerify, httpDebug, null, "", false, V2);
 	}
 
 	/**

@@ -60,6 +60,36 @@ public class ConnectionResolver {
 
 	/** The server to talk to and how. */
 	public Connection connection(ServerOptions options) {
+		return connection(options, null);
+	}
+
+	/**
+	 * The server to talk to and how, and its generation: {@code --product} when given, else
+	 * {@code INFLUX_PRODUCT}, else the profile's {@code product}, else {@code v2}.
+	 * @param product {@code --product}, or {@code null}
+	 */
+	public Connection connection(ServerOptions options, String product) {
+		if (product != null) {
+			checkProduct(product, "--product");
+		}
+		Connection conn = connectionOf(options);
+		String chosen = firstNonEmpty(product, properties.getProduct());
+		return chosen == null ? conn : new Connection(conn.baseUrl(), conn.token(), conn.org(),
+				conn.skipVerify(), conn.httpDebug(), conn.signIn(), conn.profile(), conn.defaultHost(), chosen);
+	}
+
+	/**
+	 * Fails with a usage error unless {@code value} names a generation: {@code v2} or {@code v3}.
+	 * @param what where it was given, for the message
+	 */
+	public static void checkProduct(String value, String what) {
+		if (!Connection.V2.equals(value) && !Connection.V3.equals(value)) {
+			throw CliException.usage(what + " takes v2 (InfluxDB 2) or v3 (InfluxDB 3 Core and Enterprise), not \""
+					+ value + "\"");
+		}
+	}
+
+	private Connection connectionOf(ServerOptions options) {
 		String host = firstNonEmpty(options.host(), properties.getHost());
 		String token = firstNonNull(options.token(), properties.getToken());
 		String chosen = firstNonEmpty(options.activeConfig(), properties.getActiveConfig());
@@ -82,7 +112,9 @@ public class ConnectionResolver {
 		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,
 				options.httpDebug(), signIn,
 				// the built-in default stands in for a file with no profile: no profile of the user's was used
-				usedProfile ? profile.name() : "", defaultHost);
+				usedProfile ? profile.name() : "", defaultHost,
+				// a profile keeps its server's generation; a value it does not know is read as v2
+				usedProfile && Connection.V3.equals(profile.product()) ? Connection.V3 : Connection.V2);
 	}
 
 	/**
