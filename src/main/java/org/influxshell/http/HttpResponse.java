@@ -2,6 +2,8 @@ package org.influxshell.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A whole response, read into memory as bytes (a list of 100,000 tokens is about 90 MB; as bytes
@@ -13,12 +15,24 @@ import java.util.List;
  * @param retryAfter the {@code Retry-After} header (seconds or an HTTP date), or empty
  * @param cookies the {@code Set-Cookie} headers
  * @param body the body, empty when there was none
+ * @param headers every header's first value, by its name in lower case
  */
 public record HttpResponse(int status, String contentType, String location, String retryAfter, List<String> cookies,
-		byte[] body) {
+		byte[] body, Map<String, String> headers) {
 
 	public HttpResponse {
 		cookies = List.copyOf(cookies);
+		headers = Map.copyOf(headers);
+	}
+
+	public HttpResponse(int status, String contentType, String location, String retryAfter, List<String> cookies,
+			byte[] body) {
+		this(status, contentType, location, retryAfter, cookies, body, Map.of());
+	}
+
+	/** The first value of a header (names compared without case), or empty. */
+	public String header(String name) {
+		return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
 	}
 
 	public boolean isSuccess() {
