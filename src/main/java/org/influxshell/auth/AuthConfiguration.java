@@ -1,5 +1,6 @@
 package org.influxshell.auth;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.influxshell.cli.BuildInfo;
@@ -11,6 +12,7 @@ import org.influxshell.command.RunContext;
 import org.influxshell.command.StopSignals;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
+import org.influxshell.connection.ProductProbe;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.Proxies;
 import org.influxshell.journal.Journal;
@@ -66,8 +68,38 @@ public class AuthConfiguration {
 
 	@Bean
 	TokenUndo tokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
-			Questions questions, Stderr stderr) {
-		return new TokenUndo(journal, path, kinds, directory, questions, stderr);
+			Questions questions, Stderr stderr, V3Auth v3) {
+		return new TokenUndo(journal, path, kinds, directory, questions, stderr, v3);
+	}
+
+	@Bean
+	V3Client v3Client(InfluxHttp http) {
+		return new V3Client(http);
+	}
+
+	@Bean
+	V3Tokens v3Tokens(V3Client client) {
+		return new V3Tokens(client);
+	}
+
+	@Bean
+	V3Auth v3Auth(V3Client client, V3Tokens tokens, ChangePath path, ChangeJournal journal, Questions questions,
+			Stderr stderr) {
+		return new V3Auth(client, path.with(tokens), journal, questions, stderr);
+	}
+
+	@Bean
+	V3Commands v3Commands(V3Auth auth, Stderr stderr) {
+		return new V3Commands(auth, stderr);
+	}
+
+	/** How long {@code config create} waits for the server to say its generation: a profile is made without it after. */
+	static final Duration PROBE_WAIT = Duration.ofSeconds(5);
+
+	/** {@code config create} asks the server its generation. */
+	@Bean
+	ProductProbe productProbe(V3Client client, InfluxProperties properties) {
+		return new PingProbe(client, PROBE_WAIT);
 	}
 
 	@Bean

@@ -111,7 +111,7 @@ public class TokenSelector {
 		return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 	}
 
-	private static Pattern compile(String regex) {
+	static Pattern compile(String regex) {
 		if (RegexSize.of(regex) > RegexSize.GO_MAX_SIZE) {
 			// Go refuses it before building it; RE2/J would build it, for minutes and gigabytes
 			throw CliException.usage("invalid --description pattern: error parsing regexp: expression too large: `"

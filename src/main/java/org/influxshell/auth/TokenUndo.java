@@ -44,11 +44,20 @@ public class TokenUndo {
 
 	private final Stderr stderr;
 
+	private final V3Auth v3;
+
 	/**
 	 * @param kinds every kind of credential the journal may hold, each under its {@link Credentials#kind()}
 	 */
 	public TokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
 			Questions questions, Stderr stderr) {
+		this(journal, path, kinds, directory, questions, stderr, null);
+	}
+
+	/** @param v3 takes back what runs did to InfluxDB 3 tokens, or {@code null} */
+	public TokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
+			Questions questions, Stderr stderr, V3Auth v3) {
+		this.v3 = v3;
 		this.journal = journal;
 		this.path = path;
 		kinds.forEach(k -> this.kinds.put(k.kind(), k));
@@ -63,8 +72,13 @@ public class TokenUndo {
 	 * @param run a run's ID, or {@code null}
 	 * @param session a session's ID, or {@code null}
 	 * @param dryRun say what would be done, change nothing
+	 * @param force delete without asking what an InfluxDB 3 run created (off a terminal it is needed)
 	 */
-	public record UndoQuery(String run, String session, boolean dryRun) {
+	public record UndoQuery(String run, String session, boolean dryRun, boolean force) {
+
+		public UndoQuery(String run, String session, boolean dryRun) {
+			this(run, session, dryRun, false);
+		}
 	}
 
 	/**
@@ -102,6 +116,12 @@ public class TokenUndo {
 		Outcome all = null;
 		for (String kind : present) {
 			Credentials credentials = kinds.get(kind);
+			if (V3Tokens.KIND.equals(kind) && v3 != null) {
+				// InfluxDB 3 has no status to put back: a created token is deleted, a deleted one cannot come back
+				Outcome one = V3Undo.undo(conn, runs, v3, query, query.force());
+				all = all == null ? one : new Outcome(runs, all.changes().plus(one.changes()), all.remaining() + one.remaining());
+				continue;
+			}
 			if (credentials == null) {
 				throw CliException.failure("the journal holds changes of a kind this console does not know: " + kind);
 			}
