@@ -29,6 +29,8 @@ import org.influxshell.journal.JournalRun;
  * re-created, and the undo ends with a failure. The token this command uses is never changed:
  * it is named as left to do; when it cannot be recognised (hidden token values, a password
  * sign-in), the tokens of the caller's own user are changed last, after all the others.
+ * InfluxDB 3 tokens have no status to put back: {@link V3Undo} deletes the ones a run made and
+ * names the ones it deleted as lost.
  */
 public class TokenUndo {
 

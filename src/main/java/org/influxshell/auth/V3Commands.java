@@ -37,7 +37,7 @@ public class V3Commands {
 	static final OptionDef<String> EXPIRY = OptionDef.value("DURATION",
 			"InfluxDB 3: the token expires after this long (90m, 12h, 30d, 1w, 1y); default: never", "--expiry");
 
-	static final OptionDef<List<String>> PERMISSION = OptionDef.list("TYPE:NAMES:ACTIONS",
+	static final OptionDef<List<String>> PERMISSION = OptionDef.list("PERM",
 			"InfluxDB 3 Enterprise: make a resource token with this permission, db:NAMES:ACTIONS or "
 					+ "system:NAMES:ACTIONS (db:sensors,lab:read,write); repeat it for several",
 			"--permission");

@@ -37,15 +37,18 @@ public final class ProfileRenderer {
 	}
 
 	/**
-	 * {@code config list}: {@link #many} with each profile's server generation, always in JSON
-	 * ({@code product}, empty when not known) and as a {@code Product} column in the table when {@code wide}.
+	 * {@code config list}: {@link #many} with each profile's server generation: in JSON always
+	 * ({@code product}, left out when not known, so that such a file lists as upstream lists it),
+	 * in the table as a {@code Product} column when {@code wide}.
 	 */
 	public static String list(List<Profile> profiles, boolean wide, OutputOptions options) {
 		if (options.json()) {
 			Map<String, Object> byName = new java.util.TreeMap<>();
 			profiles.forEach(p -> {
 				Map<String, Object> m = json(p);
-				m.put("product", p.product());
+				if (!p.product().isEmpty()) {
+					m.put("product", p.product());
+				}
 				byName.put(p.name(), m);
 			});
 			return GoJson.write(byName);
