@@ -194,6 +194,30 @@ class V3AuthCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void anEnterpriseThatWantsTheEarlierFieldNameGetsItOnce() {
+		server.stubFor(get(urlEqualTo("/ping")).willReturn(V3Stub.ping("Enterprise")));
+		server.stubFor(post(urlEqualTo("/api/v3/enterprise/configure/token"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"resource_names\""))
+			.willReturn(V3Stub.text(400, "serde json error: missing field `resource_identifier` at line 1 column 98")));
+		server.stubFor(post(urlEqualTo("/api/v3/enterprise/configure/token"))
+			.withRequestBody(equalToJson("{\"token_name\":\"dash\",\"permissions\":[{\"resource_type\":\"db\","
+					+ "\"resource_identifier\":[\"*\"],\"actions\":[\"read\"]}],\"expiry_secs\":null}"))
+			.willReturn(V3Stub.created(5, "dash", V3Stub.CI, null)));
+		assertThat(auth("create --name dash --permission db:*:read")).isEqualTo(new Run(0, CREATED_TEXT, ""));
+		server.verify(2, postRequestedFor(urlEqualTo("/api/v3/enterprise/configure/token")));
+	}
+
+	@Test
+	void aPermissionTheServerRefusesIsSaidInItsWords() {
+		server.stubFor(get(urlEqualTo("/ping")).willReturn(V3Stub.ping("Enterprise")));
+		server.stubFor(post(urlEqualTo("/api/v3/enterprise/configure/token"))
+			.willReturn(V3Stub.text(500, "cannot parse token permission, action not supported, database action drop")));
+		assertThat(auth("create --name dash --permission db:sensors:drop")).isEqualTo(new Run(1, "",
+				"Error: could not create token \"dash\": 500 Internal Server Error: cannot parse token permission, action not "
+						+ "supported, database action drop\n"));
+	}
+
+	@Test
 	void theOperatorTokenIsRefusedBeforeAnyRequest() {
 		Run r = auth("delete --name _admin --force");
 		assertThat(r).isEqualTo(new Run(2, "", "Error: " + V3Tokens.OPERATOR_REFUSED + "\n"));
