@@ -1,6 +1,5 @@
 package org.influxshell.auth;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.influxshell.cli.BuildInfo;
@@ -93,13 +92,13 @@ public class AuthConfiguration {
 		return new V3Commands(auth, stderr);
 	}
 
-	/** How long {@code config create} waits for the server to say its generation: a profile is made without it after. */
-	static final Duration PROBE_WAIT = Duration.ofSeconds(5);
-
-	/** {@code config create} asks the server its generation. */
+	/**
+	 * {@code config create} asks the server its generation, waiting no longer than for a connection
+	 * ({@code influx.connect-timeout}): a server that does not answer gets a profile without it.
+	 */
 	@Bean
 	ProductProbe productProbe(V3Client client, InfluxProperties properties) {
-		return new PingProbe(client, PROBE_WAIT);
+		return new PingProbe(client, properties.connectTimeout());
 	}
 
 	@Bean
