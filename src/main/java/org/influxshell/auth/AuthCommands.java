@@ -81,6 +81,9 @@ public class AuthCommands implements CommandSet {
 	static final OptionDef<String> SINCE = OptionDef.value("WHEN",
 			"show runs since a time (RFC 3339) or for a while back (30m, 24h, 7d)", "--since");
 
+	static final OptionDef<Boolean> UNDO_FORCE = OptionDef
+		.flag("InfluxDB 3: delete the tokens the run made without asking (needed off a terminal)", "--force");
+
 	static final OptionDef<Boolean> UNDO_DRY_RUN = OptionDef.flag("show what undo would do, change nothing", "--dry-run");
 
 	static final OptionDef<String> NEW_DESCRIPTION = OptionDef.value("TEXT",
@@ -121,11 +124,14 @@ public class AuthCommands implements CommandSet {
 
 	private final StandardInput stdin;
 
+	private final ObjectProvider<V3Commands> v3;
+
 	public AuthCommands(ConnectionResolver resolver, Stderr stderr, ObjectProvider<TokenChanges> changes,
 			ObjectProvider<TokenQueries> queries, ObjectProvider<TokenCreator> creator,
 			ObjectProvider<ChangeJournal> journal, ObjectProvider<TokenUndo> undo, ObjectProvider<TokenRotation> rotation,
-			StandardInput stdin) {
+			StandardInput stdin, ObjectProvider<V3Commands> v3) {
 		this.rotation = rotation;
+		this.v3 = v3;
 		this.stdin = stdin;
 		this.resolver = resolver;
 		this.stderr = stderr;
@@ -146,29 +152,33 @@ public class AuthCommands implements CommandSet {
 		return List.of(
 				CommandDef.command("auth inactive")
 					.description("Inactivate API tokens: they stay, but cannot be used")
-					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS).options(SERVER)
+					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS, V3Commands.PRODUCT).options(SERVER)
 					.requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.INACTIVATE)),
 				CommandDef.command("auth active")
 					.description("Activate API tokens")
-					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS).options(SERVER)
+					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS, V3Commands.PRODUCT).options(SERVER)
 					.requiresOneOf(TokenSelection.SELECTORS)
 					.runs(a -> change(a, Change.ACTIVATE)),
 				CommandDef.command("auth delete")
 					.description("Delete API tokens")
-					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS).options(SERVER)
-					.requiresOneOf(TokenSelection.SELECTORS)
+					.options(TokenSelection.OPTIONS).options(FORCE, MASK_TOKENS)
+					.options(V3Commands.NAMES, V3Commands.EXPIRED, V3Commands.PRODUCT).options(SERVER)
+					.requiresOneOf(TokenSelection.SELECTORS).requiresOneOf(V3Commands.NAMES, V3Commands.EXPIRED)
 					.runs(a -> change(a, Change.DELETE)),
 				CommandDef.command("auth list").aliases("auth find", "auth ls")
 					.description("List API tokens")
 					.options(TokenSelection.ID, LIST_USER, USER_ID, ORG, ORG_ID, TokenSelection.TOKEN_VALUE, STATUS, WIDE,
 							MASK_TOKENS)
+					.options(V3Commands.NAMES, TokenSelection.DESCRIPTION, V3Commands.EXPIRED, V3Commands.PRODUCT)
 					.options(SERVER)
 					.runs(this::list),
 				CommandDef.command("auth create")
 					.description("Create an API token")
 					.options(ORG_ID, ORG, OWNER, DESCRIPTION, READ_BUCKET, WRITE_BUCKET, OPERATOR, ALL_ACCESS)
-					.options(ResourceFlags.OPTIONS).options(SERVER)
+					.options(ResourceFlags.OPTIONS)
+					.options(V3Commands.NEW_NAME, V3Commands.EXPIRY, V3Commands.PERMISSION, V3Commands.PRODUCT)
+					.options(SERVER)
 					.runs(this::create),
 				CommandDef.command("auth journal")
 					.description("List the runs that changed tokens, newest first")
@@ -176,7 +186,7 @@ public class AuthCommands implements CommandSet {
 					.runs(this::journal),
 				CommandDef.command("auth undo")
 					.description("Put back what the last run on this server changed")
-					.options(RUN, SESSION, UNDO_DRY_RUN, MASK_TOKENS).options(SERVER)
+					.options(RUN, SESSION, UNDO_DRY_RUN, MASK_TOKENS, UNDO_FORCE, V3Commands.PRODUCT).options(SERVER)
 					.runs(this::undo),
 				CommandDef.command("auth rotate")
 					.description("Replace API tokens by twins, also in the profiles that hold them")
@@ -197,14 +207,21 @@ public class AuthCommands implements CommandSet {
 	}
 
 	private CommandResult change(Args args, Change change) {
+		ServerOptions server = args.get(SERVER);
+		Connection conn = resolver.connection(server, args.get(V3Commands.PRODUCT));
+		if (conn.isV3() && change != Change.DELETE) {
+			throw CliException.usage(V3Tokens.NO_STATUS);
+		}
+		V3Commands.refuse(args, conn, conn.isV3() ? List.of(TokenSelection.USER) : V3_ONLY);
 		TokenSelection selection = args.get(TokenSelection.OPTIONS);
 		if (selection.tokenValue() != null) {
 			selection = selection.withTokenValue(tokenValue(args));
 		}
-		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
+		if (conn.isV3()) {
+			return v3.getObject().delete(args, conn, output, selection, args.flag(FORCE));
+		}
 		TokenRenderer.View view = view(args, false);
-		Connection conn = resolver.connection(server);
 		ChangePath.Outcome outcome = changes.getObject().apply(conn, selection, change, args.flag(FORCE));
 		if (outcome.planned() == 0) {
 			stderr.line("No token matches the selection; nothing " + change.done() + ".");
@@ -242,9 +259,19 @@ public class AuthCommands implements CommandSet {
 		return String.join(", ", tokens.stream().map(Authorization::id).toList());
 	}
 
+	/** The options of the token commands only InfluxDB 3 knows. */
+	private static final List<OptionDef<?>> V3_ONLY = List.of(V3Commands.NAMES, V3Commands.NEW_NAME, V3Commands.EXPIRED,
+			V3Commands.EXPIRY, V3Commands.PERMISSION, UNDO_FORCE);
+
 	private CommandResult list(Args args) {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
+		Connection v3conn = resolver.connection(server, args.get(V3Commands.PRODUCT));
+		if (v3conn.isV3()) {
+			V3Commands.refuse(args, v3conn, List.of(LIST_USER, USER_ID, ORG, ORG_ID, STATUS));
+			return v3.getObject().list(args, v3conn, output, tokenValue(args), args.flag(WIDE));
+		}
+		V3Commands.refuse(args, v3conn, List.of(V3Commands.NAMES, TokenSelection.DESCRIPTION, V3Commands.EXPIRED));
 		String status = args.get(STATUS);
 		if (status != null && !status.equals("active") && !status.equals("inactive")) {
 			throw CliException.usage("--status takes active or inactive, not \"" + status + "\"");
@@ -277,6 +304,15 @@ public class AuthCommands implements CommandSet {
 	private CommandResult create(Args args) {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
+		Connection v3conn = resolver.connection(server, args.get(V3Commands.PRODUCT));
+		if (v3conn.isV3()) {
+			List<OptionDef<?>> v2Only = new ArrayList<>(List.of(ORG_ID, ORG, OWNER, DESCRIPTION, READ_BUCKET, WRITE_BUCKET,
+					OPERATOR, ALL_ACCESS));
+			ResourceFlags.OPTIONS.options().forEach(v2Only::add);
+			V3Commands.refuse(args, v3conn, v2Only);
+			return v3.getObject().create(args, v3conn, output);
+		}
+		V3Commands.refuse(args, v3conn, V3_ONLY);
 		ResourceFlags resources = args.get(ResourceFlags.OPTIONS);
 		var flags = new PermissionSet.Flags(args.get(READ_BUCKET), args.get(WRITE_BUCKET), resources.read(),
 				resources.write(), args.flag(OPERATOR), args.flag(ALL_ACCESS));
@@ -328,10 +364,11 @@ public class AuthCommands implements CommandSet {
 	private CommandResult undo(Args args) {
 		ServerOptions server = args.get(SERVER);
 		OutputOptions output = resolver.output(server.local());
-		Connection conn = resolver.connection(server);
+		Connection conn = resolver.connection(server, args.get(V3Commands.PRODUCT));
+		V3Commands.refuse(args, conn, conn.isV3() ? List.of() : List.of(UNDO_FORCE));
 		boolean dryRun = args.flag(UNDO_DRY_RUN);
 		TokenUndo.Outcome undone = undo.getObject()
-			.undo(conn, new TokenUndo.UndoQuery(args.get(RUN), args.get(SESSION), dryRun));
+			.undo(conn, new TokenUndo.UndoQuery(args.get(RUN), args.get(SESSION), dryRun, args.flag(UNDO_FORCE)));
 		ChangePath.Outcome outcome = undone.changes();
 		if (dryRun && outcome.stop() == null) {
 			// in a dry run the tokens are as they are now: each would be turned the other way
@@ -348,8 +385,8 @@ public class AuthCommands implements CommandSet {
 					+ (outcome.already().isEmpty() ? "" : ", " + outcome.already().size() + " already so")
 					+ (undone.remaining() == 0 ? "" : ", " + undone.remaining() + " cannot be") + "; nothing was changed.");
 		}
-		String text = TokenRenderer.many(inIdOrder(outcome.changed(), outcome.already()), false, output,
-				view(args, false));
+		String text = conn.isV3() ? V3Commands.undone(outcome.changed(), output)
+				: TokenRenderer.many(inIdOrder(outcome.changed(), outcome.already()), false, output, view(args, false));
 		CommandResult result = dryRun || outcome.changed().isEmpty() ? CommandResult.of(text)
 				: CommandResult.changed(text, outcome.changed().size() + " token(s) changed back: " + ids(outcome.changed()));
 		CliException ending = outcome.ending(dryRun ? "read" : "changed back");

@@ -12,6 +12,7 @@ import org.influxshell.command.StopSignals;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
+import org.influxshell.connection.ProductProbe;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.Proxies;
 import org.influxshell.journal.Journal;
@@ -67,14 +68,44 @@ public class AuthConfiguration {
 
 	@Bean
 	TokenUndo tokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
-			Questions questions, Stderr stderr, ConfigsFile configs) {
-		return new TokenUndo(journal, path, kinds, directory, questions, stderr, configs);
+			Questions questions, Stderr stderr, ConfigsFile configs, V3Auth v3) {
+		return new TokenUndo(journal, path, kinds, directory, questions, stderr, configs, v3);
 	}
 
 	@Bean
 	TokenRotation tokenRotation(ChangePath path, AuthorizationsClient client, DirectoryClient directory,
 			TokenQueries queries, ChangeJournal journal, ConfigsFile configs, Questions questions, Stderr stderr) {
 		return new TokenRotation(path, client, directory, queries, journal, configs, questions, stderr);
+	}
+
+	@Bean
+	V3Client v3Client(InfluxHttp http) {
+		return new V3Client(http);
+	}
+
+	@Bean
+	V3Tokens v3Tokens(V3Client client) {
+		return new V3Tokens(client);
+	}
+
+	@Bean
+	V3Auth v3Auth(V3Client client, V3Tokens tokens, ChangePath path, ChangeJournal journal, Questions questions,
+			Stderr stderr) {
+		return new V3Auth(client, path.with(tokens), journal, questions, stderr);
+	}
+
+	@Bean
+	V3Commands v3Commands(V3Auth auth, Stderr stderr) {
+		return new V3Commands(auth, stderr);
+	}
+
+	/**
+	 * {@code config create} asks the server its generation, waiting no longer than for a connection
+	 * ({@code influx.connect-timeout}): a server that does not answer gets a profile without it.
+	 */
+	@Bean
+	ProductProbe productProbe(V3Client client, InfluxProperties properties) {
+		return new PingProbe(client, properties.connectTimeout());
 	}
 
 	@Bean

@@ -35,6 +35,9 @@ import org.influxshell.journal.JournalRun;
  * activated, the profiles it was replaced in get it back ({@link ProfileRestore}, from the copy of
  * the configs file the rotation kept), and only then is the new token inactivated, with the old
  * token when this command used the new one.
+ * <p>
+ * InfluxDB 3 tokens have no status to put back: {@link V3Undo} deletes the ones a run made and
+ * names the ones it deleted as lost.
  */
 public class TokenUndo {
 
@@ -52,11 +55,15 @@ public class TokenUndo {
 
 	private final ProfileRestore profiles;
 
+	private final V3Auth v3;
+
 	/**
 	 * @param kinds every kind of credential the journal may hold, each under its {@link Credentials#kind()}
+	 * @param v3 takes back what runs did to InfluxDB 3 tokens
 	 */
 	public TokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
-			Questions questions, Stderr stderr, ConfigsFile configs) {
+			Questions questions, Stderr stderr, ConfigsFile configs, V3Auth v3) {
+		this.v3 = v3;
 		this.journal = journal;
 		this.path = path;
 		kinds.forEach(k -> this.kinds.put(k.kind(), k));
@@ -72,8 +79,13 @@ public class TokenUndo {
 	 * @param run a run's ID, or {@code null}
 	 * @param session a session's ID, or {@code null}
 	 * @param dryRun say what would be done, change nothing
+	 * @param force delete without asking what an InfluxDB 3 run created (off a terminal it is needed)
 	 */
-	public record UndoQuery(String run, String session, boolean dryRun) {
+	public record UndoQuery(String run, String session, boolean dryRun, boolean force) {
+
+		public UndoQuery(String run, String session, boolean dryRun) {
+			this(run, session, dryRun, false);
+		}
 	}
 
 	/**
@@ -111,6 +123,12 @@ public class TokenUndo {
 		Outcome all = null;
 		for (String kind : present) {
 			Credentials credentials = kinds.get(kind);
+			if (V3Tokens.KIND.equals(kind) && v3 != null) {
+				// InfluxDB 3 has no status to put back: a created token is deleted, a deleted one cannot come back
+				Outcome one = V3Undo.undo(conn, runs, v3, query, query.force());
+				all = all == null ? one : new Outcome(runs, all.changes().plus(one.changes()), all.remaining() + one.remaining());
+				continue;
+			}
 			if (credentials == null) {
 				throw CliException.failure("the journal holds changes of a kind this console does not know: " + kind);
 			}

@@ -23,7 +23,10 @@ import org.influxshell.configs.Profile;
 import org.influxshell.configs.ProfileErrors;
 import org.influxshell.configs.ProfileStore;
 import org.influxshell.configs.Profiles;
+import org.influxshell.connection.Connection;
 import org.influxshell.connection.ConnectionResolver;
+import org.influxshell.connection.HostUrl;
+import org.influxshell.connection.ProductProbe;
 import org.influxshell.connection.LocalOptions;
 import org.influxshell.http.CaFile;
 import org.influxshell.output.OutputOptions;
@@ -76,6 +79,12 @@ public class ConfigCommands implements CommandSet {
 		.list("NAME", "config to check (repeatable; default: every config)", "-c", "--active-config")
 		.completes(ValueKind.PROFILE_NAME);
 
+	static final OptionDef<String> PRODUCT = OptionDef.value("v2|v3",
+			"the server's generation: v2 (InfluxDB 2) or v3 (InfluxDB 3 Core and Enterprise); default: asked of the server",
+			"--product");
+
+	static final OptionDef<Boolean> WIDE = OptionDef.flag("add a Product column: the server's generation", "--wide");
+
 	private final ConfigsFile configs;
 
 	private final ConnectionResolver resolver;
@@ -84,12 +93,15 @@ public class ConfigCommands implements CommandSet {
 
 	private final ObjectProvider<ProfileChecks> checks;
 
+	private final ObjectProvider<ProductProbe> probe;
+
 	public ConfigCommands(ConfigsFile configs, ConnectionResolver resolver, Stderr stderr,
-			ObjectProvider<ProfileChecks> checks) {
+			ObjectProvider<ProfileChecks> checks, ObjectProvider<ProductProbe> probe) {
 		this.configs = configs;
 		this.resolver = resolver;
 		this.stderr = stderr;
 		this.checks = checks;
+		this.probe = probe;
 	}
 
 	@Override
@@ -110,15 +122,15 @@ public class ConfigCommands implements CommandSet {
 					.runs(a -> use(a.get(USE_NAME), a.get(CommonOptions.LOCAL))),
 				CommandDef.command("config list").aliases("config ls")
 					.description("List all configs")
-					.options(CommonOptions.LOCAL)
+					.options(WIDE).options(CommonOptions.LOCAL)
 					.runs(this::list),
 				CommandDef.command("config create")
 					.description("Create a config")
-					.options(NEW_NAME, NEW_URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT).options(CommonOptions.LOCAL)
+					.options(NEW_NAME, NEW_URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT, PRODUCT).options(CommonOptions.LOCAL)
 					.runs(this::create),
 				CommandDef.command("config set").aliases("config update")
 					.description("Change a config: only the values given change")
-					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT).options(CommonOptions.LOCAL)
+					.options(NAME, URL, TOKEN, USER_PASS, ORG, ACTIVE, SKIP_VERIFY, CA_CERT, PRODUCT).options(CommonOptions.LOCAL)
 					.runs(this::set),
 				CommandDef.command("config status")
 					.description("Check each config's server, version, credentials and latency")
@@ -171,7 +183,7 @@ public class ConfigCommands implements CommandSet {
 	private CommandResult list(Args args) {
 		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
-		return CommandResult.of(ProfileRenderer.many(store(local).read().all(), false, output));
+		return CommandResult.of(ProfileRenderer.list(store(local).read().all(), args.flag(WIDE), output));
 	}
 
 	private CommandResult create(Args args) {
@@ -188,8 +200,13 @@ public class ConfigCommands implements CommandSet {
 		LocalOptions local = args.get(CommonOptions.LOCAL);
 		OutputOptions output = resolver.output(local);
 		String name = args.get(nameOption);
-		var changes = new ProfileEdits.Changes(name, args.get(urlOption), args.get(TOKEN), args.get(USER_PASS),
-				args.get(ORG), args.flag(ACTIVE), args.get(SKIP_VERIFY), caCert(args.get(CA_CERT)));
+		String product = args.get(PRODUCT);
+		if (product != null) {
+			ConnectionResolver.checkProduct(product, "--product");
+		}
+		var given = new ProfileEdits.Changes(name, args.get(urlOption), args.get(TOKEN), args.get(USER_PASS),
+				args.get(ORG), args.flag(ACTIVE), args.get(SKIP_VERIFY), caCert(args.get(CA_CERT)), product);
+		var changes = product == null && nameOption == NEW_NAME ? given.withProduct(probe(local, given)) : given;
 		Profiles after = store(local).update(p -> rule.apply(p, changes));
 		return CommandResult.changed(ProfileRenderer.one(after.require(name), output),
 				"config \"" + name + "\" was " + done);
@@ -229,6 +246,20 @@ public class ConfigCommands implements CommandSet {
 		Path file = configs.typed(typed).toAbsolutePath().normalize();
 		CaFile.check(file);
 		return file.toString();
+	}
+
+	/**
+	 * The generation the new profile's server says it is, asked only when the profile could be
+	 * made: nothing is sent for a name taken or a URL that is not one.
+	 */
+	private String probe(LocalOptions local, ProfileEdits.Changes changes) {
+		// the rules first, on the file as it is: a profile that cannot be made sends nothing
+		ProfileEdits.create(store(local).read(), changes);
+		String url = HostUrl.base(HostUrl.normalize(changes.url()));
+		String token = changes.token() == null ? "" : changes.token();
+		// with the certificate checks the profile will have: a private CA's server answers too
+		return probe.getObject().probe(new Connection(url, token, "", Boolean.TRUE.equals(changes.skipVerify()), false,
+				null, "", false, changes.caCert() == null ? "" : changes.caCert(), Connection.V2));
 	}
 
 	private CommandResult remove(Args args) {

@@ -34,13 +34,25 @@ public final class ProfileEdits {
 	 * @param active {@code -a}
 	 * @param skipVerify {@code --skip-verify}: true, false to unset, {@code null} not given
 	 * @param caCert {@code --ca-cert PATH}: the empty path unsets it, {@code null} not given
+	 * @param product {@code --product}: the server's generation, {@code v2} or {@code v3}
 	 */
 	public record Changes(String name, String url, String token, String usernamePassword, String org,
-			boolean active, Boolean skipVerify, String caCert) {
+			boolean active, Boolean skipVerify, String caCert, String product) {
 
-		/** Changes that leave the certificate checks as they are. */
+		/** Changes that leave the certificate checks and the generation as they are. */
 		public Changes(String name, String url, String token, String usernamePassword, String org, boolean active) {
-			this(name, url, token, usernamePassword, org, active, null, null);
+			this(name, url, token, usernamePassword, org, active, null, null, null);
+		}
+
+		/** Changes of the certificate checks too; the generation as it is. */
+		public Changes(String name, String url, String token, String usernamePassword, String org, boolean active,
+				Boolean skipVerify, String caCert) {
+			this(name, url, token, usernamePassword, org, active, skipVerify, caCert, null);
+		}
+
+		/** The same values, with the server's generation. */
+		public Changes withProduct(String value) {
+			return new Changes(name, url, token, usernamePassword, org, active, skipVerify, caCert, value);
 		}
 	}
 
@@ -74,7 +86,7 @@ public final class ProfileEdits {
 			}
 			Credentials creds = credentials(c);
 			Profile created = new Profile(name, url, creds.token(), c.org(), false, false, creds.cookie(),
-					Boolean.TRUE.equals(c.skipVerify()), c.caCert());
+					Boolean.TRUE.equals(c.skipVerify()), c.caCert(), c.product());
 			Profiles after = profiles.with(created);
 			return c.active() ? after.activate(name) : after;
 		}
@@ -89,7 +101,7 @@ public final class ProfileEdits {
 	 */
 	public static Profiles update(Profiles profiles, Changes given) {
 		Changes c = new Changes(given.name(), given(given.url()), given(given.token()), given(given.usernamePassword()),
-				given(given.org()), given.active(), given.skipVerify(), given.caCert());
+				given(given.org()), given.active(), given.skipVerify(), given.caCert(), given(given.product()));
 		String name = c.name();
 		checkOneCredential(c);
 		String url = c.url() == null ? null : HostUrl.normalize(c.url());
@@ -105,7 +117,8 @@ public final class ProfileEdits {
 			// unlike the values upstream knows, an empty --ca-cert "" is how the file is taken off
 			Profile updated = new Profile(name, url != null ? url : old.url(), token,
 					c.org() != null ? c.org() : old.org(), old.active(), old.previous(), cookie,
-					c.skipVerify() != null ? c.skipVerify() : old.skipVerify(), c.caCert() != null ? c.caCert() : old.caCert());
+					c.skipVerify() != null ? c.skipVerify() : old.skipVerify(), c.caCert() != null ? c.caCert() : old.caCert(),
+					c.product() != null ? c.product() : old.product());
 			Profiles after = profiles.with(updated);
 			return c.active() ? after.activate(name) : after;
 		}

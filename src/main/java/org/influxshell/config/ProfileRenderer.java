@@ -36,6 +36,33 @@ public final class ProfileRenderer {
 		return table(profiles, deleted, options);
 	}
 
+	/**
+	 * {@code config list}: {@link #many} with each profile's server generation: in JSON always
+	 * ({@code product}, left out when not known, so that such a file lists as upstream lists it),
+	 * in the table as a {@code Product} column when {@code wide}.
+	 */
+	public static String list(List<Profile> profiles, boolean wide, OutputOptions options) {
+		if (options.json()) {
+			Map<String, Object> byName = new java.util.TreeMap<>();
+			profiles.forEach(p -> {
+				Map<String, Object> m = json(p);
+				if (!p.product().isEmpty()) {
+					m.put("product", p.product());
+				}
+				byName.put(p.name(), m);
+			});
+			return GoJson.write(byName);
+		}
+		if (!wide) {
+			return table(profiles, false, options);
+		}
+		List<Object[]> rows = new ArrayList<>();
+		rows.add(new Object[] { "Active", "Name", "URL", "Org", "Product" });
+		profiles.stream().sorted(java.util.Comparator.comparing(Profile::name))
+			.forEach(p -> rows.add(new Object[] { p.active() ? "*" : "", p.name(), p.url(), p.org(), p.product() }));
+		return TabTableRenderer.render(new ArrayTableModel(rows.toArray(new Object[0][])), options.hideHeaders());
+	}
+
 	private static String table(List<Profile> profiles, boolean deleted, OutputOptions options) {
 		List<Object[]> rows = new ArrayList<>();
 		rows.add(deleted ? new Object[] { "Active", "Name", "URL", "Org", "Deleted" }

@@ -71,6 +71,9 @@ public final class TomlCodec {
 		if (!p.caCert().isEmpty()) {
 			lines.add(keyLine("ca-cert", quote(p.caCert())));
 		}
+		if (!p.product().isEmpty()) {
+			lines.add(keyLine("product", quote(p.product())));
+		}
 		return lines;
 	}
 

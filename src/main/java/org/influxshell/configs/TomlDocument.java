@@ -24,9 +24,9 @@ final class TomlDocument {
 
 	/** The keys of a profile, in the order upstream writes them. */
 	private static final List<String> KNOWN = List.of("url", "token", "org", "active", "previous", "cookie",
-			"skip-verify", "ca-cert");
+			"skip-verify", "ca-cert", "product");
 
-	private static final Set<String> STRINGS = Set.of("url", "token", "org", "cookie", "ca-cert");
+	private static final Set<String> STRINGS = Set.of("url", "token", "org", "cookie", "ca-cert", "product");
 
 	private static final Set<String> BOOLEANS = Set.of("active", "previous", "skip-verify");
 
@@ -166,7 +166,7 @@ final class TomlDocument {
 		List<Profile> list = new ArrayList<>();
 		tables.forEach((name, t) -> list.add(new Profile(name, string(t, "url"), string(t, "token"), string(t, "org"),
 				Boolean.TRUE.equals(t.get("active")), Boolean.TRUE.equals(t.get("previous")), string(t, "cookie"),
-				Boolean.TRUE.equals(t.get("skip-verify")), string(t, "ca-cert"))));
+				Boolean.TRUE.equals(t.get("skip-verify")), string(t, "ca-cert"), string(t, "product"))));
 		return new TomlDocument(bom, newline, finalNewline, lines, new Profiles(list));
 	}
 
@@ -264,6 +264,7 @@ final class TomlDocument {
 		setString(out, table, "cookie", was.cookie(), now.cookie(), true);
 		setFlag(out, table, "skip-verify", was.skipVerify(), now.skipVerify());
 		setString(out, table, "ca-cert", was.caCert(), now.caCert(), true);
+		setString(out, table, "product", was.product(), now.product(), true);
 	}
 
 	private void setString(List<Line> out, String table, String key, String was, String now, boolean dropEmpty) {

@@ -15,23 +15,36 @@ package org.influxshell.connection;
  *        (host and token both given by flags or environment)
  * @param defaultHost the URL is the built-in default: no flag, setting or profile of the user's gave one
  * @param caCert a PEM file of CA certificates trusted in addition to the system's, empty for none
+ * @param product the server's generation: {@code v3} for InfluxDB 3 Core and Enterprise, else {@code v2}
  */
 public record Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug,
-		SignIn signIn, String profile, boolean defaultHost, String caCert) {
+		SignIn signIn, String profile, boolean defaultHost, String caCert, String product) {
+
+	/** The generation of InfluxDB 3 Core and Enterprise. */
+	public static final String V3 = "v3";
+
+	/** The generation of InfluxDB 2 (and of a server whose generation nobody gave). */
+	public static final String V2 = "v2";
 
 	public Connection {
 		profile = profile == null ? "" : profile;
 		caCert = caCert == null ? "" : caCert;
+		product = product == null || product.isEmpty() ? V2 : product;
 	}
 
-	/** A connection with the system's CA certificates only. */
+	/** A connection to an InfluxDB 2 server with the system's CA certificates only. */
 	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug, SignIn signIn,
 			String profile, boolean defaultHost) {
-		this(baseUrl, token, org, skipVerify, httpDebug, signIn, profile, defaultHost, "");
+		this(baseUrl, token, org, skipVerify, httpDebug, signIn, profile, defaultHost, "", V2);
+	}
+
+	/** Whether the server is InfluxDB 3 Core or Enterprise. */
+	public boolean isV3() {
+		return V3.equals(product);
 	}
 
 	public Connection(String baseUrl, String token, String org, boolean skipVerify, boolean httpDebug) {
-		this(baseUrl, token, org, skipVerify, httpDebug, null, "", false);
+		this(baseUrl, token, org, skipVerify, httpDebug, null, "", false, "", V2);
 	}
 
 	/**
@@ -49,9 +62,14 @@ public record Connection(String baseUrl, String token, String org, boolean skipV
 		}
 	}
 
-	/** The same server, certificate checks and profile, with another token (and no sign-in). */
+	/** The same server, certificate checks, profile and generation, with another token (and no sign-in). */
 	public Connection withToken(String other) {
-		return new Connection(baseUrl, other, org, skipVerify, httpDebug, null, profile, defaultHost, caCert);
+		return new Connection(baseUrl, other, org, skipVerify, httpDebug, null, profile, defaultHost, caCert, product);
+	}
+
+	/** The same connection to a server of the given generation. */
+	public Connection withProduct(String other) {
+		return new Connection(baseUrl, token, org, skipVerify, httpDebug, signIn, profile, defaultHost, caCert, other);
 	}
 
 	/** Never shows the token. */

@@ -60,6 +60,35 @@ public class ConnectionResolver {
 
 	/** The server to talk to and how. */
 	public Connection connection(ServerOptions options) {
+		return connection(options, null);
+	}
+
+	/**
+	 * The server to talk to and how, and its generation: {@code --product} when given, else
+	 * {@code INFLUX_PRODUCT}, else the profile's {@code product}, else {@code v2}.
+	 * @param product {@code --product}, or {@code null}
+	 */
+	public Connection connection(ServerOptions options, String product) {
+		if (product != null) {
+			checkProduct(product, "--product");
+		}
+		Connection conn = connectionOf(options);
+		String chosen = firstNonEmpty(product, properties.getProduct());
+		return chosen == null ? conn : conn.withProduct(chosen);
+	}
+
+	/**
+	 * Fails with a usage error unless {@code value} names a generation: {@code v2} or {@code v3}.
+	 * @param what where it was given, for the message
+	 */
+	public static void checkProduct(String value, String what) {
+		if (!Connection.V2.equals(value) && !Connection.V3.equals(value)) {
+			throw CliException.usage(what + " takes v2 (InfluxDB 2) or v3 (InfluxDB 3 Core and Enterprise), not \""
+					+ value + "\"");
+		}
+	}
+
+	private Connection connectionOf(ServerOptions options) {
 		String host = firstNonEmpty(options.host(), properties.getHost());
 		String token = firstNonNull(options.token(), properties.getToken());
 		String chosen = firstNonEmpty(options.activeConfig(), properties.getActiveConfig());
@@ -84,7 +113,9 @@ public class ConnectionResolver {
 		return new Connection(HostUrl.base(host), token, profile == null ? "" : profile.org(), skipVerify,
 				options.httpDebug(), signIn,
 				// the built-in default stands in for a file with no profile: no profile of the user's was used
-				usedProfile ? profile.name() : "", defaultHost, caCert(options, own));
+				usedProfile ? profile.name() : "", defaultHost, caCert(options, own),
+				// a profile keeps its server's generation; a value it does not know is read as v2
+				usedProfile && Connection.V3.equals(profile.product()) ? Connection.V3 : Connection.V2);
 	}
 
 	/**
@@ -95,7 +126,8 @@ public class ConnectionResolver {
 		Connection.SignIn signIn = profile.token().isEmpty() && !profile.cookie().isEmpty() ? signIn(profile) : null;
 		String ca = profile.caCert().isEmpty() ? "" : profileCaCert(profile, configsPath);
 		return new Connection(HostUrl.base(profile.url().isEmpty() ? DEFAULT_HOST : profile.url()), profile.token(),
-				profile.org(), profile.skipVerify(), false, signIn, profile.name(), false, ca);
+				profile.org(), profile.skipVerify(), false, signIn, profile.name(), false, ca,
+				Connection.V3.equals(profile.product()) ? Connection.V3 : Connection.V2);
 	}
 
 	/**

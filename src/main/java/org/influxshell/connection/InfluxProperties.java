@@ -47,6 +47,12 @@ public class InfluxProperties {
 	 */
 	private String maskTokens;
 
+	/**
+	 * The server's generation for a command run without a profile that knows it
+	 * ({@code INFLUX_PRODUCT}): {@code v2} or {@code v3} (InfluxDB 3 Core and Enterprise).
+	 */
+	private String product;
+
 	/** How long to wait for a TCP connection to the server: a Go duration such as {@code 10s}. */
 	private String connectTimeout = "10s";
 
@@ -130,6 +136,14 @@ public class InfluxProperties {
 
 	public void setOutputJson(String outputJson) {
 		this.outputJson = outputJson;
+	}
+
+	public String getProduct() {
+		return product;
+	}
+
+	public void setProduct(String product) {
+		this.product = product;
 	}
 
 	public String getMaskTokens() {
@@ -276,6 +290,9 @@ public class InfluxProperties {
 		Settings.bool("influx.output-json", outputJson);
 		Settings.bool("influx.skip-verify", skipVerify);
 		Settings.bool("influx.mask-tokens", maskTokens);
+		if (product != null && !product.isEmpty()) {
+			ConnectionResolver.checkProduct(product, "influx.product (INFLUX_PRODUCT)");
+		}
 		daemon.idleTimeout();
 		daemon.autoStart();
 	}

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +23,12 @@ import org.influxshell.cli.Stderr;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.InfluxProperties;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -290,9 +295,14 @@ public class InfluxHttp implements AutoCloseable {
 		});
 		WebClient.RequestHeadersSpec<?> request = jsonBody == null ? spec : spec.bodyValue(jsonBody);
 		Duration timeout = properties.responseTimeout();
-		return request.exchangeToMono(resp -> resp.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+		// the body is read as bytes whatever the Content-Type says: InfluxDB 3 answers a created
+		// token with "Content-Type: json", which is no media type and would fail a typed read
+		return request.exchangeToMono(resp -> DataBufferUtils
+			.join(resp.body(BodyExtractors.toDataBuffers()), (int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseSize()))
+			.map(InfluxHttp::bytes)
+			.defaultIfEmpty(new byte[0])
 			.map(body -> new HttpResponse(resp.statusCode().value(),
-					resp.headers().contentType().map(MediaType::toString).orElse(""),
+					resp.headers().header(HttpHeaders.CONTENT_TYPE).stream().findFirst().orElse(""),
 					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""),
 					resp.headers().header(HttpHeaders.RETRY_AFTER).stream().findFirst().orElse(""),
 					resp.headers().header(HttpHeaders.SET_COOKIE), body, firstValues(resp.headers().asHttpHeaders()))))
@@ -320,14 +330,25 @@ public class InfluxHttp implements AutoCloseable {
 			});
 	}
 
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] out = new byte[buffer.readableByteCount()];
+			buffer.read(out);
+			return out;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
 	private static Map<String, String> firstValues(HttpHeaders headers) {
-		Map<String, String> first = new java.util.HashMap<>();
+		Map<String, String> out = new HashMap<>();
 		headers.forEach((name, values) -> {
 			if (!values.isEmpty()) {
-				first.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), values.get(0));
+				out.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
 			}
 		});
-		return first;
+		return out;
 	}
 
 	/** The proxy the request goes through, if any: a malformed proxy variable fails the request, as a transport failure. */

@@ -84,8 +84,9 @@ class CommandModelStartupTest {
 			}
 			CommandRegistration inactive = catalog.get("auth inactive");
 			assertThat(inactive.getOptions()).extracting(o -> o.getLongNames()[0])
-				.containsExactly("id", "user", "description", "token-value", "dry-run", "force", "mask-tokens", "configs-path",
-						"json", "hide-headers", "active-config", "host", "token", "skip-verify", "ca-cert", "http-debug", "help");
+				.containsExactly("id", "user", "description", "token-value", "dry-run", "force", "mask-tokens", "product",
+						"configs-path", "json", "hide-headers", "active-config", "host", "token", "skip-verify", "ca-cert",
+						"http-debug", "help");
 			assertThat(inactive.getOptions().get(0).getType().toString()).isEqualTo("java.util.List<java.lang.String>");
 			assertThat(inactive.getOptions().get(0).getLabel()).isEqualTo("ID");
 		}

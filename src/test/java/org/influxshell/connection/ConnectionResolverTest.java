@@ -79,6 +79,27 @@ class ConnectionResolverTest {
 		assertThat(c.org()).isEqualTo(org);
 	}
 
+	/** The generation: --product, then INFLUX_PRODUCT, then the profile's product, else v2. */
+	@ParameterizedTest(name = "flag {0}, env {1}, config {2} => {3}")
+	@org.junit.jupiter.params.provider.CsvSource(nullValues = "-", value = {
+			"-, -, active, v2",
+			"-, -, core, v3",
+			"-, v2, core, v2",
+			"v3, v2, core, v3",
+			"v3, -, active, v3",
+			"-, v3, -, v3" })
+	void theGenerationInItsPlace(String flag, String env, String config, String expected) {
+		new TomlProfileStore(configs).update(p -> p.with(new Profile("core", "http://core:8181", "apiv3_x", "", false, false,
+				"", "v3")));
+		InfluxProperties props = new InfluxProperties();
+		props.setProduct(env);
+		var resolver = new ConnectionResolver(props, configsIn(props, home.toString()));
+		String host = config == null ? "http://h:1" : null;
+		String token = config == null ? "t" : null;
+		Connection c = resolver.connection(new ServerOptions(LocalOptions.none(), host, token, config, null, false), flag);
+		assertThat(c.product()).isEqualTo(expected);
+	}
+
 	@Test
 	void defaultsWithoutAnyProfile() {
 		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.resolve("empty").toString()));

@@ -105,8 +105,9 @@ class CaCertTest extends ConsoleTest {
 		assertThat(created.exit()).isZero();
 		assertThat(run("config create -n odd -u " + url(wrongHost) + " -t tok --skip-verify").exit()).isZero();
 		assertThat(Files.readString(configs)).contains("[lab]\n  url = \"" + url(right) + "\"\n  token = \"tok\"\n"
-				+ "  org = \"\"\n  ca-cert = \"" + ca.caPem() + "\"\n\n[odd]\n  url = \"" + url(wrongHost)
-				+ "\"\n  token = \"tok\"\n  org = \"\"\n  skip-verify = true\n# \n");
+				+ "  org = \"\"\n  ca-cert = \"" + ca.caPem() + "\"\n  product = \"v2\"\n\n[odd]\n  url = \"" + url(wrongHost)
+				+ "\"\n  token = \"tok\"\n  org = \"\"\n  skip-verify = true\n  product = \"v2\"\n# \n");
+		// the generation was asked of each server with the profile's own certificate checks
 		assertThat(run("auth list -c lab --hide-headers").out()).startsWith(ROW);
 		assertThat(run("auth list -c odd --hide-headers").out()).startsWith(ROW);
 		// flag > profile: --skip-verify=false puts the checks back for one command
