@@ -1,7 +1,5 @@
 package org.influxshell.auth;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +9,7 @@ import org.influxshell.connection.Connection;
 import org.influxshell.http.HttpResponse;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.JsonBodies;
+import org.influxshell.http.QueryPath;
 
 import org.springframework.http.HttpMethod;
 
@@ -35,16 +34,9 @@ public class WebClientV1AuthorizationsClient implements V1AuthorizationsClient {
 		query.put("user", filter.user());
 		query.put("orgID", filter.orgID());
 		query.put("org", filter.org());
-		StringBuilder path = new StringBuilder(PATH);
-		char sep = '?';
-		for (Map.Entry<String, String> e : query.entrySet()) {
-			if (e.getValue() != null) {
-				path.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-				sep = '&';
-			}
-		}
-		HttpResponse r = http.send(conn, HttpMethod.GET, path.toString(), null);
-		return JsonBodies.list(r, "authorizations", AuthorizationJson::read, HttpMethod.GET, path.toString());
+		String path = QueryPath.of(PATH, query);
+		HttpResponse r = http.send(conn, HttpMethod.GET, path, null);
+		return JsonBodies.list(r, "authorizations", AuthorizationJson::read, HttpMethod.GET, path);
 	}
 
 	@Override
