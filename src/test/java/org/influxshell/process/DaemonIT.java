@@ -502,8 +502,12 @@ class DaemonIT {
 		assertThat(served(console) - before).isEqualTo(1);
 		assertThat(server.findAll(patchRequestedFor(anyUrl()))).hasSize(4);
 		List<String> journal = Files.readAllLines(home.resolve(".influxdbv2/influx-shell-journal.jsonl"));
-		assertThat(journal.stream().map(line -> quick.stream().filter(line::contains).findFirst().orElse(line)))
+		// the changes confirmed, then the line that marks the run as interrupted
+		List<String> changes = journal.stream().filter(line -> !line.contains("\"action\":\"end\"")).toList();
+		assertThat(changes.stream().map(line -> quick.stream().filter(line::contains).findFirst().orElse(line)))
 			.containsExactlyInAnyOrderElementsOf(quick);
+		assertThat(journal).hasSize(changes.size() + 1);
+		assertThat(journal.get(journal.size() - 1)).contains("\"action\":\"end\"", "\"after\":\"interrupted\"");
 	}
 
 	@Test
