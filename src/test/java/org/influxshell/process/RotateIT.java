@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import org.influxshell.support.InfluxStub;
 import org.influxshell.support.JarProcess;
@@ -178,6 +179,45 @@ class RotateIT {
 			.containsExactly("create", "rewrite", "rewrite", "end");
 		assertThat(journal.lines().toList().get(3)).contains("\"interrupted\"");
 		assertThat(journal).doesNotContain(OLD_VALUE).doesNotContain(NEW_VALUE);
+
+		Result undo = console.run(null, "auth", "undo");
+
+		assertThat(undo.exit()).as(undo.err()).isZero();
+		assertThat(Files.readAllBytes(configs)).isEqualTo(original);
+		assertThat(RotationStub.status(server, OLD)).isEqualTo("active");
+		assertThat(RotationStub.status(server, NEW)).isEqualTo("inactive");
+	}
+
+	/**
+	 * A signal once the server has cut the old token off but before its answer came: the token is
+	 * read back after the stop, so the rotation is reported done, journaled with its cut-off, and
+	 * undone whole.
+	 */
+	@Test
+	void aSignalAfterTheServerCutTheOldTokenOffReportsTheRotationDone() throws Exception {
+		RotationStub.stub(server, true, false);
+		server.stubFor(patch(urlEqualTo("/api/v2/authorizations/" + OLD)).atPriority(1).inScenario(OLD)
+			.whenScenarioStateIs(Scenario.STARTED).withHeader("Authorization", equalTo("Token " + NEW_VALUE))
+			.willReturn(InfluxStub.noAnswer()).willSetStateTo("inactive"));
+
+		JarProcess.Running run = console.start("auth", "rotate", "--id", OLD);
+		Poll.until("the PATCH of the old token", LIMIT,
+				() -> !server.findAll(patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + OLD))).isEmpty());
+		run.signal("INT");
+		Result rotate = run.await(LIMIT);
+
+		assertThat(rotate.exit()).as(rotate.err()).isEqualTo(130);
+		String journal = Files.readString(home.resolve(".influxdbv2/influx-shell-journal.jsonl"));
+		String runId = journal.lines().findFirst().orElseThrow().replaceAll(".*\"run\":\"([0-9a-f]+)\".*", "$1");
+		assertThat(rotate.err()).isEqualTo("rewrote profile \"local\": token " + OLD + " -> " + NEW + "\n"
+				+ "rewrote profile \"local-too\": token " + OLD + " -> " + NEW + "\n"
+				+ "rotate " + OLD + ": done: created " + NEW + "\n"
+				+ "rotate " + OLD + ": done: checked " + NEW + " (GET /api/v2/me)\n"
+				+ "rotate " + OLD + ": done: rewrote profile(s) local, local-too\n"
+				+ "rotate " + OLD + ": done: inactivated " + OLD + "\n"
+				+ "interrupted: rotation of " + OLD + " done; auth undo --run " + runId + " takes back what was done\n");
+		assertThat(journal.lines().map(l -> l.replaceAll(".*\"action\":\"([a-z]+)\".*", "$1")).toList())
+			.containsExactly("create", "rewrite", "rewrite", "inactivate", "end");
 
 		Result undo = console.run(null, "auth", "undo");
 
