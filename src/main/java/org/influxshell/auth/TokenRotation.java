@@ -125,15 +125,23 @@ public class TokenRotation {
 				current = rotateOne(current, plans.get(i), q, steps, created, copy);
 			}
 			catch (CliException ex) {
-				steps.failed(ex);
+				String oldId = plans.get(i).old().id();
+				if (ex instanceof RunStopped) {
+					steps.stopped(ex.getMessage());
+				}
+				else {
+					steps.failed(ex);
+				}
 				for (Plan left : plans.subList(i + 1, plans.size())) {
 					stderr.line("rotate " + left.old().id() + ": not started");
 				}
 				String back = created.isEmpty() ? "" : "; auth undo --run " + journal.runId() + " takes back what was done";
 				int code = ex.exitCode() == ExitCodes.FAILURE || ex.exitCode() == ExitCodes.USAGE ? ExitCodes.FAILURE
 						: ex.exitCode();
-				CliException stopped = new CliException("rotation of " + plans.get(i).old().id()
-						+ " stopped; the old token is still usable" + back, code, ex);
+				CliException stopped = ex instanceof RunStopped
+						? new RunStopped("interrupted: rotation of " + oldId + " " + steps.where()
+								+ (i + 1 < plans.size() ? "; " + (plans.size() - i - 1) + " not started" : "") + back, code)
+						: new CliException("rotation of " + oldId + " stopped; the old token is still usable" + back, code, ex);
 				if (!created.isEmpty()) {
 					// the run made changes and did not end well: the journal marks it, as for any change
 					journal.end(current, null, ex instanceof RunStopped ? JournalEntry.INTERRUPTED : JournalEntry.PARTLY_FAILED,
@@ -163,10 +171,27 @@ public class TokenRotation {
 		}
 
 		void failed(CliException ex) {
+			ended("failed", ex.getMessage());
+		}
+
+		/** A signal stopped the rotation: the step under way, if any, says why in {@code why}. */
+		void stopped(String why) {
+			ended("stopped", why);
+		}
+
+		/** {@code done}, when every step was done before the stop, else {@code stopped at the cut off}. */
+		String where() {
+			return done.size() == ALL.size() ? "done" : "stopped at the " + ALL.get(done.size());
+		}
+
+		private void ended(String how, String why) {
 			for (String line : done) {
 				stderr.line("rotate " + oldId + ": done: " + line);
 			}
-			stderr.line("rotate " + oldId + ": failed: " + ALL.get(done.size()) + ": " + ex.getMessage());
+			if (done.size() == ALL.size()) {
+				return;
+			}
+			stderr.line("rotate " + oldId + ": " + how + ": " + ALL.get(done.size()) + ": " + why);
 			for (String left : ALL.subList(done.size() + 1, ALL.size())) {
 				stderr.line("rotate " + oldId + ": not done: " + left);
 			}
@@ -209,6 +234,15 @@ public class TokenRotation {
 		ChangePath.Outcome cut = path.execute(cutter, List.of(new ChangePath.Step(old.id(), old, change)));
 		if (!cut.failures().isEmpty()) {
 			throw cut.failures().get(0);
+		}
+		if (cut.stop() != null) {
+			// Ctrl-C or SIGTERM during the cut-off: the request was cut short, and the token read once more
+			if (!cut.changed().isEmpty()) {
+				steps.done(change.done() + " " + old.id());
+				throw new RunStopped("the stop came once the old token was " + change.done(), cut.stop().exitCode());
+			}
+			throw new RunStopped("the request was cut short by the stop: token " + old.id() + " may still be "
+					+ old.status() + ", and both tokens usable", cut.stop().exitCode());
 		}
 		CliException stopped = cut.ending(change.done());
 		if (stopped != null) {

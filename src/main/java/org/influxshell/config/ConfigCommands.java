@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.RunStopped;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Args;
 import org.influxshell.command.CommandDef;
@@ -214,7 +215,8 @@ public class ConfigCommands implements CommandSet {
 
 	/**
 	 * {@code config status}: one row per profile checked, in name order; each problem on stderr in
-	 * its own words, then exit 1 when there was any.
+	 * its own words, then exit 1 when there was any. Stopped by Ctrl-C or SIGTERM, it shows what was
+	 * answered, names the profiles not checked and exits 130 or 143.
 	 */
 	private CommandResult status(Args args) {
 		LocalOptions local = args.get(CommonOptions.LOCAL);
@@ -227,10 +229,18 @@ public class ConfigCommands implements CommandSet {
 			stderr.line("No configs to check: make one with config create -n NAME -u URL -t TOKEN");
 			return CommandResult.of(StatusRenderer.render(List.of(), output));
 		}
-		List<ProfileChecks.Check> found = checks.getObject().check(chosen, local.configsPath());
-		List<CliException> problems = found.stream().filter(c -> !c.ok())
+		ProfileChecks.Checked run = checks.getObject().check(chosen, local.configsPath());
+		List<ProfileChecks.Check> found = run.checks();
+		List<CliException> problems = found.stream().filter(c -> !c.ok() && !run.notChecked().contains(c.profile()))
 			.map(c -> CliException.failure(c.message())).toList();
 		CommandResult result = CommandResult.of(StatusRenderer.render(found, output));
+		if (run.stop() != null) {
+			int checked = found.size() - run.notChecked().size();
+			List<String> notes = run.notChecked().isEmpty() ? List.of() : List.of("not checked: "
+					+ String.join(", ", run.notChecked().stream().map(p -> "\"" + p.name() + "\"").toList()));
+			return result.failing(problems, notes, new RunStopped("interrupted: " + checked + " checked, "
+					+ run.notChecked().size() + " not checked", run.stop().exitCode()));
+		}
 		return problems.isEmpty() ? result : result.failing(problems, List.of(),
 				CliException.failure(problems.size() + " of " + found.size() + " configs have problems"));
 	}

@@ -1,6 +1,7 @@
 package org.influxshell.config;
 
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.StopSignals;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.InfluxHttp;
@@ -14,7 +15,7 @@ public class ConfigConfiguration {
 
 	@Bean
 	ProfileChecks profileChecks(InfluxHttp http, ConnectionResolver resolver, InfluxProperties properties,
-			Stderr stderr) {
-		return new ProfileChecks(http, resolver, properties.responseTimeout(), stderr);
+			Stderr stderr, StopSignals signals) {
+		return new ProfileChecks(http, resolver, properties.responseTimeout(), stderr, signals);
 	}
 }

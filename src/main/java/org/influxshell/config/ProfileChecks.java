@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Durations;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.StopSignals;
+import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.configs.Profile;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.ConnectionResolver;
@@ -39,7 +41,8 @@ import org.springframework.http.HttpMethod;
  * and {@code X-Influxdb-Version} of {@code GET /ping}) and whether the profile's credentials work
  * ({@code GET /api/v2/me} with the token, or the sign-in of a profile made with {@code -p}). Each
  * profile is checked as stored, with its own URL, credentials and certificate checks; each check
- * is bounded by the response timeout. Nothing is changed anywhere.
+ * is bounded by the response timeout. Ctrl-C or SIGTERM ends the wait: the profiles answered by
+ * then are reported, the others as not checked. Nothing is changed anywhere.
  */
 public class ProfileChecks {
 
@@ -54,11 +57,28 @@ public class ProfileChecks {
 
 	private final Stderr stderr;
 
-	public ProfileChecks(InfluxHttp http, ConnectionResolver resolver, Duration timeout, Stderr stderr) {
+	private final StopSignals signals;
+
+	public ProfileChecks(InfluxHttp http, ConnectionResolver resolver, Duration timeout, Stderr stderr,
+			StopSignals signals) {
 		this.http = http;
 		this.resolver = resolver;
 		this.timeout = timeout;
 		this.stderr = stderr;
+		this.signals = signals;
+	}
+
+	/** The problem of a profile whose check a stop cut off. */
+	static final String NOT_CHECKED = "not checked";
+
+	/**
+	 * The answers of a run of checks.
+	 *
+	 * @param checks one per profile, in the profiles' order; those a stop cut off are not checked
+	 * @param notChecked the profiles a stop cut off, in order
+	 * @param stop why the run stopped early, or {@code null} when it ran to the end
+	 */
+	record Checked(List<Check> checks, List<Profile> notChecked, Stop stop) {
 	}
 
 	/** What the credentials were found to be, in the words shown. */
@@ -110,10 +130,13 @@ public class ProfileChecks {
 		}
 	}
 
-	/** Checks every profile given, in parallel; the answers come back in the profiles' order. */
-	List<Check> check(List<Profile> profiles, String configsPath) {
+	/**
+	 * Checks every profile given, in parallel; the answers come back in the profiles' order. A
+	 * signal ends the wait at once: nothing is sent any more, and the checks still out are cancelled.
+	 */
+	Checked check(List<Profile> profiles, String configsPath) {
 		if (profiles.isEmpty()) {
-			return List.of();
+			return new Checked(List.of(), List.of(), null);
 		}
 		AtomicInteger n = new AtomicInteger();
 		ThreadFactory threads = r -> {
@@ -126,34 +149,48 @@ public class ProfileChecks {
 		AtomicReferenceArray<Check> answers = new AtomicReferenceArray<>(profiles.size());
 		List<Future<?>> futures = new ArrayList<>();
 		try {
-			for (int i = 0; i < profiles.size(); i++) {
-				int index = i;
-				Profile p = profiles.get(i);
-				futures.add(pool.submit(() -> {
-					try {
-						answers.set(index, check(p, configsPath));
-					}
-					catch (RuntimeException ex) {
-						// check() answers every failure itself: this is a bug, shown as one line all the same
-						answers.set(index, failed(p, p.url(), "not checked", String.valueOf(ex.getMessage())));
-					}
-					finally {
-						finished.add(index);
-					}
-				}));
+			Stop stop;
+			try (StopSignals.Watch watch = signals.watch()) {
+				for (int i = 0; i < profiles.size(); i++) {
+					int index = i;
+					Profile p = profiles.get(i);
+					futures.add(pool.submit(() -> {
+						try {
+							answers.set(index, check(p, configsPath));
+						}
+						catch (RuntimeException ex) {
+							// check() answers every failure itself: this is a bug, shown as one line all the same
+							answers.set(index, failed(p, p.url(), "not checked", String.valueOf(ex.getMessage())));
+						}
+						finally {
+							finished.add(index);
+						}
+					}));
+				}
+				boolean cut = !waitFor(profiles.size(), finished);
+				// a signal that came as the last check ended still asked the run to stop
+				stop = cut && watch.received() == null ? Stop.INTERRUPT : watch.received();
 			}
-			waitFor(profiles.size(), finished);
+			// the signal, if any, was taken: the answers are collected with the thread's interrupt cleared
+			Thread.interrupted();
 			List<Check> checks = new ArrayList<>();
+			List<Profile> notChecked = new ArrayList<>();
 			for (int i = 0; i < profiles.size(); i++) {
 				Check answer = answers.get(i);
+				Profile p = profiles.get(i);
 				if (answer == null) {
 					futures.get(i).cancel(true);
-					answer = failed(profiles.get(i), profiles.get(i).url(), "no response",
-							"no answer within " + Durations.text(timeout));
+					if (stop != null) {
+						notChecked.add(p);
+						answer = failed(p, p.url(), NOT_CHECKED, "");
+					}
+					else {
+						answer = failed(p, p.url(), "no response", "no answer within " + Durations.text(timeout));
+					}
 				}
 				checks.add(answer);
 			}
-			return checks;
+			return new Checked(checks, notChecked, stop);
 		}
 		finally {
 			stderr.endProgress();
@@ -166,8 +203,9 @@ public class ProfileChecks {
 	 * so that a request's own timeout, which names the request, comes first (a cold HTTP client
 	 * takes a moment before its request's clock starts). A progress line shows how
 	 * many are done once the checks take over a second.
+	 * @return {@code false} when a signal cut the wait short
 	 */
-	private void waitFor(int total, BlockingQueue<Integer> finished) {
+	private boolean waitFor(int total, BlockingQueue<Integer> finished) {
 		long start = System.nanoTime();
 		long deadline = start + timeout.plusSeconds(2).toNanos();
 		long quietUntil = start + QUIET.toNanos();
@@ -176,7 +214,7 @@ public class ProfileChecks {
 			while (done < total) {
 				long now = System.nanoTime();
 				if (now >= deadline) {
-					return;
+					return true;
 				}
 				long until = now < quietUntil ? quietUntil : deadline;
 				Integer next = finished.poll(until - now, TimeUnit.NANOSECONDS);
@@ -187,10 +225,10 @@ public class ProfileChecks {
 					stderr.progress("checking " + total + " configs: " + done + " done");
 				}
 			}
+			return true;
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw CliException.failure("config status: interrupted");
+			return false;
 		}
 	}
 

@@ -9,8 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.influxshell.support.RotationStub.NEW;
+import static org.influxshell.support.RotationStub.NEW2;
+import static org.influxshell.support.RotationStub.NEW2_VALUE;
 import static org.influxshell.support.RotationStub.NEW_VALUE;
 import static org.influxshell.support.RotationStub.OLD;
+import static org.influxshell.support.RotationStub.OLD2;
+import static org.influxshell.support.RotationStub.OLD2_VALUE;
 import static org.influxshell.support.RotationStub.OLD_VALUE;
 import static org.influxshell.support.RotationStub.OPERATOR_VALUE;
 
@@ -140,6 +144,61 @@ class RotateCommandsTest extends ConsoleTest {
 		assertThat(copies()).hasSize(1).doesNotContain(copies.get(0));
 		assertThat(Files.readString(copies().get(0))).isEqualTo(rotated());
 		assertThat(Files.readString(journal)).doesNotContain(OLD_VALUE).doesNotContain(NEW_VALUE);
+	}
+
+	@Test
+	void twoTokensAreRotatedInOneRunAndOneUndoTakesBothBack() throws Exception {
+		RotationStub.stub(server, true, false);
+		RotationStub.stubSecond(server);
+		original = original + "\n[grafana]\n  url = \"http://localhost:" + server.getPort() + "\"\n  token = \"" + OLD2_VALUE
+				+ "\"\n  org = \"my-org\"\n";
+		Files.writeString(configs, original);
+
+		Run rotate = run("auth rotate --id " + OLD + "," + OLD2 + " --hide-headers");
+
+		assertThat(rotate.exit()).as(rotate.err()).isZero();
+		List<String> rows = rotate.out().lines().toList();
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0)).startsWith(NEW + "\t").contains(NEW_VALUE, "telegraf writer", "alice");
+		assertThat(rows.get(1)).startsWith(NEW2 + "\t").contains(NEW2_VALUE, RotationStub.SECOND_DESCRIPTION, "alice");
+		assertThat(rotate.out()).doesNotContain(OLD_VALUE).doesNotContain(OLD2_VALUE);
+		assertThat(rotate.err()).isEqualTo("rewrote profile \"local\": token " + OLD + " -> " + NEW + "\n"
+				+ "rewrote profile \"local-too\": token " + OLD + " -> " + NEW + "\n"
+				+ "rewrote profile \"grafana\": token " + OLD2 + " -> " + NEW2 + "\n");
+		assertThat(configsText()).isEqualTo(rotated().replace(OLD2_VALUE, NEW2_VALUE));
+		assertThat(RotationStub.status(server, OLD)).isEqualTo("inactive");
+		assertThat(RotationStub.status(server, OLD2)).isEqualTo("inactive");
+		assertThat(RotationStub.status(server, NEW)).isEqualTo("active");
+		assertThat(RotationStub.status(server, NEW2)).isEqualTo("active");
+		// the old token in use is cut off after the first rotation: the second one runs with the first twin
+		server.verify(postRequestedFor(urlEqualTo("/api/v2/authorizations"))
+			.withHeader("Authorization", equalTo("Token " + NEW_VALUE)));
+		server.verify(patchRequestedFor(urlEqualTo("/api/v2/authorizations/" + OLD2))
+			.withHeader("Authorization", equalTo("Token " + NEW_VALUE)));
+		// one copy for the run, holding the bytes before
+		List<Path> copies = copies();
+		assertThat(copies).hasSize(1);
+		assertThat(Files.readString(copies.get(0))).isEqualTo(original);
+		// one run, the two rotations one after the other; no token value
+		String lines = Files.readString(journal);
+		assertThat(lines).doesNotContain(OLD_VALUE).doesNotContain(NEW_VALUE).doesNotContain(OLD2_VALUE)
+			.doesNotContain(NEW2_VALUE);
+		assertThat(lines.lines().map(l -> l.replaceAll(".*\"action\":\"([a-z]+)\".*", "$1")).toList())
+			.containsExactly("create", "rewrite", "rewrite", "inactivate", "create", "rewrite", "inactivate");
+		assertThat(lines.lines().map(l -> l.replaceAll(".*\"run\":\"([0-9a-f]+)\".*", "$1")).distinct()).hasSize(1);
+		assertThat(run("auth journal --hide-headers").out()).contains("2 inactivated, 2 created, 3 profiles rewritten");
+
+		Run undo = run("auth undo --hide-headers");
+
+		assertThat(undo.exit()).as(undo.err()).isZero();
+		assertThat(configsBytes()).isEqualTo(original.getBytes(StandardCharsets.UTF_8));
+		assertThat(RotationStub.status(server, OLD)).isEqualTo("active");
+		assertThat(RotationStub.status(server, OLD2)).isEqualTo("active");
+		assertThat(RotationStub.status(server, NEW)).isEqualTo("inactive");
+		assertThat(RotationStub.status(server, NEW2)).isEqualTo("inactive");
+		assertThat(undo.err()).contains("restored profile \"local\": token " + NEW + " -> " + OLD,
+				"restored profile \"local-too\": token " + NEW + " -> " + OLD,
+				"restored profile \"grafana\": token " + NEW2 + " -> " + OLD2);
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.InfluxHttp;
+import org.influxshell.support.FakeSignals;
 import org.influxshell.support.InfluxStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,11 +54,11 @@ class ProfileChecksTest {
 		ConfigsFile configs = new ConfigsFile(properties::getConfigsPath, TomlProfileStore::new, home::toString);
 		try (InfluxHttp http = new InfluxHttp(properties, terminal, "test")) {
 			ProfileChecks checks = new ProfileChecks(http, new ConnectionResolver(properties, configs), Duration.ofSeconds(5),
-					terminal);
+					terminal, new FakeSignals());
 			String silent = "http://127.0.0.1:" + slow.getPort();
 			List<ProfileChecks.Check> found = checks.check(List.of(
 					new Profile("silent", silent, "tok", "", false, false, ""),
-					new Profile("up", "http://127.0.0.1:" + quick.getPort(), "tok", "", true, false, "")), null);
+					new Profile("up", "http://127.0.0.1:" + quick.getPort(), "tok", "", true, false, "")), null).checks();
 			assertThat(found.get(0).problem()).isEqualTo("no response");
 			// the request's own timeout, or on a loaded machine the check's bound a moment later
 			assertThat(found.get(0).message()).isIn(

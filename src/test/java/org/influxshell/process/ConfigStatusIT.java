@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -24,9 +27,12 @@ import org.influxshell.configs.TomlCodec;
 import org.influxshell.support.InfluxStub;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
+import org.influxshell.support.Poll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +46,14 @@ class ConfigStatusIT {
 	static WireMockExtension server = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().dynamicHttpsPort())
 		.build();
+
+	/** A server that takes every request and never answers. */
+	@RegisterExtension
+	static WireMockExtension silent = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	static final Duration LIMIT = Duration.ofSeconds(60);
 
 	@TempDir
 	Path home;
@@ -131,5 +145,24 @@ class ConfigStatusIT {
 		assertThat(normalised(r.out())).isEqualTo("Active\tName\tURL\t\t\tServer\t\tUser\tCredentials\tLatency\n"
 				+ "*\tok\t" + http() + "\tOSS v2.7.12\talice\tvalid\t\tNms\n"
 				+ "\tpw\t" + http() + "\tOSS v2.7.12\tbob\tvalid\t\tNms\n");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "INT, 130", "TERM, 143" })
+	void aSignalStopsTheChecksAndNamesTheConfigsNotChecked(String signal, int exitCode) throws Exception {
+		silent.stubFor(get("/health").willReturn(InfluxStub.noAnswer()));
+		String quiet = "http://127.0.0.1:" + silent.getPort();
+		configs(token("east", quiet, "good").withActive(true), token("west", quiet, "good"));
+		JarProcess.Running run = console.start("config", "status");
+		Poll.until("both checks asked the server", LIMIT,
+				() -> silent.findAll(getRequestedFor(urlEqualTo("/health")))
+					.size() >= 2);
+		run.signal(signal);
+		Result r = run.await(LIMIT);
+		assertThat(r.exit()).isEqualTo(exitCode);
+		assertThat(r.out()).isEqualTo("Active\tName\tURL\t\t\tServer\t\tUser\tCredentials\tLatency\n"
+				+ "*\teast\t" + quiet + "\tnot checked\t\tnot checked\t\n"
+				+ "\twest\t" + quiet + "\tnot checked\t\tnot checked\t\n");
+		assertThat(r.err()).isEqualTo("not checked: \"east\", \"west\"\ninterrupted: 0 checked, 2 not checked\n");
 	}
 }

@@ -37,6 +37,18 @@ public final class RotationStub {
 
 	public static final String NEW_VALUE = "nEwToKeN2vwiRSOyEfxHpPSAEPYMxtU7-PJaEjtVvmC8L7C3bVMIooZyzfYcRkdB_DNbkWpYyBHUGTUsgZHqzJ==";
 
+	/** A second old token of the same user ({@link #stubSecond}), its twin and their values. */
+	public static final String OLD2 = "0d099b627e60c000";
+
+	public static final String NEW2 = "0d099b627e60d000";
+
+	public static final String OLD2_VALUE = "oLdToKeN3vwiRSOyEfxHpPSAEPYMxtU7-PJaEjtVvmC8L7C3bVMIooZyzfYcRkdB_DNbkWpYyBHUGTUsgZHqzJ==";
+
+	public static final String NEW2_VALUE = "nEwToKeN4vwiRSOyEfxHpPSAEPYMxtU7-PJaEjtVvmC8L7C3bVMIooZyzfYcRkdB_DNbkWpYyBHUGTUsgZHqzJ==";
+
+	/** The description of the second token and of its twin. */
+	public static final String SECOND_DESCRIPTION = "grafana reader";
+
 	/** The operator's token: always valid, a user of its own. */
 	public static final String OPERATOR_VALUE = "the-operator-token";
 
@@ -57,11 +69,9 @@ public final class RotationStub {
 	 * @param refuseNew answer {@code GET /api/v2/me} made with the new token with 401
 	 */
 	public static void stub(WireMockExtension server, boolean valuesShown, boolean refuseNew) {
-		List<InfluxStub.Perm> perms = List.of(InfluxStub.Perm.orgScoped("read", "authorizations", "9c5955fc99a60b8f", "my-org"),
-				InfluxStub.Perm.orgScoped("write", "authorizations", "9c5955fc99a60b8f", "my-org"),
-				new InfluxStub.Perm("write", "users", USER_ID, null, null, null));
-		stubToken(server, OLD, valuesShown ? OLD_VALUE : "", perms, true);
-		stubToken(server, NEW, valuesShown ? NEW_VALUE : "", perms, false);
+		List<InfluxStub.Perm> perms = perms();
+		stubToken(server, OLD, valuesShown ? OLD_VALUE : "", "telegraf writer", perms, true);
+		stubToken(server, NEW, valuesShown ? NEW_VALUE : "", "telegraf writer", perms, false);
 		// the create: only the POST answer carries the value, on every version
 		server.stubFor(post(urlEqualTo("/api/v2/authorizations")).inScenario(NEW).whenScenarioStateIs(ABSENT)
 			.willReturn(InfluxStub.json(201, authorization(NEW, NEW_VALUE, "active", "telegraf writer", USER_ID, "alice",
@@ -78,14 +88,41 @@ public final class RotationStub {
 			.willReturn(ok("{\n\t\"id\": \"0d09973ac7600999\",\n\t\"name\": \"operator\",\n\t\"status\": \"active\"\n}")));
 	}
 
+	private static List<InfluxStub.Perm> perms() {
+		return List.of(InfluxStub.Perm.orgScoped("read", "authorizations", "9c5955fc99a60b8f", "my-org"),
+				InfluxStub.Perm.orgScoped("write", "authorizations", "9c5955fc99a60b8f", "my-org"),
+				new InfluxStub.Perm("write", "users", USER_ID, null, null, null));
+	}
+
+	/**
+	 * Adds, after {@link #stub}, a second old token of the same user and permissions ({@link #OLD2},
+	 * active, described {@link #SECOND_DESCRIPTION}) and the twin its create makes ({@link #NEW2}),
+	 * told apart from the first create by the description; values shown, the new one accepted.
+	 */
+	public static void stubSecond(WireMockExtension server) {
+		List<InfluxStub.Perm> perms = perms();
+		stubToken(server, OLD2, OLD2_VALUE, SECOND_DESCRIPTION, perms, true);
+		stubToken(server, NEW2, NEW2_VALUE, SECOND_DESCRIPTION, perms, false);
+		server.stubFor(post(urlEqualTo("/api/v2/authorizations")).inScenario(NEW2).whenScenarioStateIs(ABSENT)
+			.withRequestBody(equalToJson("{\"description\": \"" + SECOND_DESCRIPTION + "\"}", true, true))
+			.willReturn(InfluxStub.json(201, authorization(NEW2, NEW2_VALUE, "active", SECOND_DESCRIPTION, USER_ID,
+					"alice", "9c5955fc99a60b8f", "my-org", perms)))
+			.willSetStateTo(STATE_ACTIVE));
+		gate(server, OLD2, OLD2_VALUE, false);
+		gate(server, NEW2, NEW2_VALUE, true);
+		String me = "{\n\t\"id\": \"" + USER_ID + "\",\n\t\"name\": \"alice\",\n\t\"status\": \"active\"\n}";
+		server.stubFor(get("/api/v2/me").withHeader("Authorization", equalTo("Token " + OLD2_VALUE)).willReturn(ok(me)));
+		server.stubFor(get("/api/v2/me").withHeader("Authorization", equalTo("Token " + NEW2_VALUE)).willReturn(ok(me)));
+	}
+
 	/**
 	 * A token's GET, status PATCHes and DELETE, following its state.
 	 * @param startsActive the old token: active from the start; else the new one, absent until created
 	 */
-	private static void stubToken(WireMockExtension server, String id, String value, List<InfluxStub.Perm> perms,
-			boolean startsActive) {
+	private static void stubToken(WireMockExtension server, String id, String value, String description,
+			List<InfluxStub.Perm> perms, boolean startsActive) {
 		String path = "/api/v2/authorizations/" + id;
-		String active = authorization(id, value, "active", "telegraf writer", USER_ID, "alice", "9c5955fc99a60b8f",
+		String active = authorization(id, value, "active", description, USER_ID, "alice", "9c5955fc99a60b8f",
 				"my-org", perms);
 		String inactive = active.replace("\"status\": \"active\"", "\"status\": \"inactive\"");
 		String activeName = startsActive ? STARTED : STATE_ACTIVE;
@@ -123,7 +160,7 @@ public final class RotationStub {
 	public static String status(WireMockExtension server, String id) {
 		String state = server.getAllScenarios().getScenarios().stream().filter(s -> s.getName().equals(id)).findFirst()
 			.orElseThrow().getState();
-		if (id.equals(OLD)) {
+		if (id.equals(OLD) || id.equals(OLD2)) {
 			return state.equals(STARTED) ? "active" : state;
 		}
 		return state.equals(ABSENT) ? "absent" : state;
