@@ -43,9 +43,10 @@ import org.influxshell.configs.UserFiles;
  * that is a link, lies in a folder that is a link, or has another owner than its folder is
  * refused (root appending to a file a user's link points at would write where the user chose).
  * At {@link #ROTATE_AT} the file is renamed {@code NAME.1} (the one before is dropped) and a new
- * one begun; {@link #read} and {@link #forEach} read both. A journal that cannot be written never stops a change: it
- * is said once on stderr, and each entry not written goes to stderr whole, so nothing is lost;
- * a journal locked by another process costs one lock timeout at most, then is not waited for again.
+ * one begun; {@link #read} and {@link #forEach} read both. A journal that cannot be written never
+ * stops a change: it is said once on stderr, and each entry not written goes to stderr whole, so
+ * nothing is lost; a journal locked by another process costs one lock timeout at most, then is not
+ * waited for again.
  */
 public class Journal {
 
