@@ -351,13 +351,12 @@ public class AuthCommands implements CommandSet {
 		// one server's runs only when one is named on the line: -c alone names its profile's
 		String server = args.isSet(HOST) || args.isSet(ACTIVE_CONFIG) ? resolver.connection(new ServerOptions(
 				args.get(LOCAL), args.get(HOST), null, args.get(ACTIVE_CONFIG), null, false)).baseUrl() : null;
-		List<JournalRun> runs = JournalRun.of(journal.getObject().journal().read()).stream()
-			.filter(r -> run == null || r.run().equals(run))
-			.filter(r -> session == null || r.session().equals(session))
-			.filter(r -> server == null || r.server().equals(server))
-			.filter(r -> since == null || !JournalFilters.before(r.time(), since))
-			.limit(limit)
-			.toList();
+		// read as it goes by, keeping only the runs to be shown: a journal may be far larger than its answer
+		List<JournalRun> runs = JournalRun.newest(journal.getObject().journal()::forEach,
+				first -> (run == null || first.run().equals(run)) && (session == null || first.session().equals(session))
+						&& (server == null || first.server().equals(server))
+						&& (since == null || !JournalFilters.before(first.time(), since)),
+				limit);
 		return CommandResult.of(JournalRenderer.runs(runs, output));
 	}
 

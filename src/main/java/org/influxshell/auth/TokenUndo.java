@@ -17,6 +17,7 @@ import org.influxshell.command.Questions;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
+import org.influxshell.journal.Journal;
 import org.influxshell.journal.JournalEntry;
 import org.influxshell.journal.JournalRun;
 
@@ -107,7 +108,7 @@ public class TokenUndo {
 		if (query.run() != null && query.session() != null) {
 			throw CliException.usage("give --run or --session, not both");
 		}
-		List<JournalRun> runs = pick(conn, JournalRun.of(journal.journal().read()), query);
+		List<JournalRun> runs = pick(conn, query);
 		for (JournalRun run : runs) {
 			stderr.line((query.dryRun() ? "would undo" : "undoing") + " run " + run.run() + " of " + run.time() + " on "
 					+ run.server() + ": " + run.command() + " (" + run.counts() + ")");
@@ -312,11 +313,14 @@ public class TokenUndo {
 		return List.of(others, own);
 	}
 
-	private List<JournalRun> pick(Connection conn, List<JournalRun> all, UndoQuery query) {
+	private List<JournalRun> pick(Connection conn, UndoQuery query) {
 		String server = conn.baseUrl();
+		// the journal is read as it goes by, keeping only the runs asked for
+		Journal file = journal.journal();
 		if (query.run() != null) {
-			JournalRun run = all.stream().filter(r -> r.run().equals(query.run())).findFirst()
-				.orElseThrow(() -> CliException.failure("no run \"" + query.run() + "\" in the journal " + journal.journal().path()));
+			JournalRun run = JournalRun.newest(file::forEach, first -> first.run().equals(query.run()), 1).stream()
+				.findFirst()
+				.orElseThrow(() -> CliException.failure("no run \"" + query.run() + "\" in the journal " + file.path()));
 			if (!run.server().equals(server)) {
 				throw CliException.failure("run \"" + run.run() + "\" changed " + run.server() + ", not " + server
 						+ "; name that server with --host or -c");
@@ -324,9 +328,10 @@ public class TokenUndo {
 			return List.of(run);
 		}
 		if (query.session() != null) {
-			List<JournalRun> ofSession = all.stream().filter(r -> r.session().equals(query.session())).toList();
+			List<JournalRun> ofSession = JournalRun.newest(file::forEach, first -> first.session().equals(query.session()),
+					Integer.MAX_VALUE);
 			if (ofSession.isEmpty()) {
-				throw CliException.failure("no session \"" + query.session() + "\" in the journal " + journal.journal().path());
+				throw CliException.failure("no session \"" + query.session() + "\" in the journal " + file.path());
 			}
 			List<JournalRun> here = ofSession.stream().filter(r -> r.server().equals(server)).toList();
 			for (JournalRun other : ofSession) {
@@ -336,7 +341,8 @@ public class TokenUndo {
 			}
 			return here;
 		}
-		return List.of(all.stream().filter(r -> r.server().equals(server)).findFirst()
-			.orElseThrow(() -> CliException.failure("the journal " + journal.journal().path() + " holds no run on " + server)));
+		return List.of(JournalRun.newest(file::forEach, first -> first.server().equals(server), 1).stream()
+			.findFirst()
+			.orElseThrow(() -> CliException.failure("the journal " + file.path() + " holds no run on " + server)));
 	}
 }

@@ -63,8 +63,12 @@ public final class DaemonServer {
 
 	private volatile long lastActivity = System.nanoTime();
 
-	/** No request has ended since the last full collection. */
-	private volatile boolean collected = true;
+	/**
+	 * The full collections still to make since the last request ended: one at {@link #SETTLED},
+	 * one at three times that (what the first still found reachable, a request's last buffers and
+	 * context on their way out, is garbage by then).
+	 */
+	private final AtomicInteger collections = new AtomicInteger();
 
 	private volatile ServerSocketChannel server;
 
@@ -190,7 +194,7 @@ public final class DaemonServer {
 			Thread.interrupted();
 			lastActivity = System.nanoTime();
 			if (counted) {
-				collected = false;
+				collections.set(2);
 				active.decrementAndGet();
 			}
 		}
@@ -240,11 +244,14 @@ public final class DaemonServer {
 				if (active.get() == 0 && System.nanoTime() - lastActivity >= idleTimeout.toNanos()) {
 					stop();
 				}
-				if (!collected && active.get() == 0 && System.nanoTime() - lastActivity >= SETTLED.toNanos()) {
+				int left = collections.get();
+				if (left > 0 && active.get() == 0
+						&& System.nanoTime() - lastActivity >= (left == 2 ? SETTLED : SETTLED.multipliedBy(3)).toNanos()) {
 					// what a large request took (a long token list, a large journal) goes back to the
 					// system: a full collection shrinks the heap to the launcher's MaxHeapFreeRatio
-					collected = true;
-					System.gc();
+					if (collections.compareAndSet(left, left - 1)) {
+						System.gc();
+					}
 				}
 				if (System.nanoTime() - checked >= FILES_CHECK.toNanos()) {
 					checked = System.nanoTime();

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -49,6 +50,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * are kept for the next run; nothing is created until the first request.
  */
 final class HttpClients implements AutoCloseable {
+
+	/** Buffers taken from the heap and from no pool: see {@link #create}. */
+	private static final UnpooledByteBufAllocator UNPOOLED = new UnpooledByteBufAllocator(false);
 
 	/** How many clients are kept; the least recently used one beyond that is closed. */
 	static final int KEPT = 8;
@@ -140,6 +144,11 @@ final class HttpClients implements AutoCloseable {
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
 			.runOn(loops())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+			// a response's buffers, inflated ones above all, are plain heap arrays freed as soon as
+			// they are let go: Netty's pools keep what a large body took (three refused bodies
+			// inflating towards the size limit left a warm console at 840 MB), and the heap is given
+			// back by the collector
+			.option(ChannelOption.ALLOCATOR, UNPOOLED)
 			.responseTimeout(properties.responseTimeout())
 			.followRedirect(false)
 			// as Go's transport does: a large token list travels compressed, and Netty inflates it

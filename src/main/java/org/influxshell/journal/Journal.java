@@ -43,9 +43,10 @@ import org.influxshell.configs.UserFiles;
  * that is a link, lies in a folder that is a link, or has another owner than its folder is
  * refused (root appending to a file a user's link points at would write where the user chose).
  * At {@link #ROTATE_AT} the file is renamed {@code NAME.1} (the one before is dropped) and a new
- * one begun; {@link #read} reads both. A journal that cannot be written never stops a change: it
- * is said once on stderr, and each entry not written goes to stderr whole, so nothing is lost;
- * a journal locked by another process costs one lock timeout at most, then is not waited for again.
+ * one begun; {@link #read} and {@link #forEach} read both. A journal that cannot be written never
+ * stops a change: it is said once on stderr, and each entry not written goes to stderr whole, so
+ * nothing is lost; a journal locked by another process costs one lock timeout at most, then is not
+ * waited for again.
  */
 public class Journal {
 
@@ -231,15 +232,25 @@ public class Journal {
 	 * @throws CliException a failure naming the file when it cannot be read
 	 */
 	public List<JournalEntry> read() {
-		Path file = path.get();
 		List<JournalEntry> entries = new ArrayList<>();
-		readInto(previous(file), entries);
-		readInto(file, entries);
+		forEach(entries::add);
 		return entries;
 	}
 
-	private void readInto(Path file, List<JournalEntry> entries) {
+	/**
+	 * Hands every entry to {@code each} as {@link #read} orders them, one line at a time: a large
+	 * journal is never held whole, so what a reader keeps is what it chooses to keep.
+	 * @throws CliException a failure naming the file when it cannot be read
+	 */
+	public void forEach(Consumer<JournalEntry> each) {
+		Path file = path.get();
+		readInto(previous(file), each);
+		readInto(file, each);
+	}
+
+	private void readInto(Path file, Consumer<JournalEntry> each) {
 		List<Integer> damaged = new ArrayList<>();
+		int count = 0;
 		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			String line;
 			int number = 0;
@@ -248,13 +259,20 @@ public class Journal {
 				if (line.isBlank()) {
 					continue;
 				}
+				JournalEntry entry;
 				try {
-					entries.add(Json.MAPPER.readValue(line, JournalEntry.class));
+					entry = Json.MAPPER.readValue(line, JournalEntry.class);
 				}
 				catch (JsonProcessingException ex) {
-					// not a whole entry: the rest of the journal is still worth reading
-					damaged.add(number);
+					// not a whole entry: the rest of the journal is still worth reading; the first
+					// five are named, the others counted
+					if (damaged.size() < 5) {
+						damaged.add(number);
+					}
+					count++;
+					continue;
 				}
+				each.accept(entry);
 			}
 		}
 		catch (NoSuchFileException ex) {
@@ -263,10 +281,10 @@ public class Journal {
 		catch (IOException ex) {
 			throw CliException.failure("cannot read the journal " + file + ": " + UserFiles.reason(ex));
 		}
-		if (!damaged.isEmpty()) {
-			warning.accept("the journal " + file + " has " + (damaged.size() == 1 ? "a damaged line" : damaged.size()
-					+ " damaged lines") + ", skipped: line " + damaged.stream().limit(5).map(String::valueOf)
-						.reduce((a, b) -> a + ", " + b).orElse("") + (damaged.size() > 5 ? ", ..." : ""));
+		if (count > 0) {
+			warning.accept("the journal " + file + " has " + (count == 1 ? "a damaged line" : count + " damaged lines")
+					+ ", skipped: line " + damaged.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
+					+ (count > 5 ? ", ..." : ""));
 		}
 	}
 

@@ -1,12 +1,17 @@
 package org.influxshell.journal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The entries of one command line, as the journal holds them.
@@ -30,24 +35,58 @@ public record JournalRun(String run, String session, String time, String server,
 	 * the journal, which concurrent processes append to in the order of their writes.
 	 */
 	public static List<JournalRun> of(List<JournalEntry> entries) {
-		Map<String, List<JournalEntry>> byRun = new LinkedHashMap<>();
+		return newest(entries::forEach, first -> true, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * The newest {@code limit} runs whose first entry {@code wanted} accepts, newest first, from
+	 * entries handed over in the order written ({@link Journal#forEach}). Only those runs are kept
+	 * while the entries go by (and the IDs of the runs passed over, so that their later entries are
+	 * known as theirs): a journal of any size is read in the memory its answer takes.
+	 */
+	public static List<JournalRun> newest(Consumer<Consumer<JournalEntry>> entries, Predicate<JournalEntry> wanted,
+			int limit) {
+		Map<String, List<JournalEntry>> kept = new LinkedHashMap<>();
+		Set<String> passed = new HashSet<>();
 		Map<String, JournalEntry> ends = new HashMap<>();
-		for (JournalEntry e : entries) {
-			if (e.isChange()) {
-				byRun.computeIfAbsent(e.run(), k -> new ArrayList<>()).add(e);
+		entries.accept(e -> {
+			if (passed.contains(e.run())) {
+				return;
 			}
-			else {
+			if (!e.isChange()) {
 				// a run stopped in two phases (undo) says so twice: the last word counts
 				ends.put(e.run(), e);
+				return;
 			}
-		}
+			List<JournalEntry> run = kept.get(e.run());
+			if (run != null) {
+				run.add(e);
+				return;
+			}
+			// a run is what its first entry says: its ID, session, server and time
+			if (!wanted.test(e)) {
+				passed.add(e.run());
+				ends.remove(e.run());
+				return;
+			}
+			run = new ArrayList<>();
+			run.add(e);
+			kept.put(e.run(), run);
+			if (kept.size() > limit) {
+				String oldest = kept.keySet().iterator().next();
+				kept.remove(oldest);
+				passed.add(oldest);
+				ends.remove(oldest);
+			}
+		});
 		List<JournalRun> runs = new ArrayList<>();
-		for (List<JournalEntry> list : byRun.values()) {
+		for (List<JournalEntry> list : kept.values()) {
 			JournalEntry first = list.get(0);
 			JournalEntry end = ends.get(first.run());
-			runs.add(0, new JournalRun(first.run(), first.session(), first.time(), first.server(), first.profile(),
+			runs.add(new JournalRun(first.run(), first.session(), first.time(), first.server(), first.profile(),
 					first.command(), List.copyOf(list), end == null ? null : end.after(), end == null ? null : end.note()));
 		}
+		Collections.reverse(runs);
 		return runs;
 	}
 

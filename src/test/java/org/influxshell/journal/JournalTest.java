@@ -185,4 +185,45 @@ class JournalTest {
 		assertThat(runs.get(0).counts()).isEqualTo("1 inactivated, 1 deleted");
 		assertThat(runs.get(1).counts()).isEqualTo("2 inactivated");
 	}
+
+	@Test
+	void theNewestRunsAreKeptAsTheEntriesGoByAndNoOther() {
+		JournalEntry other = new JournalEntry("2026-11-29T11:53:00.000Z", "r3", "s2", "auth delete --id d -t ***",
+				"http://localhost:8086", "prod", JournalEntry.DELETE, "d", "", "alice", "active", "", List.of());
+		JournalEntry end = new JournalEntry("2026-11-29T11:54:00.000Z", "r1", "s1", "c", "http://localhost:8086", "prod",
+				JournalEntry.END, "", "", "", "", JournalEntry.INTERRUPTED, List.of(), null, "1 of 3 inactivated");
+		// r1's second entry comes after r2 began, as concurrent processes write them
+		List<JournalEntry> entries = List.of(entry("r1", "a"), entry("r2", "b"), entry("r1", "c"), other, end,
+				entry("r2", "e"));
+		List<JournalRun> newest = JournalRun.newest(entries::forEach, first -> true, 1);
+		assertThat(newest).extracting(JournalRun::run).containsExactly("r3");
+		assertThat(newest.get(0).entries()).containsExactly(other);
+		List<JournalRun> ofS1 = JournalRun.newest(entries::forEach, first -> first.session().equals("s1"), 1);
+		assertThat(ofS1).extracting(JournalRun::run).containsExactly("r2");
+		assertThat(ofS1.get(0).entries()).extracting(JournalEntry::id).containsExactly("b", "e");
+		assertThat(ofS1.get(0).ended()).isNull();
+		List<JournalRun> allOfS1 = JournalRun.newest(entries::forEach, first -> first.session().equals("s1"),
+				Integer.MAX_VALUE);
+		assertThat(allOfS1).containsExactlyElementsOf(JournalRun.of(entries).subList(1, 3));
+		assertThat(allOfS1.get(1).entries()).extracting(JournalEntry::id).containsExactly("a", "c");
+		assertThat(allOfS1.get(1).ended()).isEqualTo(JournalEntry.INTERRUPTED);
+		assertThat(allOfS1.get(1).note()).isEqualTo("1 of 3 inactivated");
+	}
+
+	@Test
+	void aJournalIsHandedOverLineByLineRotatedFileFirstWithDamagedLinesCounted() throws Exception {
+		Path file = dir.resolve("journal.jsonl");
+		Journal j = journal(file);
+		Files.writeString(dir.resolve("journal.jsonl.1"), Journal.line(entry("r1", "a")) + "\n");
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < 7; i++) {
+			lines.append(Journal.line(entry("r2", "b" + i))).append("\n{\"cut\n");
+		}
+		Files.writeString(file, lines);
+		List<String> ids = new ArrayList<>();
+		j.forEach(e -> ids.add(e.id()));
+		assertThat(ids).containsExactly("a", "b0", "b1", "b2", "b3", "b4", "b5", "b6");
+		assertThat(warnings).containsExactly(
+				"the journal " + file + " has 7 damaged lines, skipped: line 2, 4, 6, 8, 10, ...");
+	}
 }
