@@ -1,13 +1,10 @@
 package org.influxshell.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
+import org.influxshell.cli.Digests;
 import org.influxshell.command.RunContext;
 import org.influxshell.connection.Connection;
 import org.influxshell.journal.Journal;
@@ -91,13 +88,7 @@ public class ChangeJournal {
 	 * in a profile later, nothing to sign in with.
 	 */
 	static String fingerprint(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(TokenSelector.asSent(token).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
-		}
+		return Digests.sha256(TokenSelector.asSent(token));
 	}
 
 	/** The run this process is in. */

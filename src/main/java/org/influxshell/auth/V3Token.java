@@ -1,14 +1,12 @@
 package org.influxshell.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
+
+import org.influxshell.cli.Digests;
 
 /**
  * A token of an InfluxDB 3 server, as a row of its {@code system.tokens} table. The server never
@@ -69,13 +67,7 @@ public record V3Token(long id, String name, String hash, String createdAt, Strin
 
 	/** The first nine hex characters of the SHA-512 of {@code value}, as {@code system.tokens} shows them. */
 	public static String shownHash(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-512").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, SHOWN_HASH);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("this Java runtime has no SHA-512", ex);
-		}
+		return Digests.sha512(value).substring(0, SHOWN_HASH);
 	}
 
 	/**

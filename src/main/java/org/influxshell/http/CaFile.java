@@ -8,20 +8,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import org.influxshell.cli.Digests;
 import org.influxshell.cli.CliException;
 
 /**
@@ -83,7 +81,7 @@ public final class CaFile {
 		catch (IOException ex) {
 			throw bad(name, "cannot be read: " + ex.getMessage());
 		}
-		return new CaFile(name, sha256(pem), pem);
+		return new CaFile(name, Digests.sha256(pem), pem);
 	}
 
 	private List<X509Certificate> certificates() {
@@ -115,15 +113,6 @@ public final class CaFile {
 		String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		int nl = m.indexOf('\n');
 		return nl < 0 ? m : m.substring(0, nl);
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("the JDK has no SHA-256", ex);
-		}
 	}
 
 	/** The file as named. */

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import reactor.core.publisher.Mono;
 
+import org.influxshell.cli.Digests;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
@@ -177,24 +178,14 @@ public class InfluxHttp implements AutoCloseable {
 		Connection.SignIn user = conn.signIn();
 		// one attempt per server and user, its failure kept too: the threads of a bulk run wait for
 		// it, and a refused sign-in is neither asked for nor sent again
-		// two profiles of one user with different passwords (config status checks both) are two sign-ins
-		String key = conn.baseUrl() + " " + user.user() + " " + (user.password() == null ? "" : fingerprint(user.password()));
+		// two profiles of one user with different passwords (config status checks both) are two sign-ins;
+		// the password's digest, so that the map of sessions holds no password
+		String key = conn.baseUrl() + " " + user.user() + " " + (user.password() == null ? "" : Digests.sha256(user.password()));
 		Session session = sessions.computeIfAbsent(key, k -> signIn(conn, user));
 		if (session.failure() != null) {
 			throw session.failure();
 		}
 		return session.cookie();
-	}
-
-	/** A password's SHA-256, so that the map of sessions holds no password. */
-	private static String fingerprint(String password) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(password.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("the JDK has no SHA-256", ex);
-		}
 	}
 
 	/** Waits before a retry: the thread sleeps, unless a test records the waits instead. */
