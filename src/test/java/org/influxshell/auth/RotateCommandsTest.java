@@ -47,33 +47,10 @@ class RotateCommandsTest extends ConsoleTest {
 	void configsWithThreeProfiles() throws Exception {
 		server.resetAll();
 		journal = home.resolve(".influxdbv2/influx-shell-journal.jsonl");
-		original = threeProfiles(server.getPort());
+		original = RotationStub.threeProfiles(server.getPort());
 		Files.createDirectories(configs.getParent());
 		Files.writeString(configs, original);
 		Files.setPosixFilePermissions(configs, PosixFilePermissions.fromString("rw-------"));
-	}
-
-	/** Two profiles on the stub (one URL with a trailing slash), one elsewhere with the same token; comments and an unknown key. */
-	static String threeProfiles(int port) {
-		return """
-				# my servers
-				[local]
-				  url = "http://localhost:%d"
-				  token = "%s"
-				  org = "my-org"
-				  active = true
-
-				[local-too]
-				  url = "http://localhost:%d/"   # the same server
-				  token = "%s"
-				  org = "my-org"
-				  timeout = 30
-
-				[elsewhere]
-				  url = "http://127.0.0.1:9"
-				  token = "%s"
-				  org = "my-org"
-				""".formatted(port, OLD_VALUE, port, OLD_VALUE, OLD_VALUE);
 	}
 
 	/** The file as a rotation leaves it: the two profiles on the stub hold the new token. */

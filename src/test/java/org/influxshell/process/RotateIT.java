@@ -61,25 +61,7 @@ class RotateIT {
 		console = new JarProcess(home);
 		configs = home.resolve(".influxdbv2/configs");
 		Files.createDirectories(configs.getParent());
-		original = ("""
-				# my servers
-				[local]
-				  url = "http://localhost:%d"
-				  token = "%s"
-				  org = "my-org"
-				  active = true
-
-				[local-too]
-				  url = "http://localhost:%d/"   # the same server
-				  token = "%s"
-				  org = "my-org"
-				  timeout = 30
-
-				[elsewhere]
-				  url = "http://127.0.0.1:9"
-				  token = "%s"
-				  org = "my-org"
-				""").formatted(server.getPort(), OLD_VALUE, server.getPort(), OLD_VALUE, OLD_VALUE)
+		original = RotationStub.threeProfiles(server.getPort())
 			.getBytes(StandardCharsets.UTF_8);
 		Files.write(configs, original);
 		Files.setPosixFilePermissions(configs, PosixFilePermissions.fromString("rw-------"));

@@ -165,4 +165,27 @@ public final class RotationStub {
 		}
 		return state.equals(ABSENT) ? "absent" : state;
 	}
+
+	/** Two profiles on the stub (one URL with a trailing slash), one elsewhere with the same token; comments and an unknown key. */
+	public static String threeProfiles(int port) {
+		return """
+				# my servers
+				[local]
+				  url = "http://localhost:%d"
+				  token = "%s"
+				  org = "my-org"
+				  active = true
+
+				[local-too]
+				  url = "http://localhost:%d/"   # the same server
+				  token = "%s"
+				  org = "my-org"
+				  timeout = 30
+
+				[elsewhere]
+				  url = "http://127.0.0.1:9"
+				  token = "%s"
+				  org = "my-org"
+				""".formatted(port, OLD_VALUE, port, OLD_VALUE, OLD_VALUE);
+	}
 }
