@@ -13,10 +13,12 @@ import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.connection.ProductProbe;
+import org.influxshell.http.HttpClients;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.Proxies;
 import org.influxshell.journal.Journal;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,9 +26,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AuthConfiguration {
 
+	/**
+	 * The HTTP layer of this run's console; in the warm console it sends through the clients the
+	 * daemon keeps for all its requests ({@link HttpClients}), else through clients of its own.
+	 */
 	@Bean(destroyMethod = "close")
-	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, SecretPrompt prompt, Invocation invocation) {
-		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.from(invocation.environment()), prompt);
+	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, SecretPrompt prompt, Invocation invocation,
+			ObjectProvider<HttpClients> shared) {
+		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.from(invocation.environment()), prompt,
+				shared.getIfAvailable());
 	}
 
 	@Bean

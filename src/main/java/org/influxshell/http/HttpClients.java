@@ -42,14 +42,16 @@ import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The WebClients of one console, all on Reactor Netty and one set of event-loop threads. Each is
- * made from a {@link Settings}: everything about a connection that a run chooses (certificate
- * checks, the CA file trusted and its content, proxy, proxy credentials). A client, and its own connection pool, serves only requests
- * whose settings are equal, so nothing one run chose reaches another run's requests: no JVM-wide
- * property, no pooled connection opened under other rules. The few most recently used clients
- * are kept for the next run; nothing is created until the first request.
+ * The WebClients of one console process, all on Reactor Netty and one set of event-loop threads.
+ * Each is made from a {@link Settings}: everything about a connection that a run chooses
+ * (certificate checks, the CA file trusted and its content, proxy, proxy credentials, timeouts and
+ * limits). A client, and its own connection pool, serves only requests whose settings are equal,
+ * so nothing one run chose reaches another run's requests: no JVM-wide property, no pooled
+ * connection opened under other rules. That is what lets the warm console share one instance
+ * between its requests, and a request reuse the connection an earlier one left open. The few most
+ * recently used clients are kept; nothing is created until the first request.
  */
-final class HttpClients implements AutoCloseable {
+public final class HttpClients implements AutoCloseable {
 
 	/** Buffers taken from the heap and from no pool: see {@link #create}. */
 	private static final UnpooledByteBufAllocator UNPOOLED = new UnpooledByteBufAllocator(false);
@@ -74,6 +76,22 @@ final class HttpClients implements AutoCloseable {
 	}
 
 	/**
+	 * The run's timeouts and sizes a client is built with.
+	 * @param connectTimeout {@code influx.connect-timeout}
+	 * @param responseTimeout {@code influx.response-timeout}
+	 * @param maxResponseSize {@code influx.max-response-size}: the largest body read
+	 * @param maxConnections the pool's size, twice {@code influx.bulk-concurrency} and at least 16
+	 */
+	record Limits(Duration connectTimeout, Duration responseTimeout, long maxResponseSize, int maxConnections) {
+
+		/** The limits the settings give. */
+		static Limits of(InfluxProperties properties) {
+			return new Limits(properties.connectTimeout(), properties.responseTimeout(), properties.maxResponseSize(),
+					Math.max(16, properties.bulkConcurrency() * 2));
+		}
+	}
+
+	/**
 	 * What a client is made from.
 	 * @param route how requests reach the server
 	 * @param skipVerify accept any certificate and host name ({@code --skip-verify}); always false
@@ -81,24 +99,18 @@ final class HttpClients implements AutoCloseable {
 	 * @param proxy the proxy, with its credentials, or {@code null} going direct
 	 * @param caFile CA certificates trusted besides the system's (its path and content make the key),
 	 *        or {@code null}; always {@code null} with skip-verify or on a route that carries no TLS
+	 * @param limits the run's timeouts and sizes
 	 */
-	record Settings(Route route, boolean skipVerify, Proxies.Proxy proxy, CaFile caFile) {
+	record Settings(Route route, boolean skipVerify, Proxies.Proxy proxy, CaFile caFile, Limits limits) {
 
-		/** The settings of a request to {@code target}. */
-		static Settings of(URI target, boolean skipVerify, Proxies.Proxy proxy) {
-			return of(target, skipVerify, proxy, null);
-		}
-
-		/** The settings of a request to {@code target}, trusting {@code caFile} too. */
-		static Settings of(URI target, boolean skipVerify, Proxies.Proxy proxy, CaFile caFile) {
+		/** The settings of a request to {@code target}, trusting {@code caFile} (or {@code null}) too. */
+		static Settings of(URI target, boolean skipVerify, Proxies.Proxy proxy, CaFile caFile, Limits limits) {
 			boolean tls = "https".equals(target.getScheme());
 			Route route = proxy == null ? Route.DIRECT : tls ? Route.TUNNEL : Route.ABSOLUTE_URI;
 			boolean skip = skipVerify && route != Route.ABSOLUTE_URI;
-			return new Settings(route, skip, proxy, tls && !skip ? caFile : null);
+			return new Settings(route, skip, proxy, tls && !skip ? caFile : null, limits);
 		}
 	}
-
-	private final InfluxProperties properties;
 
 	private final LinkedHashMap<Settings, Client> clients = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -106,8 +118,8 @@ final class HttpClients implements AutoCloseable {
 
 	private boolean closed;
 
-	HttpClients(InfluxProperties properties) {
-		this.properties = properties;
+	/** No client, pool or thread yet: each is made at its first request. */
+	public HttpClients() {
 	}
 
 	private record Client(WebClient web, ConnectionProvider pool) {
@@ -133,8 +145,9 @@ final class HttpClients implements AutoCloseable {
 	}
 
 	private Client create(Settings settings) {
+		Limits limits = settings.limits();
 		ConnectionProvider pool = ConnectionProvider.builder("influx-shell")
-			.maxConnections(Math.max(16, properties.bulkConcurrency() * 2))
+			.maxConnections(limits.maxConnections())
 			.maxIdleTime(Duration.ofSeconds(30))
 			.build();
 		HttpClient http = HttpClient.create(pool)
@@ -143,13 +156,13 @@ final class HttpClients implements AutoCloseable {
 			// static map of Reactor Netty's, which kept every closed client's loops (a daemon leak)
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
 			.runOn(loops())
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) limits.connectTimeout().toMillis())
 			// a response's buffers, inflated ones above all, are plain heap arrays freed as soon as
 			// they are let go: Netty's pools keep what a large body took (three refused bodies
 			// inflating towards the size limit left a warm console at 840 MB), and the heap is given
 			// back by the collector
 			.option(ChannelOption.ALLOCATOR, UNPOOLED)
-			.responseTimeout(properties.responseTimeout())
+			.responseTimeout(limits.responseTimeout())
 			.followRedirect(false)
 			// as Go's transport does: a large token list travels compressed, and Netty inflates it
 			.compress(true);
@@ -165,7 +178,7 @@ final class HttpClients implements AutoCloseable {
 				ProxyProvider.Builder builder = spec.type(ProxyProvider.Proxy.HTTP)
 					.host(proxy.host())
 					.port(proxy.port())
-					.connectTimeoutMillis(properties.connectTimeout().toMillis());
+					.connectTimeoutMillis(limits.connectTimeout().toMillis());
 				if (proxy.user() != null) {
 					// Netty sends them with the CONNECT itself, up front, as Go does
 					builder.username(proxy.user()).password(user -> proxy.password());
@@ -187,7 +200,7 @@ final class HttpClients implements AutoCloseable {
 			http = http.secure(ssl -> ssl.sslContext(trusting));
 		}
 		WebClient web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
-			.exchangeStrategies(strategies()).build();
+			.exchangeStrategies(strategies(limits.maxResponseSize())).build();
 		return new Client(web, pool);
 	}
 
@@ -215,9 +228,9 @@ final class HttpClients implements AutoCloseable {
 	 * (the default set costs start-up time and a search through every codec on each request); a
 	 * body may be as large as influx.max-response-size (100,000 tokens are about 90 MB).
 	 */
-	private ExchangeStrategies strategies() {
+	private static ExchangeStrategies strategies(long maxResponseSize) {
 		ByteArrayDecoder bytes = new ByteArrayDecoder();
-		bytes.setMaxInMemorySize((int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseSize()));
+		bytes.setMaxInMemorySize((int) Math.min(Integer.MAX_VALUE - 8, maxResponseSize));
 		return new TwoCodecs(List.of(new DecoderHttpMessageReader<>(bytes)),
 				List.of(new EncoderHttpMessageWriter<>(CharSequenceEncoder.allMimeTypes())));
 	}
@@ -255,7 +268,10 @@ final class HttpClients implements AutoCloseable {
 		return loops;
 	}
 
-	/** Closes every pool and the event loops at once: a short-lived console has no requests to wait for at exit. */
+	/**
+	 * Closes every pool and the event loops at once: a console that ends has no requests to wait
+	 * for. The warm console closes its shared instance when it stops.
+	 */
 	@Override
 	public void close() {
 		List<Client> open;

@@ -35,9 +35,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Sends requests to InfluxDB servers with WebClient on Reactor Netty, directly or through the
  * proxy {@link Proxies} picks. The clients and their connection pools ({@link HttpClients}) are
- * kept for the life of this object, one per set of connection settings, so that a script or a
- * bulk command reuses its connections while no run's {@code --skip-verify} or proxy reaches
- * another's requests. Adds the credentials and
+ * kept for the life of this object (for the warm console's, of the process), one per set of
+ * connection settings, so that a script, a bulk command or the next warm request reuses its
+ * connections while no run's {@code --skip-verify}, proxy or timeout reaches another's requests.
+ * Adds the credentials and
  * the standard headers, applies the timeouts, writes the masked exchange to stderr with
  * {@code --http-debug}, and turns transport failures into {@link TransportException}s. A request
  * that may safely be repeated is sent again, at most {@code influx.retries} times, when the server
@@ -68,24 +69,47 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final HttpClients clients;
 
+	/** Whether {@link #clients} are this console's own, closed with it. */
+	private final boolean ownsClients;
+
+	private final HttpClients.Limits limits;
+
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version) {
 		this(properties, stderr, version, Proxies.fromEnvironment(), question -> null);
 	}
 
 	/** @param prompt asks for a password a profile does not keep */
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt) {
-		this(properties, stderr, version, proxies, prompt, wait -> Thread.sleep(wait.toMillis()));
+		this(properties, stderr, version, proxies, prompt, (HttpClients) null);
+	}
+
+	/**
+	 * @param prompt asks for a password a profile does not keep
+	 * @param shared the clients of the process this console runs in (the warm console's, kept
+	 *        open between its requests), or {@code null} for clients of this console's own,
+	 *        closed with it
+	 */
+	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt,
+			HttpClients shared) {
+		this(properties, stderr, version, proxies, prompt, wait -> Thread.sleep(wait.toMillis()), shared);
 	}
 
 	/** @param pause how the thread waits before a request is sent again */
 	InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt,
 			Pause pause) {
+		this(properties, stderr, version, proxies, prompt, pause, null);
+	}
+
+	private InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt,
+			Pause pause, HttpClients shared) {
 		this.properties = properties;
 		this.stderr = stderr;
 		this.proxies = proxies;
 		this.prompt = prompt;
 		this.retryPause = pause;
-		this.clients = new HttpClients(properties);
+		this.limits = HttpClients.Limits.of(properties);
+		this.ownsClients = shared == null;
+		this.clients = shared == null ? new HttpClients() : shared;
 		this.userAgent = "influx-shell/" + version + " (" + System.getProperty("os.name") + ") java/"
 				+ System.getProperty("java.version");
 	}
@@ -261,7 +285,7 @@ public class InfluxHttp implements AutoCloseable {
 		// read at each request: a file changed on disk is trusted as it is now, by a client of its own
 		CaFile caFile = conn.caCert().isEmpty() || conn.skipVerify() || !uri.getScheme().equals("https") ? null
 				: CaFile.load(Path.of(conn.caCert()));
-		HttpClients.Settings settings = HttpClients.Settings.of(uri, conn.skipVerify(), proxy, caFile);
+		HttpClients.Settings settings = HttpClients.Settings.of(uri, conn.skipVerify(), proxy, caFile, limits);
 		URI address = uri;
 		if (settings.route() == HttpClients.Route.ABSOLUTE_URI) {
 			// sent to the proxy with the server in the request line; the credentials go up front, as Go sends them
@@ -368,9 +392,14 @@ public class InfluxHttp implements AutoCloseable {
 			.encodeToString((proxy.user() + ":" + proxy.password()).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Closes the pools at once: a short-lived console has no requests to wait for at exit. */
+	/**
+	 * Closes the pools at once when they are this console's own: a short-lived console has no
+	 * requests to wait for at exit. Shared ones stay open for the next request.
+	 */
 	@Override
 	public void close() {
-		clients.close();
+		if (ownsClients) {
+			clients.close();
+		}
 	}
 }

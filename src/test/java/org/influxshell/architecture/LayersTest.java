@@ -42,8 +42,9 @@ class LayersTest {
 		.layer("configs").definedBy("org.influxshell.configs..")
 		.layer("output").definedBy("org.influxshell.output..")
 		.layer("cli").definedBy("org.influxshell.cli..")
-		// wiring only: main and the application class
-		.whereLayer("app").mayOnlyAccessLayers("shell", "daemon", "command", "cli")
+		// wiring only: main and the application class; the warm console hands its requests the
+		// daemon's HTTP clients (http)
+		.whereLayer("app").mayOnlyAccessLayers("shell", "daemon", "command", "http", "cli")
 		// the runtime: runners, dispatcher, REPL, help, completion
 		.whereLayer("shell").mayOnlyAccessLayers("command", "configs", "connection", "cli")
 		// the features

@@ -22,23 +22,33 @@ class HttpClientsTest {
 
 	static final Proxies.Proxy PROXY = new Proxies.Proxy("proxy.corp", 3128, "u", "one");
 
+	static final HttpClients.Limits LIMITS = HttpClients.Limits.of(new InfluxProperties());
+
+	static HttpClients.Settings settings(URI target, boolean skipVerify, Proxies.Proxy proxy) {
+		return settings(target, skipVerify, proxy, null);
+	}
+
+	static HttpClients.Settings settings(URI target, boolean skipVerify, Proxies.Proxy proxy, CaFile caFile) {
+		return HttpClients.Settings.of(target, skipVerify, proxy, caFile, LIMITS);
+	}
+
 	@Test
 	void equalSettingsShareAClientAndAnyDifferenceMakesAnother() {
-		try (HttpClients clients = new HttpClients(new InfluxProperties())) {
-			WebClient strict = clients.get(HttpClients.Settings.of(HTTPS, false, null));
-			assertThat(clients.get(HttpClients.Settings.of(HTTPS, false, null))).isSameAs(strict);
-			assertThat(clients.get(HttpClients.Settings.of(HTTP, false, null))).isSameAs(strict);
-			assertThat(clients.get(HttpClients.Settings.of(HTTPS, true, null))).isNotSameAs(strict);
-			WebClient tunnel = clients.get(HttpClients.Settings.of(HTTPS, false, PROXY));
+		try (HttpClients clients = new HttpClients()) {
+			WebClient strict = clients.get(settings(HTTPS, false, null));
+			assertThat(clients.get(settings(HTTPS, false, null))).isSameAs(strict);
+			assertThat(clients.get(settings(HTTP, false, null))).isSameAs(strict);
+			assertThat(clients.get(settings(HTTPS, true, null))).isNotSameAs(strict);
+			WebClient tunnel = clients.get(settings(HTTPS, false, PROXY));
 			assertThat(tunnel).isNotSameAs(strict);
-			assertThat(clients.get(HttpClients.Settings.of(HTTPS, true, PROXY))).isNotSameAs(tunnel);
-			assertThat(clients.get(HttpClients.Settings.of(HTTPS, false, new Proxies.Proxy("proxy.corp", 3128, "u", "two"))))
+			assertThat(clients.get(settings(HTTPS, true, PROXY))).isNotSameAs(tunnel);
+			assertThat(clients.get(settings(HTTPS, false, new Proxies.Proxy("proxy.corp", 3128, "u", "two"))))
 				.isNotSameAs(tunnel);
-			assertThat(clients.get(HttpClients.Settings.of(HTTPS, false, new Proxies.Proxy("proxy.corp", 3128, "u", "one"))))
+			assertThat(clients.get(settings(HTTPS, false, new Proxies.Proxy("proxy.corp", 3128, "u", "one"))))
 				.isSameAs(tunnel);
 			// plain http through a proxy carries no TLS: --skip-verify makes no other client there
-			assertThat(clients.get(HttpClients.Settings.of(HTTP, true, PROXY)))
-				.isSameAs(clients.get(HttpClients.Settings.of(HTTP, false, PROXY)));
+			assertThat(clients.get(settings(HTTP, true, PROXY)))
+				.isSameAs(clients.get(settings(HTTP, false, PROXY)));
 		}
 	}
 
@@ -48,40 +58,40 @@ class HttpClientsTest {
 		PrivateCa ca = PrivateCa.create(dir);
 		Path copy = dir.resolve("copy.pem");
 		Files.copy(ca.caPem(), copy);
-		try (HttpClients clients = new HttpClients(new InfluxProperties())) {
-			WebClient strict = clients.get(HttpClients.Settings.of(HTTPS, false, null));
-			WebClient trusting = clients.get(HttpClients.Settings.of(HTTPS, false, null, CaFile.load(ca.caPem())));
+		try (HttpClients clients = new HttpClients()) {
+			WebClient strict = clients.get(settings(HTTPS, false, null));
+			WebClient trusting = clients.get(settings(HTTPS, false, null, CaFile.load(ca.caPem())));
 			assertThat(trusting).isNotSameAs(strict);
-			assertThat(clients.get(HttpClients.Settings.of(HTTPS, false, null, CaFile.load(ca.caPem())))).isSameAs(trusting);
-			assertThat(clients.get(HttpClients.Settings.of(HTTPS, false, null, CaFile.load(copy)))).isNotSameAs(trusting);
+			assertThat(clients.get(settings(HTTPS, false, null, CaFile.load(ca.caPem())))).isSameAs(trusting);
+			assertThat(clients.get(settings(HTTPS, false, null, CaFile.load(copy)))).isNotSameAs(trusting);
 			// the same path with other content: another CA now
 			Files.writeString(copy, Files.readString(copy) + Files.readString(ca.caPem()));
-			WebClient changed = clients.get(HttpClients.Settings.of(HTTPS, false, null, CaFile.load(copy)));
+			WebClient changed = clients.get(settings(HTTPS, false, null, CaFile.load(copy)));
 			assertThat(CaFile.load(copy)).isNotEqualTo(CaFile.load(dir.resolve("copy.pem").resolveSibling("ca.pem")));
 			assertThat(clients.kept()).hasSize(4);
 			assertThat(changed).isNotSameAs(trusting);
 			// skip-verify trusts anything, and plain http carries no TLS: the CA file changes neither key
-			assertThat(HttpClients.Settings.of(HTTPS, true, null, CaFile.load(copy)))
-				.isEqualTo(HttpClients.Settings.of(HTTPS, true, null));
-			assertThat(HttpClients.Settings.of(HTTP, false, null, CaFile.load(copy)))
-				.isEqualTo(HttpClients.Settings.of(HTTP, false, null));
+			assertThat(settings(HTTPS, true, null, CaFile.load(copy)))
+				.isEqualTo(settings(HTTPS, true, null));
+			assertThat(settings(HTTP, false, null, CaFile.load(copy)))
+				.isEqualTo(settings(HTTP, false, null));
 			assertThat(CaFile.check(copy).size()).isEqualTo(2);
 		}
 	}
 
 	@Test
 	void theLeastRecentlyUsedClientGoesPastTheLimit() {
-		try (HttpClients clients = new HttpClients(new InfluxProperties())) {
-			HttpClients.Settings first = HttpClients.Settings.of(HTTPS, false, null);
+		try (HttpClients clients = new HttpClients()) {
+			HttpClients.Settings first = settings(HTTPS, false, null);
 			WebClient kept = clients.get(first);
 			for (int i = 1; i <= HttpClients.KEPT; i++) {
-				clients.get(HttpClients.Settings.of(HTTPS, false, new Proxies.Proxy("proxy" + i, 3128, null, null)));
+				clients.get(settings(HTTPS, false, new Proxies.Proxy("proxy" + i, 3128, null, null)));
 				if (i == 3) {
 					clients.get(first);
 				}
 			}
 			assertThat(clients.kept()).hasSize(HttpClients.KEPT).contains(first)
-				.doesNotContain(HttpClients.Settings.of(HTTPS, false, new Proxies.Proxy("proxy1", 3128, null, null)));
+				.doesNotContain(settings(HTTPS, false, new Proxies.Proxy("proxy1", 3128, null, null)));
 			assertThat(clients.get(first)).isSameAs(kept);
 		}
 	}

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.influxshell.support.CountingForwarder;
 import org.influxshell.support.InfluxStub;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
@@ -271,6 +272,34 @@ class DaemonIT {
 		assertThat(after - before).isEqualTo(sample().size());
 		// a sanity check that the sample did reach the server
 		server.verify(getRequestedFor(urlEqualTo("/api/v2/authorizations/" + TOKEN_A)));
+	}
+
+	/**
+	 * The daemon's HTTP clients outlive a request: the next request with equal connection settings
+	 * reuses the connection the last one left open; other settings (a response timeout) get a
+	 * connection of their own.
+	 */
+	@Test
+	void warmRequestsReuseAConnectionOnlyWhenTheirSettingsAreEqual() throws Exception {
+		StatefulTokens.stub(server, TOKEN_A, "telegraf writer", "my-user");
+		try (CountingForwarder forwarder = new CountingForwarder(server.getPort())) {
+			String host = "http://127.0.0.1:" + forwarder.port();
+			startDaemon(console);
+			long before = served(console);
+			List<String> read = List.of("auth", "list", "--id", TOKEN_A, "--host", host, "-t", "tok", "--hide-headers");
+			for (int i = 0; i < 3; i++) {
+				Result r = console.run(null, read.toArray(String[]::new));
+				assertThat(r.exit()).as("%s", r).isZero();
+				assertThat(r.out()).startsWith(TOKEN_A + "\t");
+			}
+			assertThat(forwarder.connections()).isEqualTo(1);
+			List<String> other = new ArrayList<>(read);
+			other.add("--influx.response-timeout=7s");
+			Result r = console.run(null, other.toArray(String[]::new));
+			assertThat(r.exit()).as("%s", r).isZero();
+			assertThat(forwarder.connections()).isEqualTo(2);
+			assertThat(served(console) - before).isEqualTo(4);
+		}
 	}
 
 	@Test

@@ -186,6 +186,48 @@ class ProxyIT {
 		}
 	}
 
+	/**
+	 * The same in the warm console, whose HTTP clients outlive a request: in one daemon,
+	 * {@code --skip-verify} holds for its own request only, in either order. The server's
+	 * certificate is trusted through {@code INFLUX_CA_CERT} (JVM options would make the command run
+	 * cold), and names another host.
+	 */
+	@Test
+	void skipVerifyThroughTheProxyHoldsForItsOwnRequestInTheWarmConsole() throws Exception {
+		WireMockServer wrongHost = wrongHostServer();
+		Path pem = home.resolve("server.pem");
+		keytool(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-exportcert", "-rfc", "-alias",
+				"server", "-keystore", home.resolve("server.p12").toString(), "-storepass", "password", "-file",
+				pem.toString());
+		JarProcess console = new JarProcess(home).env("HTTPS_PROXY", proxyUrl()).env("INFLUX_CA_CERT", pem.toString());
+		try {
+			assertThat(console.run(null, "daemon", "start").exit()).isZero();
+			long before = DaemonIT.served(console);
+			String influx = " --host https://influx.test:" + wrongHost.httpsPort() + " -t tok --hide-headers";
+			// refused, accepted, refused, accepted, refused: both orders
+			for (int n = 1; n <= 5; n++) {
+				boolean skip = n % 2 == 0;
+				Result r = console.run(null, ("auth inactive --id " + step(n) + influx + (skip ? " --skip-verify" : ""))
+					.split(" "));
+				if (skip) {
+					assertThat(r.exit()).as("%s", r).isZero();
+					assertThat(r.out()).startsWith(step(n) + "\tstep " + n + "\t");
+				}
+				else {
+					assertThat(r.exit()).as("%s", r).isEqualTo(1);
+					assertThat(r.err()).startsWith("Error: could not find auth with ID \"" + step(n)
+							+ "\": GET https://influx.test:" + wrongHost.httpsPort() + "/api/v2/authorizations/" + step(n)
+							+ ": TLS certificate verification failed (");
+				}
+			}
+			assertThat(DaemonIT.served(console) - before).isEqualTo(5);
+		}
+		finally {
+			console.run(null, "daemon", "stop");
+			wrongHost.stop();
+		}
+	}
+
 	static String step(int n) {
 		return "0a6f1b2c3d4e500" + n;
 	}
