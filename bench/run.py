@@ -4,10 +4,16 @@ InfluxDB running as a separate process on loopback; then the same one-shots and 
 of token IDs answered warm, by a daemon (influx-shell daemon start). Prints medians and ratios to the
 JVM floor (a plain `java Hello`), so figures compare across machines.
 
-    python3 bench/run.py [--runs 5] [--tokens 1000] [--skip-build]
+    python3 bench/run.py [--runs 5] [--tokens 1000] [--skip-build] [--save FILE] [--baseline FILE]
+
+Then the targets, each with its verdict: warm one-shot through the native client at most 2x upstream's Go
+`influx` doing the same (INFLUX_PEER names its binary), through the JDK client at most 1.3x the floor, warm
+TAB completion at most 2x the Go one-shot, and cold one-shots no slower than a saved earlier run (--baseline,
+a file an earlier --save wrote: its ratios to the floor, since the floor moves with the machine).
 """
 import argparse
 import fcntl
+import json
 import os
 import pty
 import select
@@ -163,6 +169,8 @@ def main():
     ap.add_argument("--tokens", type=int, default=1000)
     ap.add_argument("--list-tokens", type=int, default=20000)
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--save", help="write this run's ratios to the floor to FILE, for a later --baseline")
+    ap.add_argument("--baseline", help="compare the cold one-shots with the ratios an earlier --save wrote")
     args = ap.parse_args()
     if not args.skip_build:
         subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-DskipTests", "package"], cwd=ROOT, check=True)
@@ -287,6 +295,43 @@ def main():
     print("%-44s %9.0f/s" % ("bulk throughput (tokens/s)", len(ids) / bulk_wall))
     print("%-44s %9.0f/s" % ("--user throughput (tokens/s)", len(ids) / user_wall))
     print("%-44s %9s" % ("--user within 100x the floor", "yes" if user_wall / floor <= 100 else "NO"))
+
+    cold = {"one-shot auth inactive": one / floor, "one-shot config list": local / floor}
+    if packaged:
+        cold.update({"packaged one-shot auth inactive": pone / floor, "packaged one-shot config list": plocal / floor})
+    targets(warm, floor, peer_one if peer else None, cold, args.baseline)
+    if args.save:
+        with open(args.save, "w") as f:
+            json.dump({"floor": floor, "cold": cold}, f, indent=2)
+
+
+def targets(warm, floor, peer_one, cold, baseline):
+    """The warm console's targets and the cold start's, each with its figures and verdict."""
+    print("targets:")
+
+    def verdict(name, value, limit, against):
+        print("  %-58s %6.2fx %s (<= %.2fx %s)" % (name, value, "met" if value <= limit else "MISSED", limit, against))
+
+    for name, w in warm.items():
+        native = "one_java" in w
+        if peer_one is not None and native:
+            verdict("warm one-shot, native client, %s / Go influx" % name, w["one"][0] / peer_one, 2.0, "Go")
+        elif native:
+            print("  %-58s %s" % ("warm one-shot, native client, %s / Go influx" % name, "not measured: set INFLUX_PEER"))
+        java_one = w["one_java"][0] if native else w["one"][0]
+        verdict("warm one-shot, JDK client, %s / java Hello" % name, java_one / floor, 1.3, "floor")
+        if peer_one is not None:
+            verdict("warm TAB completion, %s / Go influx one-shot" % name, w["tab"][0] / peer_one, 2.0, "Go")
+        else:
+            print("  %-58s %s" % ("warm TAB completion, %s / Go influx one-shot" % name, "not measured: set INFLUX_PEER"))
+    if baseline:
+        with open(baseline) as f:
+            before = json.load(f)["cold"]
+        for name, ratio in cold.items():
+            if name in before:
+                verdict("cold %s / the baseline's (ratios to the floor)" % name, ratio / before[name], 1.05, "baseline")
+    else:
+        print("  %-58s %s" % ("cold one-shots / an earlier run", "not compared: give --baseline FILE"))
 
 
 if __name__ == "__main__":
