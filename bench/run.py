@@ -7,7 +7,8 @@ JVM floor (a plain `java Hello`), so figures compare across machines.
     python3 bench/run.py [--runs 5] [--tokens 1000] [--skip-build] [--save FILE] [--baseline FILE]
 
 Then the targets, each with its verdict: warm one-shot through the native client at most 2x upstream's Go
-`influx` doing the same (INFLUX_PEER names its binary), through the JDK client at most 1.3x the floor, warm
+`influx` doing the same (INFLUX_PEER names its binary; upstream's auth inactive takes no --host nor
+INFLUX_HOST, so its one-shot is auth list --id), through the JDK client at most 1.3x the floor, warm
 TAB completion at most 2x the Go one-shot, and cold one-shots no slower than a saved earlier run (--baseline,
 a file an earlier --save wrote: its ratios to the floor, since the floor moves with the machine).
 """
@@ -116,13 +117,15 @@ def warm_rows(launcher, ids, tab_cmd, env, runs):
     pid = started.stdout.split("pid ")[1].split(",")[0].rstrip(")\n")
     try:
         one_cmd = [launcher, "auth", "inactive", "--id", ids[0], "--hide-headers"]
+        list_cmd = [launcher, "auth", "list", "--id", ids[0], "--hide-headers"]
         # the daemon's JIT warms on the first requests, as it would over a working day
         for _ in range(30):
             measure(one_cmd, env)
+            measure(list_cmd, env)
             measure([launcher, "config", "list"], env)
             measure([launcher] + tab_cmd, env)
-        rows = {"one": repeat(one_cmd, env, runs), "local": repeat([launcher, "config", "list"], env, runs),
-                "tab": repeat([launcher] + tab_cmd, env, runs)}
+        rows = {"one": repeat(one_cmd, env, runs), "list": repeat(list_cmd, env, runs),
+                "local": repeat([launcher, "config", "list"], env, runs), "tab": repeat([launcher] + tab_cmd, env, runs)}
         if native_client(launcher):
             # the launcher takes the native client when it is there: the JDK client, asked for, beside it
             java_env = dict(env, INFLUX_SHELL_CLIENT="java")
@@ -219,8 +222,12 @@ def main():
             plocal, plocal_rss = repeat([packaged, "config", "list"], env, args.runs)
         peer = os.environ.get("INFLUX_PEER")
         if peer:
-            # upstream's Go influx, for comparison: the same command against the same stub
-            peer_one, peer_rss = repeat([peer, "auth", "inactive", "--id", ids[0], "--hide-headers"], env, args.runs)
+            # upstream's Go influx, for comparison, against the same stub: its auth inactive takes
+            # neither --hide-headers nor the host and token from the environment (only from the
+            # configs file of the passwd home), so the one-shot both can do is auth list --id
+            peer_one, peer_rss = repeat([peer, "auth", "list", "--id", ids[0], "--hide-headers"], env, args.runs)
+            cold_list, cold_list_rss = repeat([LAUNCHER, "auth", "list", "--id", ids[0], "--hide-headers"], env,
+                                              args.runs)
         script_wall, script_rss = repeat(script_cmd, env, 3)
 
         bulk_cmd = [LAUNCHER, "auth", "inactive", "--id", ",".join(ids), "--hide-headers"]
@@ -260,7 +267,8 @@ def main():
         ("java Hello (JVM floor), median of %d" % args.runs, floor, floor_rss, 1.0),
         ("one-shot auth inactive, median of %d" % args.runs, one, one_rss, one / floor),
     ] + ([("  the same, packaged runtime (tarball)", pone, pone_rss, pone / floor)] if packaged else []) + (
-        [("  the same, upstream Go influx ($INFLUX_PEER)", peer_one, peer_rss, peer_one / floor)] if peer else []) + [
+        [("one-shot auth list --id, median of %d" % args.runs, cold_list, cold_list_rss, cold_list / floor),
+         ("  the same, upstream Go influx ($INFLUX_PEER)", peer_one, peer_rss, peer_one / floor)] if peer else []) + [
         ("one-shot config list (no HTTP), median of %d" % args.runs, local, local_rss, local / floor),
     ] + ([("  the same, packaged runtime (tarball)", plocal, plocal_rss, plocal / floor)] if packaged else []) + [
         ("script of %d auth lines, total, median of 3" % lines, script_wall, script_rss, script_wall / floor),
@@ -280,6 +288,7 @@ def main():
              w["one"][0], w["one"][1], w["one"][0] / floor),
         ] + ([("  the same, JDK client", w["one_java"][0], w["one_java"][1], w["one_java"][0] / floor)]
              if "one_java" in w else []) + [
+            ("  one-shot auth list --id, median of %d" % args.runs, w["list"][0], w["list"][1], w["list"][0] / floor),
             ("  one-shot config list, median of %d" % args.runs, w["local"][0], w["local"][1], w["local"][0] / floor),
             ("  TAB completion of token IDs, median of %d" % args.runs, w["tab"][0], w["tab"][1], w["tab"][0] / floor),
             ("  the daemon's own peak RSS", None, w["daemon_rss"], None),
@@ -315,7 +324,8 @@ def targets(warm, floor, peer_one, cold, baseline):
     for name, w in warm.items():
         native = "one_java" in w
         if peer_one is not None and native:
-            verdict("warm one-shot, native client, %s / Go influx" % name, w["one"][0] / peer_one, 2.0, "Go")
+            verdict("warm auth inactive, native client, %s / Go auth list" % name, w["one"][0] / peer_one, 2.0, "Go")
+            verdict("warm auth list --id, native client, %s / Go's" % name, w["list"][0] / peer_one, 2.0, "Go")
         elif native:
             print("  %-58s %s" % ("warm one-shot, native client, %s / Go influx" % name, "not measured: set INFLUX_PEER"))
         java_one = w["one_java"][0] if native else w["one"][0]
