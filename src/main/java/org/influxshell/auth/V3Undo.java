@@ -18,11 +18,13 @@ import org.influxshell.journal.JournalRun;
  * keeps no secret of it. It is named, with how to make a new one, and the undo ends with exit 1.
  * The token this command uses is never deleted.
  * <p>
- * A rotation is taken back as far as it can be: the profiles it rewrote get back the token they
- * held, from the copy of the configs file it kept (only while they still hold the new one), then
- * the new token is deleted; an old token the rotation already deleted cannot come back, and is
- * named. A regenerated operator token cannot come back either: its old value stopped working at
- * once. Its profiles are left as they are, holding the only value that works.
+ * A rotation stopped before it deleted the old token is taken back whole: the profiles it
+ * rewrote get back the token they held, from the copy of the configs file it kept (only while
+ * they still hold the new one), then the new token is deleted. A rotation that deleted the old
+ * token cannot be: the old token cannot come back, and no profile is given a deleted token, so
+ * the profiles keep the new token and the new token stays; both are named, and the undo ends
+ * with exit 1. A regenerated operator token cannot come back either: its old value stopped
+ * working at once. Its profiles are left as they are, holding the only value that works.
  */
 final class V3Undo {
 
@@ -67,9 +69,10 @@ final class V3Undo {
 					+ "made the new one; the profiles keep the new value");
 			remaining++;
 		}
-		// the profiles of a regeneration hold the only value that works: they stay as they are
+		// the profiles of a regeneration hold the only value that works: they stay as they are; and a
+		// profile never gets back a token that was deleted: it keeps the new one, which stays
 		ProfileRestore.Plan restore = profiles
-			.plan(rewrites.stream().filter(e -> !regenerated.containsKey(e.id())).toList(), Set.of());
+			.plan(rewrites.stream().filter(e -> !regenerated.containsKey(e.id())).toList(), Set.copyOf(deleted.keySet()));
 		for (JournalEntry gone : deleted.values()) {
 			if (created.remove(gone.id()) != null) {
 				// made and deleted by the runs undone: nothing is left of it to take back
@@ -89,6 +92,12 @@ final class V3Undo {
 				if (now == null || !now.name().equals(made.description())) {
 					v3.stderr().line("already gone: token " + made.id() + " (" + made.description() + ") is no longer on "
 							+ "the server");
+					continue;
+				}
+				if (restore.kept(made.id())) {
+					v3.stderr().line("left as it is: token " + made.id() + " (" + made.description() + ") replaced a token "
+							+ "that was deleted; the profiles keep it");
+					remaining++;
 					continue;
 				}
 				if (inUse != null && inUse.id() == now.id()) {

@@ -141,7 +141,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Core", "Enterprise" })
-	void aLeakedTokenIsReplacedInItsProfilesThenDeletedAndUndoPutsTheProfilesBack(String build) throws Exception {
+	void aLeakedTokenIsReplacedInItsProfilesThenDeletedAndUndoCannotBringItBack(String build) throws Exception {
 		ping(build);
 		Run rotate = run("auth rotate --name leaked --new-name leaked-2 --force");
 
@@ -158,13 +158,37 @@ class V3RotateCommandsTest extends ConsoleTest {
 			.doesNotContain(V3Stub.LEAKED).doesNotContain(V3Stub.CI).doesNotContain(V3Stub.OPERATOR);
 		assertThat(journaled.lines().filter(l -> l.contains("\"kind\":\"v3\"")).count()).isEqualTo(3);
 
+		// the old token is gone for good: no profile is given it back, and the new token stays in them
+		String rotated = configsText();
 		Run undo = run("auth undo --force --hide-headers");
-		assertThat(undo.exit()).isEqualTo(1);
-		assertThat(undo.out()).isEqualTo("4\tleaked-2\t\t\t\t\ttrue\n");
+		assertThat(undo).isEqualTo(new Run(1, "", undo.err()));
 		assertThat(afterFirstLine(undo.err())).isEqualTo("cannot bring back deleted token 2 (leaked): InfluxDB 3 cannot "
 				+ "restore a deleted token; make a new one with: auth create --name leaked\n"
-				+ "restored profile \"app\": token 4 -> 2\n"
-				+ "Error: 1 change(s) could not be put back\n");
+				+ "left as it is: token 4 (leaked-2) replaced a token that was deleted; the profiles keep it\n"
+				+ "Error: 2 change(s) could not be put back\n");
+		assertThat(configsText()).isEqualTo(rotated);
+		server.verify(0, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2")));
+	}
+
+	@Test
+	void aRotationStoppedBeforeTheDeleteIsTakenBackWholeByUndo() throws Exception {
+		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("tokens")
+			.whenScenarioStateIs("made").willReturn(V3Stub.text(500, "catalog error: the object store did not answer")));
+		Run rotate = run("auth rotate --name leaked --new-name leaked-2 --force");
+		String run = journalText().lines().findFirst().orElseThrow().replaceAll(".*\"run\":\"([^\"]+)\".*", "$1");
+		assertThat(rotate).isEqualTo(new Run(1, CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"
+				+ "rotate token 2 (leaked): done: created 4 (leaked-2)\n"
+				+ "rotate token 2 (leaked): done: checked 4 (GET /ping)\n"
+				+ "rotate token 2 (leaked): done: rewrote profile(s) app\n"
+				+ "rotate token 2 (leaked): failed: delete: could not delete token \"leaked\" (ID 2): 500 Internal Server "
+				+ "Error: catalog error: the object store did not answer\n"
+				+ "Error: rotation of token 2 (leaked) stopped; the old token is still usable; auth undo --run " + run
+				+ " takes back what was done\n"));
+
+		Run undo = run("auth undo --force --hide-headers");
+		assertThat(undo.exit()).isZero();
+		assertThat(undo.out()).isEqualTo("4\tleaked-2\t\t\t\t\ttrue\n");
+		assertThat(afterFirstLine(undo.err())).isEqualTo("restored profile \"app\": token 4 -> 2\n");
 		assertThat(configsText()).isEqualTo(original);
 		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2")));
 	}
