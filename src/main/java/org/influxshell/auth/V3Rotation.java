@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ExitCodes;
@@ -201,12 +204,20 @@ public class V3Rotation {
 				}
 				steps.done("created " + made.id() + " (" + made.name() + ")");
 				stopIfSignalled(watch);
-				check(conn, made);
+				try {
+					check(conn, made);
+				}
+				catch (RuntimeException ex) {
+					if (watch.received() != null) {
+						throw new RunStopped("the check was cut short by the stop", watch.received().exitCode());
+					}
+					throw ex;
+				}
 				steps.done("checked " + made.id() + " (GET /ping)");
 				stopIfSignalled(watch);
 				// the profiles are written whole, whatever signal comes now: a half-written rewrite helps nobody
-				Thread.interrupted();
-				int rewritten = rewrite(conn, profiles, q.configsPath(), made, old, q.tokenValue());
+				V3Created twin = made;
+				int rewritten = throughSignals(() -> rewrite(conn, profiles, q.configsPath(), twin, old, q.tokenValue()));
 				steps.done(rewritten == 0 ? "no profile to rewrite" : "rewrote profile(s) " + String.join(", ", profiles));
 				stopIfSignalled(watch);
 			}
@@ -217,6 +228,8 @@ public class V3Rotation {
 			return new Outcome(made, null);
 		}
 		catch (CliException ex) {
+			// the report and its journal line are written whole, a signal or not
+			Thread.interrupted();
 			return new Outcome(made, stopped(conn, ex, steps, what, made != null));
 		}
 	}
@@ -384,27 +397,25 @@ public class V3Rotation {
 		V3Created made;
 		Stop stop;
 		try (StopSignals.Watch watch = signals.watch()) {
-			try {
-				made = ApiCalls.describing("could not regenerate the operator token", () -> client.regenerateOperator(conn));
-			}
-			catch (RuntimeException ex) {
-				if (watch.received() != null) {
-					Thread.interrupted();
-					throw new RunStopped("interrupted: the regenerate request was cut short by the stop: whether the "
-							+ "operator token was replaced is unknown; see auth list --name _admin --wide (Updated), and "
-							+ "no profile was rewritten", watch.received().exitCode());
-				}
-				throw ex;
-			}
-			journal.record(conn, V3Tokens.KIND, JournalEntry.REGENERATE, op.asAuthorization(), "active", "active");
+			// a signal does not cut this request short: its answer is the only copy of the new value, and
+			// the server may already have replaced the old one; the stop is reported once the profiles have it
+			made = throughSignals(
+					() -> ApiCalls.describing("could not regenerate the operator token", () -> client.regenerateOperator(conn)));
 			// from here the new value exists only in this process: the profiles get it whatever signal comes
+			CliException notWritten = throughSignals(() -> {
+				journal.record(conn, V3Tokens.KIND, JournalEntry.REGENERATE, op.asAuthorization(), "active", "active");
+				try {
+					rewriteInto(conn, profiles, file, copy, made, op, q.tokenValue());
+					return null;
+				}
+				catch (CliException ex) {
+					return ex;
+				}
+			});
 			Thread.interrupted();
-			try {
-				rewriteInto(conn, profiles, file, copy, made, op, q.tokenValue());
-			}
-			catch (CliException ex) {
+			if (notWritten != null) {
 				stderr.line("regenerated the operator token " + op.id() + " (_admin): its old value no longer works");
-				return new Outcome(made, CliException.failure("the profiles could not be rewritten (" + ex.getMessage()
+				return new Outcome(made, CliException.failure("the profiles could not be rewritten (" + notWritten.getMessage()
 						+ "); the new operator token printed above is its only copy: keep it, e.g. with config set -n "
 						+ "NAME -t VALUE"));
 			}
@@ -417,6 +428,32 @@ public class V3Rotation {
 					+ "; the new value is printed above", stop.exitCode()));
 		}
 		return new Outcome(made, null);
+	}
+
+	/**
+	 * Runs {@code call} on a thread of its own and waits for its end, through any interrupt: a
+	 * signal interrupts the waiting thread, never the call (a file half written, a request whose
+	 * answer holds the only copy of a secret); the watch that was signalled says so afterwards.
+	 */
+	static <T> T throughSignals(Supplier<T> call) {
+		FutureTask<T> task = new FutureTask<>(call::get);
+		Thread t = new Thread(task, "influx-shell-regenerate");
+		t.setDaemon(true);
+		t.start();
+		while (true) {
+			try {
+				return task.get();
+			}
+			catch (InterruptedException ex) {
+				// the watch remembers the signal: the caller reports it once the call is over
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException r) {
+					throw r;
+				}
+				throw (Error) ex.getCause();
+			}
+		}
 	}
 
 	// ---------------------------------------------------------------- profiles

@@ -21,6 +21,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -219,6 +222,41 @@ class V3RotateCommandsTest extends ConsoleTest {
 		assertThat(V3Rotation.expiryLength(new V3Token(1, "a", "", "2026-11-02T09:05:10.250", "", "",
 				"2026-11-02T10:05:10.250", "*:*:*"))).isEqualTo(3_600L);
 		assertThat(V3Rotation.expiryLength(new V3Token(1, "a", "", "2026-11-02T09:05:10", "", "", "", "*:*:*"))).isNull();
+	}
+
+	@Test
+	void aSignalWhileTheRegenerateRequestIsOutWaitsForItsAnswer() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch answer = new CountDownLatch(1);
+		AtomicBoolean callInterrupted = new AtomicBoolean();
+		Thread caller = Thread.currentThread();
+		Thread signal = new Thread(() -> {
+			try {
+				assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+				caller.interrupt();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				answer.countDown();
+			}
+		});
+		signal.start();
+		String value = V3Rotation.throughSignals(() -> {
+			started.countDown();
+			try {
+				assertThat(answer.await(30, TimeUnit.SECONDS)).isTrue();
+			}
+			catch (InterruptedException ex) {
+				callInterrupted.set(true);
+			}
+			return NEW_OPERATOR;
+		});
+		signal.join();
+		assertThat(value).isEqualTo(NEW_OPERATOR);
+		assertThat(callInterrupted).isFalse();
+		Thread.interrupted();
 	}
 
 	@Test
