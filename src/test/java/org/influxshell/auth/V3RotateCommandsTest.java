@@ -202,6 +202,27 @@ class V3RotateCommandsTest extends ConsoleTest {
 	}
 
 	@Test
+	void theTokenInUseIsDeletedWithTheNewOneAlreadyInItsPlace() throws Exception {
+		server.stubFor(post(urlEqualTo("/api/v3/query_sql")).withHeader("Authorization", equalTo("Token " + V3Stub.LEAKED))
+			.willReturn(V3Stub.rows("[" + String.join(",", ADMIN, CI_WRITER, LEAKED, DASH) + "]")));
+		Run r = run("auth rotate --name leaked --new-name leaked-2 --force -c app");
+		assertThat(r).isEqualTo(new Run(0, CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"));
+		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked"))
+			.withHeader("Authorization", equalTo("Token " + V3Stub.CI)));
+		server.verify(1, postRequestedFor(urlEqualTo("/api/v3/configure/token/named_admin"))
+			.withHeader("Authorization", equalTo("Token " + V3Stub.LEAKED)));
+		assertThat(configsText()).contains("[app]\n  url = \"http://localhost:" + server.getPort() + "/\"   # the same "
+				+ "server\n  token = \"" + V3Stub.CI + "\"\n");
+	}
+
+	@Test
+	void theOperatorsValueGivenMustBeItsOwn() {
+		assertThat(run("auth rotate --operator --token-value " + V3Stub.LEAKED + " --force")).isEqualTo(new Run(2, "",
+				"Error: the value given with --token-value is not the operator token's\n"));
+		server.verify(0, postRequestedFor(urlEqualTo("/api/v3/configure/token/admin/regenerate")));
+	}
+
+	@Test
 	void theNewTokenGetsTheOldOnesExpiryLengthAndADatedName() throws Exception {
 		server.stubFor(post(urlEqualTo("/api/v3/configure/token/named_admin"))
 			.withRequestBody(matchingJsonPath("$.token_name", matching("ci-writer-\\d{8}-\\d{4}")))
