@@ -100,8 +100,14 @@ public class AuthCommands implements CommandSet {
 	static final OptionDef<Boolean> ROTATE_DRY_RUN = OptionDef.flag(
 			"show which tokens and profiles would be rotated, change nothing", "--dry-run");
 
-	static final OptionDef<Boolean> ROTATE_FORCE = OptionDef.flag("delete the old token with --delete-old without asking",
-			"--force");
+	static final OptionDef<Boolean> ROTATE_FORCE = OptionDef.flag("delete the old token with --delete-old without asking "
+			+ "(InfluxDB 3: delete the old token, or regenerate the operator token, without asking)", "--force");
+
+	static final OptionDef<String> ROTATE_NEW_NAME = OptionDef.value("NAME",
+			"InfluxDB 3: the new token's name (default: the old one's and -YYYYMMDD-HHMM, UTC)", "--new-name");
+
+	static final OptionDef<Boolean> ROTATE_OPERATOR = OptionDef.flag("InfluxDB 3: regenerate the operator token _admin "
+			+ "and rewrite the profiles that hold it; its old value stops working at once", "--operator");
 
 	private final ConnectionResolver resolver;
 
@@ -126,11 +132,14 @@ public class AuthCommands implements CommandSet {
 
 	private final ObjectProvider<V3Commands> v3;
 
+	private final ObjectProvider<V3Rotation> v3Rotation;
+
 	public AuthCommands(ConnectionResolver resolver, Stderr stderr, ObjectProvider<TokenChanges> changes,
 			ObjectProvider<TokenQueries> queries, ObjectProvider<TokenCreator> creator,
 			ObjectProvider<ChangeJournal> journal, ObjectProvider<TokenUndo> undo, ObjectProvider<TokenRotation> rotation,
-			StandardInput stdin, ObjectProvider<V3Commands> v3) {
+			StandardInput stdin, ObjectProvider<V3Commands> v3, ObjectProvider<V3Rotation> v3Rotation) {
 		this.rotation = rotation;
+		this.v3Rotation = v3Rotation;
 		this.v3 = v3;
 		this.stdin = stdin;
 		this.resolver = resolver;
@@ -191,8 +200,9 @@ public class AuthCommands implements CommandSet {
 				CommandDef.command("auth rotate")
 					.description("Replace API tokens by twins, also in the profiles that hold them")
 					.options(TokenSelection.ID, OLD_TOKEN_VALUE, NEW_DESCRIPTION, DELETE_OLD, ROTATE_DRY_RUN, ROTATE_FORCE)
+					.options(V3Commands.NAMES, ROTATE_NEW_NAME, ROTATE_OPERATOR, V3Commands.PRODUCT)
 					.options(SERVER)
-					.requiresOneOf(TokenSelection.ID, OLD_TOKEN_VALUE)
+					.requiresOneOf(TokenSelection.ID, OLD_TOKEN_VALUE, V3Commands.NAMES, ROTATE_OPERATOR)
 					.runs(this::rotate));
 	}
 
@@ -329,6 +339,19 @@ public class AuthCommands implements CommandSet {
 		OutputOptions output = resolver.output(server.local());
 		String given = args.get(OLD_TOKEN_VALUE);
 		String value = given == null ? null : stdin.secret("--token-value", given, "Token value: ");
+		Connection product = resolver.connection(server, args.get(V3Commands.PRODUCT));
+		if (product.isV3()) {
+			V3Commands.refuse(args, product, List.of(NEW_DESCRIPTION, DELETE_OLD));
+			V3Rotation.Outcome done = v3Rotation.getObject().rotate(product, new V3Rotation.Query(args.get(TokenSelection.ID),
+					args.get(V3Commands.NAMES), value, args.get(ROTATE_NEW_NAME), args.flag(ROTATE_OPERATOR),
+					args.flag(ROTATE_DRY_RUN), args.flag(ROTATE_FORCE), server.local().configsPath()), Instant.now());
+			if (done.made() == null) {
+				return CommandResult.of("").failing(List.of(), List.of(), done.failure());
+			}
+			return CommandResult.changed(V3Renderer.created(done.made(), output), "new token " + done.made().id() + " ("
+					+ done.made().name() + ")").failing(List.of(), List.of(), done.failure());
+		}
+		V3Commands.refuse(args, product, List.of(V3Commands.NAMES, ROTATE_NEW_NAME, ROTATE_OPERATOR));
 		Connection conn = resolver.connection(server);
 		TokenRotation.Outcome outcome = rotation.getObject().rotate(conn, new TokenRotation.RotateQuery(
 				args.get(TokenSelection.ID), value, args.get(NEW_DESCRIPTION), args.flag(DELETE_OLD),

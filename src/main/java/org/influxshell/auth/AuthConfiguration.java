@@ -103,6 +103,12 @@ public class AuthConfiguration {
 	}
 
 	@Bean
+	V3Rotation v3Rotation(V3Client client, V3Auth auth, ChangeJournal journal, ConfigsFile configs, Questions questions,
+			StopSignals signals, Stderr stderr) {
+		return new V3Rotation(client, auth, journal, configs, questions, signals, stderr);
+	}
+
+	@Bean
 	V3Commands v3Commands(V3Auth auth, Stderr stderr) {
 		return new V3Commands(auth, stderr);
 	}

@@ -77,9 +77,18 @@ public class ChangeJournal {
 	 */
 	public void recordRewrite(Connection conn, String writtenId, String description, String user,
 			List<String> permissions, String writtenValue, String replacedId, String profileName, String copy) {
+		recordRewrite(conn, null, writtenId, description, user, permissions, writtenValue, replacedId, profileName, copy);
+	}
+
+	/**
+	 * As {@link #recordRewrite(Connection, String, String, String, List, String, String, String, String)},
+	 * for a credential of a kind ({@code null} for an InfluxDB 2 API token).
+	 */
+	public void recordRewrite(Connection conn, String kind, String writtenId, String description, String user,
+			List<String> permissions, String writtenValue, String replacedId, String profileName, String copy) {
 		journal.append(new JournalEntry(now(), runs.runId(),
 				runs.sessionId(), runs.commandLine(), conn.baseUrl(), conn.profile(), JournalEntry.REWRITE, writtenId,
-				description, user, null, null, permissions, null, null, profileName, copy, fingerprint(writtenValue),
+				description, user, null, null, permissions, kind, null, profileName, copy, fingerprint(writtenValue),
 				replacedId));
 	}
 

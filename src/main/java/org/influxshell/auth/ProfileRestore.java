@@ -165,7 +165,7 @@ final class ProfileRestore {
 			Path copy = ConfigsCopies.save(file, runId);
 			store.update(now -> apply(now, entries, values, new ArrayList<>()));
 			for (JournalEntry e : done) {
-				journal.recordRewrite(conn, e.replaced(), e.description(), e.user(), e.permissions(), values.get(e),
+				journal.recordRewrite(conn, e.kind(), e.replaced(), e.description(), e.user(), e.permissions(), values.get(e),
 						e.id(), e.rewritten(), copy.toString());
 				stderr.line("restored profile \"" + e.rewritten() + "\": token " + e.id() + " -> " + e.replaced());
 			}

@@ -126,7 +126,7 @@ public class TokenUndo {
 			Credentials credentials = kinds.get(kind);
 			if (V3Tokens.KIND.equals(kind) && v3 != null) {
 				// InfluxDB 3 has no status to put back: a created token is deleted, a deleted one cannot come back
-				Outcome one = V3Undo.undo(conn, runs, v3, query, query.force());
+				Outcome one = V3Undo.undo(conn, runs, v3, query, query.force(), profiles, journal.runId());
 				all = all == null ? one : new Outcome(runs, all.changes().plus(one.changes()), all.remaining() + one.remaining());
 				continue;
 			}

@@ -37,6 +37,8 @@ public class V3Client {
 
 	static final String TOKEN = "/api/v3/configure/token";
 
+	static final String REGENERATE = "/api/v3/configure/token/admin/regenerate";
+
 	/** The body of the one query: every column, so that a server without one (no hash without auth) still answers. */
 	static final String LIST_BODY = "{\"db\":\"_internal\",\"q\":\"SELECT * FROM system.tokens\",\"format\":\"json\"}";
 
@@ -109,6 +111,14 @@ public class V3Client {
 	/** Deletes a token by its name. */
 	public void delete(Connection conn, String name) {
 		send(conn, HttpMethod.DELETE, TOKEN + "?token_name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), null);
+	}
+
+	/**
+	 * Gives the operator token {@code _admin} a new value: the old one is refused from this moment.
+	 * The answer is the only time the new value is shown.
+	 */
+	public V3Created regenerateOperator(Connection conn) {
+		return created(send(conn, HttpMethod.POST, REGENERATE, null), REGENERATE);
 	}
 
 	/** {@code GET /ping} as it came back, error or not: its status and build headers tell servers apart. */

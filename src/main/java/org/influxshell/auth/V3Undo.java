@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.influxshell.connection.Connection;
 import org.influxshell.journal.JournalEntry;
@@ -16,16 +17,30 @@ import org.influxshell.journal.JournalRun;
  * {@code --force} off one, as any delete. A token a run deleted cannot come back: the server
  * keeps no secret of it. It is named, with how to make a new one, and the undo ends with exit 1.
  * The token this command uses is never deleted.
+ * <p>
+ * A rotation stopped before it deleted the old token is taken back whole: the profiles it
+ * rewrote get back the token they held, from the copy of the configs file it kept (only while
+ * they still hold the new one), then the new token is deleted. A rotation that deleted the old
+ * token cannot be: the old token cannot come back, and no profile is given a deleted token, so
+ * the profiles keep the new token and the new token stays; both are named, and the undo ends
+ * with exit 1. A regenerated operator token cannot come back either: its old value stopped
+ * working at once. Its profiles are left as they are, holding the only value that works.
  */
 final class V3Undo {
 
 	private V3Undo() {
 	}
 
+	/**
+	 * @param profiles puts back the profiles a rotation rewrote
+	 * @param runId this undo's run, which names its own copy of the configs file
+	 */
 	static TokenUndo.Outcome undo(Connection conn, List<JournalRun> runs, V3Auth v3, TokenUndo.UndoQuery query,
-			boolean force) {
+			boolean force, ProfileRestore profiles, String runId) {
 		Map<String, JournalEntry> created = new LinkedHashMap<>();
 		Map<String, JournalEntry> deleted = new LinkedHashMap<>();
+		Map<String, JournalEntry> regenerated = new LinkedHashMap<>();
+		List<JournalEntry> rewrites = new ArrayList<>();
 		for (JournalRun run : runs) {
 			List<JournalEntry> entries = new ArrayList<>(run.entries());
 			Collections.reverse(entries);
@@ -39,9 +54,25 @@ final class V3Undo {
 				else if (JournalEntry.CREATE.equals(e.action())) {
 					created.putIfAbsent(e.id(), e);
 				}
+				else if (JournalEntry.REWRITE.equals(e.action())) {
+					rewrites.add(e);
+				}
+				else if (JournalEntry.REGENERATE.equals(e.action())) {
+					regenerated.putIfAbsent(e.id(), e);
+				}
 			}
 		}
 		int remaining = 0;
+		for (JournalEntry r : regenerated.values()) {
+			v3.stderr().line("cannot bring back the old value of the operator token " + r.id() + " (" + r.description()
+					+ "): a regenerated operator token cannot come back, InfluxDB 3 refused the old value the moment it "
+					+ "made the new one; the profiles keep the new value");
+			remaining++;
+		}
+		// the profiles of a regeneration hold the only value that works: they stay as they are; and a
+		// profile never gets back a token that was deleted: it keeps the new one, which stays
+		ProfileRestore.Plan restore = profiles
+			.plan(rewrites.stream().filter(e -> !regenerated.containsKey(e.id())).toList(), Set.copyOf(deleted.keySet()));
 		for (JournalEntry gone : deleted.values()) {
 			if (created.remove(gone.id()) != null) {
 				// made and deleted by the runs undone: nothing is left of it to take back
@@ -63,6 +94,12 @@ final class V3Undo {
 							+ "the server");
 					continue;
 				}
+				if (restore.kept(made.id())) {
+					v3.stderr().line("left as it is: token " + made.id() + " (" + made.description() + ") replaced a token "
+							+ "that was deleted; the profiles keep it");
+					remaining++;
+					continue;
+				}
 				if (inUse != null && inUse.id() == now.id()) {
 					v3.stderr().line("left as it is: token " + made.id() + " (" + made.description() + ") is the token this "
 							+ "command uses; delete it with another token: auth delete --name " + made.description());
@@ -73,17 +110,47 @@ final class V3Undo {
 				steps.add(new ChangePath.Step(made.id(), now.asAuthorization(), Change.DELETE));
 			}
 		}
+		if (query.dryRun()) {
+			restore.sayWhatWouldBeDone();
+		}
+		else if (!restore.isEmpty() && (force || steps.isEmpty())) {
+			// nothing to ask, or asked for with --force: the profiles first, so that none holds a token deleted below
+			remaining += restoreProfiles(conn, restore, runId, v3, steps);
+		}
 		if (query.dryRun() || steps.isEmpty()) {
 			return new TokenUndo.Outcome(runs, new ChangePath.Outcome(steps.size(),
 					steps.stream().map(ChangePath.Step::now).toList(), List.of(), List.of(), List.of(), List.of(), List.of(),
 					null), remaining);
 		}
 		if (!force) {
-			v3.confirm(planned, "Delete " + steps.size() + " token(s) the run made? InfluxDB 3 cannot bring a deleted "
-					+ "token back. [y/N] ", "nothing changed back");
+			v3.confirm(planned, "Delete " + steps.size() + " token(s) the run made"
+					+ (restore.isEmpty() ? "" : " and restore " + restore.size() + " profile(s)")
+					+ "? InfluxDB 3 cannot bring a deleted token back. [y/N] ", "nothing changed back");
+			if (!restore.isEmpty()) {
+				remaining += restoreProfiles(conn, restore, runId, v3, steps);
+			}
+		}
+		if (steps.isEmpty()) {
+			return new TokenUndo.Outcome(runs, ChangePath.Outcome.none(), remaining);
 		}
 		ChangePath.Read none = new ChangePath.Read(Map.of(), List.of(), List.of(), null);
 		ChangePath.Outcome done = v3.path().execute(conn, steps);
 		return new TokenUndo.Outcome(runs, v3.path().summarise(conn, done, none), remaining);
+	}
+
+	/**
+	 * Puts the rewritten profiles back; how many changes remain undone. When they cannot be, the
+	 * new tokens they still hold are not deleted: the steps are emptied.
+	 */
+	private static int restoreProfiles(Connection conn, ProfileRestore.Plan restore, String runId, V3Auth v3,
+			List<ChangePath.Step> steps) {
+		ProfileRestore.Done put = restore.run(conn, runId);
+		if (put.failure() == null) {
+			return put.notRestored();
+		}
+		v3.stderr().line("profiles not restored: " + put.failure().getMessage() + "; the tokens they hold are left");
+		int left = restore.size() + steps.size();
+		steps.clear();
+		return left;
 	}
 }

@@ -57,6 +57,12 @@ public record JournalEntry(String time, String run, String session, String comma
 	/** The action of a create. */
 	public static final String CREATE = "create";
 
+	/**
+	 * The action of the operator token of an InfluxDB 3 server given a new value: the old value
+	 * stopped working at once and cannot come back.
+	 */
+	public static final String REGENERATE = "regenerate";
+
 	/** The action of a password set on a v1 authorization: journaled, never undone (the old password is unknown). */
 	public static final String SET_PASSWORD = "set-password";
 

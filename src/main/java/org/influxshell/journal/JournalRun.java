@@ -107,7 +107,7 @@ public record JournalRun(String run, String session, String time, String server,
 		for (String kind : kinds) {
 			String named = kind == null ? "" : kind + " ";
 			for (String action : List.of(JournalEntry.INACTIVATE, JournalEntry.ACTIVATE, JournalEntry.DELETE,
-					JournalEntry.CREATE, JournalEntry.SET_PASSWORD)) {
+					JournalEntry.CREATE, JournalEntry.SET_PASSWORD, JournalEntry.REGENERATE)) {
 				long n = entries.stream().filter(e -> action.equals(e.action()) && Objects.equals(kind, e.kind())).count();
 				if (n > 0) {
 					parts.add(n + " " + named + (action.equals(JournalEntry.SET_PASSWORD) ? "password set" : action + "d"));
