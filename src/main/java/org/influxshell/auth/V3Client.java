@@ -15,7 +15,6 @@ import org.influxshell.http.HttpResponse;
 import org.influxshell.http.InfluxApiException;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.JsonBodies;
-import org.influxshell.http.Secrets;
 
 import org.springframework.http.HttpMethod;
 
@@ -126,27 +125,7 @@ public class V3Client {
 
 	/** The server's refusal in its own words: one line, never the token sent. */
 	static InfluxApiException error(HttpResponse r, String token) {
-		String text = r.text().strip();
-		String message = text;
-		if (text.startsWith("{")) {
-			try {
-				JsonNode node = JsonBodies.tree(r, HttpMethod.GET, "");
-				if (node.hasNonNull("error")) {
-					message = node.get("error").asText();
-				}
-			}
-			catch (RuntimeException notJson) {
-				// the text as it came
-			}
-		}
-		message = message.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
-		if (message.length() > 300) {
-			message = message.substring(0, 297) + "...";
-		}
-		if (message.isEmpty()) {
-			message = "empty response body";
-		}
-		return new InfluxApiException(r.status(), ApiErrors.statusLine(r.status()), "", Secrets.without(message, token));
+		return ApiErrors.v3(r, token);
 	}
 
 	private static V3Created created(HttpResponse r, String path) {
