@@ -115,8 +115,14 @@ public class V3Client {
 		return http.exchange(conn, HttpMethod.GET, "/ping", null);
 	}
 
+	/**
+	 * One request; a list (a read-only query) or a delete is sent again after {@code 429} or
+	 * {@code 503}, as InfluxDB 2's reads and deletes are, a creation never: a second one would make a
+	 * second token, or fail on the name the first took.
+	 */
 	private HttpResponse send(Connection conn, HttpMethod method, String path, String body) {
-		HttpResponse r = http.exchange(conn, method, path, body);
+		boolean repeatable = method != HttpMethod.POST || path.equals(QUERY);
+		HttpResponse r = http.exchangeWithRetries(conn, method, path, body, repeatable);
 		if (!r.isSuccess()) {
 			throw error(r, conn.token());
 		}
