@@ -498,7 +498,8 @@ public class ProfileChecks {
 	 * the day is never past.
 	 */
 	private OwnRow ownRow(Connection conn) {
-		String hash = Digests.sha512(conn.token()).substring(0, 9);
+		// the token as the server got it: a header value loses its leading and trailing spaces and tabs
+		String hash = Digests.sha512(conn.token().replaceAll("^[ \t]+|[ \t]+$", "")).substring(0, 9);
 		String body = "{\"db\":\"_internal\",\"q\":\"SELECT name, expiry FROM system.tokens WHERE hash = '" + hash
 				+ "'\",\"format\":\"json\"}";
 		try {
