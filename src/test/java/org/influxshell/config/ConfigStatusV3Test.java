@@ -14,7 +14,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -171,6 +173,18 @@ class ConfigStatusV3Test extends ConsoleTest {
 				+ "/ping: 401 Unauthorized: the request was not authenticated\n"
 				+ "Error: 1 of 2 configs have problems\n");
 		core.verify(0, getRequestedFor(urlEqualTo("/api/v2/me")));
+	}
+
+	@Test
+	void aProfileMadeWithAUserAndPasswordHasNothingToSignInToOnInfluxDb3() throws IOException {
+		configs(new Profile("bob", url(core), "", "", false, false,
+				Base64.getEncoder().encodeToString("bob:s3cret".getBytes(StandardCharsets.UTF_8)), "v3"));
+		Run r = run("config status --hide-headers");
+		assertThat(r.exit()).isEqualTo(1);
+		assertThat(ConfigStatusTest.normalised(r.out())).isEqualTo("\tbob\t" + url(core) + "\tInfluxDB 3\t\tnot checked\tNms\n");
+		assertThat(r.err()).isEqualTo("Error: config \"bob\": credentials not checked: " + ProfileChecks.NO_SIGN_IN + "\n"
+				+ "Error: 1 of 1 configs have problems\n");
+		core.verify(0, postRequestedFor(urlEqualTo("/api/v2/signin")));
 	}
 
 	@Test
