@@ -15,7 +15,6 @@ import org.influxshell.http.HttpResponse;
 import org.influxshell.http.InfluxApiException;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.JsonBodies;
-import org.influxshell.http.Secrets;
 
 import org.springframework.http.HttpMethod;
 
@@ -126,8 +125,14 @@ public class V3Client {
 		return http.exchange(conn, HttpMethod.GET, "/ping", null);
 	}
 
+	/**
+	 * One request; a list (a read-only query) or a delete is sent again after {@code 429} or
+	 * {@code 503}, as InfluxDB 2's reads and deletes are, a creation never: a second one would make a
+	 * second token, or fail on the name the first took.
+	 */
 	private HttpResponse send(Connection conn, HttpMethod method, String path, String body) {
-		HttpResponse r = http.exchange(conn, method, path, body);
+		boolean repeatable = method != HttpMethod.POST || path.equals(QUERY);
+		HttpResponse r = http.exchangeWithRetries(conn, method, path, body, repeatable);
 		if (!r.isSuccess()) {
 			throw error(r, conn.token());
 		}
@@ -136,27 +141,7 @@ public class V3Client {
 
 	/** The server's refusal in its own words: one line, never the token sent. */
 	static InfluxApiException error(HttpResponse r, String token) {
-		String text = r.text().strip();
-		String message = text;
-		if (text.startsWith("{")) {
-			try {
-				JsonNode node = JsonBodies.tree(r, HttpMethod.GET, "");
-				if (node.hasNonNull("error")) {
-					message = node.get("error").asText();
-				}
-			}
-			catch (RuntimeException notJson) {
-				// the text as it came
-			}
-		}
-		message = message.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
-		if (message.length() > 300) {
-			message = message.substring(0, 297) + "...";
-		}
-		if (message.isEmpty()) {
-			message = "empty response body";
-		}
-		return new InfluxApiException(r.status(), ApiErrors.statusLine(r.status()), "", Secrets.without(message, token));
+		return ApiErrors.v3(r, token);
 	}
 
 	private static V3Created created(HttpResponse r, String path) {

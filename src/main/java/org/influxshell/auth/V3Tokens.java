@@ -1,16 +1,22 @@
 package org.influxshell.auth;
 
+import java.util.List;
+
 import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.ExitCodes;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
 import org.influxshell.http.ApiErrors;
 import org.influxshell.http.InfluxApiException;
+import org.influxshell.http.TransportException;
 
 /**
  * InfluxDB 3 tokens as the {@link ChangePath} changes them: read by ID from {@code system.tokens},
  * deleted by name. They have no status: a token is there until it is deleted, and a deleted token
- * cannot come back (its secret is gone). The operator token {@code _admin} is never deleted.
+ * cannot come back (its secret is gone). The operator token {@code _admin} is never deleted. A
+ * delete whose answer was lost after it was sent (a reset, a timeout) is read again: the token
+ * gone from {@code system.tokens} is a delete done.
  */
 public class V3Tokens implements Credentials {
 
@@ -76,7 +82,28 @@ public class V3Tokens implements Credentials {
 		if (V3Token.OPERATOR.equals(name)) {
 			throw CliException.usage(OPERATOR_REFUSED);
 		}
-		ApiCalls.describing("could not delete token \"" + name + "\" (ID " + rawId + ")", () -> client.delete(conn, name));
+		try {
+			ApiCalls.describing("could not delete token \"" + name + "\" (ID " + rawId + ")", () -> client.delete(conn, name));
+		}
+		catch (CliException ex) {
+			if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()
+					|| Thread.currentThread().isInterrupted()) {
+				throw ex;
+			}
+			// the answer was lost after the request went out: system.tokens says whether the token is gone
+			List<V3Token> now;
+			try {
+				now = client.list(conn);
+			}
+			catch (InfluxApiException | TransportException again) {
+				throw new CliException(ex.getMessage() + "; whether it was done is unknown: reading it again failed: "
+						+ again.getMessage(), ExitCodes.FAILURE, lost);
+			}
+			long id = checkId(rawId);
+			if (now.stream().anyMatch(t -> t.id() == id && t.name().equals(name))) {
+				throw new CliException(ex.getMessage() + "; read again, the server still has it", ExitCodes.FAILURE, lost);
+			}
+		}
 		return before;
 	}
 }

@@ -231,6 +231,14 @@ public class ConfigCommands implements CommandSet {
 		}
 		ProfileChecks.Checked run = checks.getObject().check(chosen, local.configsPath());
 		List<ProfileChecks.Check> found = run.checks();
+		for (ProfileChecks.Check c : found) {
+			String product = c.productToKeep();
+			if (!product.isEmpty()) {
+				stderr.line("Hint: the server of config \"" + c.profile().name() + "\" is " + (product.equals(Connection.V3)
+						? "InfluxDB 3" : "InfluxDB 2") + "; keep that in the profile: config set -n " + c.profile().name()
+						+ " --product " + product);
+			}
+		}
 		List<CliException> problems = found.stream().filter(c -> !c.ok() && !run.notChecked().contains(c.profile()))
 			.map(c -> CliException.failure(c.message())).toList();
 		CommandResult result = CommandResult.of(StatusRenderer.render(found, output));

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.Digests;
 import org.influxshell.cli.Durations;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.StopSignals;
@@ -43,6 +44,16 @@ import org.springframework.http.HttpMethod;
  * profile is checked as stored, with its own URL, credentials and certificate checks; each check
  * is bounded by the response timeout. Ctrl-C or SIGTERM ends the wait: the profiles answered by
  * then are reported, the others as not checked. Nothing is changed anywhere.
+ * <p>
+ * An InfluxDB 3 server (the profile's {@code product = "v3"}, or a {@code /ping} answered as only
+ * InfluxDB 3 answers) is asked with the profile's token, since its {@code /health} and
+ * {@code /ping} need one: {@code /ping} answers {@code 200} with the build and version,
+ * {@code 401} for a token it does not take (it never says whether unknown, deleted, expired or
+ * replaced) or, on Enterprise, {@code 403} for a token without the permission to ping. After a
+ * {@code 200}, {@code GET /api/v3/configure/token} tells a server started without authentication
+ * ({@code 405}) from one that checks tokens ({@code 404} for a token it takes, {@code 401} for one it
+ * does not, when {@code /ping} was opened to all), and the token's own row of {@code system.tokens},
+ * found by the hash the server shows, gives its name and expiry when the token may read it.
  */
 public class ProfileChecks {
 
@@ -85,7 +96,13 @@ public class ProfileChecks {
 	enum Credentials {
 		VALID("valid"), INVALID("invalid token"), INACTIVE("inactive token"), INACTIVE_USER("inactive user"),
 		REFUSED("sign-in refused"), NONE("none"), PASSWORD_ASKED("not checked (password asked at sign-in)"),
-		NOT_CHECKED("not checked");
+		NOT_CHECKED("not checked"),
+		/** InfluxDB 3's one answer for every token it does not take. */
+		NOT_ACCEPTED("token not accepted (unknown, deleted, expired or replaced)"),
+		/** InfluxDB 3 Enterprise: a resource token without {@code system:ping:read}. */
+		LIMITED("valid, lacks system:ping:read"),
+		/** InfluxDB 3 started {@code --without-auth}: any token goes. */
+		NO_AUTH("server runs without authentication");
 
 		final String words;
 
@@ -107,21 +124,49 @@ public class ProfileChecks {
 	 * @param latency the round trip of {@code /health}, or {@code null} when it did not come back
 	 * @param problem the problem in plain words ({@code unreachable}, {@code TLS error}, ...), empty when none
 	 * @param detail the request and cause behind the problem, empty when none
+	 * @param product {@code v3} when the server is InfluxDB 3, else {@code v2}
+	 * @param expires InfluxDB 3: the day the token expires ({@code 2026-12-31}), empty when never or not known
 	 */
 	record Check(Profile profile, String url, boolean reachable, String build, String version, String user,
-			Credentials credentials, Duration latency, String problem, String detail) {
+			Credentials credentials, Duration latency, String problem, String detail, String product, String expires) {
+
+		/** A check of an InfluxDB 2 server. */
+		Check(Profile profile, String url, boolean reachable, String build, String version, String user,
+				Credentials credentials, Duration latency, String problem, String detail) {
+			this(profile, url, reachable, build, version, user, credentials, latency, problem, detail, Connection.V2, "");
+		}
 
 		boolean ok() {
 			return problem.isEmpty();
 		}
 
-		/** {@code OSS v2.7.12}, or the problem that kept the server from being asked. */
+		boolean isV3() {
+			return Connection.V3.equals(product);
+		}
+
+		/** {@code OSS v2.7.12}, {@code Core 3.10.0}, or the problem that kept the server from being asked. */
 		String server() {
 			if (!reachable) {
 				return problem;
 			}
 			String s = (build + " " + version).strip();
-			return s.isEmpty() ? "unknown" : s;
+			return !s.isEmpty() ? s : isV3() ? "InfluxDB 3" : "unknown";
+		}
+
+		/** {@code valid}, {@code valid, expires 2026-12-31}, {@code invalid token}... */
+		String credentialsText() {
+			return credentials.words + (expires.isEmpty() ? "" : ", expires " + expires);
+		}
+
+		/**
+		 * The generation the profile should keep, when the server turned out to be of another one
+		 * than the profile says (or the profile does not say); else empty.
+		 */
+		String productToKeep() {
+			if (!reachable || profile.product().equals(product)) {
+				return "";
+			}
+			return isV3() || !profile.product().isEmpty() ? product : "";
 		}
 
 		/** {@code config "lab": unreachable: GET http://...: connection refused}. */
@@ -263,19 +308,25 @@ public class ProfileChecks {
 		Duration latency = Duration.ofNanos(System.nanoTime() - start);
 		String build = "";
 		String version = "";
+		HttpResponse ping = null;
+		CliException pingFailure = null;
 		try {
-			HttpResponse ping = http.exchange(plain, HttpMethod.GET, "/ping", null);
+			ping = http.exchange(plain, HttpMethod.GET, "/ping", null);
 			build = ping.header("X-Influxdb-Build");
 			version = ping.header("X-Influxdb-Version");
 		}
 		catch (CliException ex) {
 			// the version is a detail: the server answered /health
+			pingFailure = ex;
 		}
 		String problem = "";
 		String detail = "";
 		if (!health.isSuccess() && health.status() != 401 && health.status() != 403) {
 			problem = "not healthy";
 			detail = "GET " + url + "/health: " + ApiErrors.statusLine(health.status());
+		}
+		if (isV3(ping, p.product())) {
+			return checkV3(p, conn, ping, pingFailure, latency, problem, detail);
 		}
 		Credentials credentials;
 		String user = "";
@@ -310,6 +361,166 @@ public class ProfileChecks {
 		}
 		return new Check(p, url, true, build, version, user, credentials, latency, problem, detail);
 	}
+
+	/**
+	 * Whether the server is InfluxDB 3: its {@code /ping} says so (a {@code 200} from build
+	 * {@code Core} or {@code Enterprise}, or a refusal with the {@code cluster-uuid} header that
+	 * InfluxDB 3 puts on every answer and without the version header InfluxDB 2 puts on every
+	 * answer), or it did not say what it is and the profile says {@code v3}.
+	 */
+	static boolean isV3(HttpResponse ping, String stored) {
+		if (ping != null) {
+			String build = ping.header("x-influxdb-build").toLowerCase(Locale.ROOT);
+			if (ping.status() == 200 && (build.equals("core") || build.equals("enterprise"))) {
+				return true;
+			}
+			boolean refused = ping.status() == 400 || ping.status() == 401 || ping.status() == 403;
+			if (refused && !ping.header("cluster-uuid").isEmpty() && ping.header("x-influxdb-version").isEmpty()) {
+				return true;
+			}
+			if (ping.status() == 204) {
+				return false;
+			}
+		}
+		return Connection.V3.equals(stored);
+	}
+
+	/** Said for a profile made with {@code -p USER:PASSWORD} whose server is InfluxDB 3. */
+	static final String NO_SIGN_IN = "InfluxDB 3 has no sign-in with a user and password: give the profile a token "
+			+ "(config set -n NAME -t TOKEN)";
+
+	/**
+	 * The rest of the check of an InfluxDB 3 server, after {@code /health} and {@code /ping}: what
+	 * {@code /ping} said of the token, then for a token it took whether the server checks tokens at
+	 * all, and the token's name and expiry.
+	 * @param ping the answer to {@code /ping}, or {@code null} when none came ({@code pingFailure} says why)
+	 */
+	private Check checkV3(Profile p, Connection conn, HttpResponse ping, CliException pingFailure, Duration latency,
+			String healthProblem, String healthDetail) {
+		String url = conn.baseUrl();
+		String build = "";
+		String version = "";
+		String user = "";
+		String expires = "";
+		String problem = "";
+		String detail = "";
+		Credentials credentials;
+		if (conn.signIn() != null) {
+			credentials = Credentials.NOT_CHECKED;
+			problem = "credentials not checked";
+			detail = NO_SIGN_IN;
+		}
+		else if (ping == null) {
+			credentials = Credentials.NOT_CHECKED;
+			problem = "credentials not checked";
+			detail = pingFailure.getMessage();
+		}
+		else if (ping.status() == 200) {
+			build = ping.header("x-influxdb-build");
+			version = ping.header("x-influxdb-version");
+			HttpResponse tokens = tokenEndpoint(conn);
+			if (tokens != null && tokens.status() == 405 && tokens.text().contains("without auth")) {
+				credentials = Credentials.NO_AUTH;
+			}
+			else if (conn.token().isEmpty()) {
+				credentials = Credentials.NONE;
+			}
+			else if (tokens != null && tokens.status() == 401) {
+				// /ping is open to all on this server (--disable-authz ping): this is the token's verdict
+				credentials = Credentials.NOT_ACCEPTED;
+				problem = credentials.words;
+				detail = "GET " + url + TOKEN_PATH + ": " + ApiErrors.v3(tokens, conn.token()).getMessage();
+			}
+			else {
+				credentials = Credentials.VALID;
+				OwnRow row = ownRow(conn);
+				user = row.name();
+				expires = row.expires();
+			}
+		}
+		else if (ping.status() == 401 && conn.token().isEmpty()) {
+			credentials = Credentials.NONE;
+		}
+		else if (ping.status() == 401 || ping.status() == 400) {
+			credentials = ping.status() == 401 ? Credentials.NOT_ACCEPTED : Credentials.INVALID;
+			problem = credentials.words;
+			detail = "GET " + url + "/ping: " + ApiErrors.v3(ping, conn.token()).getMessage();
+		}
+		else if (ping.status() == 403) {
+			credentials = Credentials.LIMITED;
+		}
+		else {
+			credentials = Credentials.NOT_CHECKED;
+			problem = "credentials not checked";
+			detail = "GET " + url + "/ping: " + ApiErrors.v3(ping, conn.token()).getMessage();
+		}
+		if (!healthProblem.isEmpty()) {
+			problem = healthProblem;
+			detail = healthDetail;
+		}
+		return new Check(p, url, true, build, version, user, credentials, latency, problem, detail, Connection.V3, expires);
+	}
+
+	/** The token endpoints' path: without authentication every request to it is {@code 405}. */
+	static final String TOKEN_PATH = "/api/v3/configure/token";
+
+	/**
+	 * After {@code /ping} answered {@code 200}: {@code GET /api/v3/configure/token}, which changes
+	 * nothing (there is no such route), is {@code 405 endpoint disabled, started without auth} on a
+	 * server without authentication, {@code 401} for a token the server does not take (its
+	 * {@code /ping} is then open to all) and {@code 404} for one it takes.
+	 * @return the answer, or {@code null} when none came: {@code /ping}'s then stands
+	 */
+	private HttpResponse tokenEndpoint(Connection conn) {
+		try {
+			return http.exchange(conn, HttpMethod.GET, TOKEN_PATH, null);
+		}
+		catch (CliException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * A token's own row of {@code system.tokens}, as far as it was read.
+	 *
+	 * @param name the token's name, empty when not known
+	 * @param expires the day it expires ({@code 2026-12-31}), empty when never or not known
+	 */
+	private record OwnRow(String name, String expires) {
+
+		static final OwnRow UNKNOWN = new OwnRow("", "");
+	}
+
+	/**
+	 * The name and expiry day of the token's own row of {@code system.tokens}, found by the first
+	 * nine hex characters of its SHA-512 (the hash the server shows), or nothing when the token may
+	 * not read the table or no one row has that hash. A token that expired is not taken at all, so
+	 * the day is never past.
+	 */
+	private OwnRow ownRow(Connection conn) {
+		// the token as the server got it: a header value loses its leading and trailing spaces and tabs
+		String hash = Digests.sha512(conn.token().replaceAll("^[ \t]+|[ \t]+$", "")).substring(0, 9);
+		String body = "{\"db\":\"_internal\",\"q\":\"SELECT name, expiry FROM system.tokens WHERE hash = '" + hash
+				+ "'\",\"format\":\"json\"}";
+		try {
+			HttpResponse r = http.exchange(conn, HttpMethod.POST, QUERY_PATH, body);
+			if (!r.isSuccess()) {
+				return OwnRow.UNKNOWN;
+			}
+			JsonNode rows = JsonBodies.tree(r, HttpMethod.POST, QUERY_PATH);
+			if (!rows.isArray() || rows.size() != 1) {
+				return OwnRow.UNKNOWN;
+			}
+			String expiry = rows.get(0).path("expiry").asText("");
+			return new OwnRow(rows.get(0).path("name").asText(""), expiry.length() >= 10 ? expiry.substring(0, 10) : "");
+		}
+		catch (CliException ex) {
+			return OwnRow.UNKNOWN;
+		}
+	}
+
+	/** Where InfluxDB 3 answers SQL. */
+	static final String QUERY_PATH = "/api/v3/query_sql";
 
 	/**
 	 * The server's verdict on the credentials: a 2.x server answers an unknown token early and

@@ -15,7 +15,9 @@ import org.springframework.shell.table.ArrayTableModel;
 
 /**
  * Prints {@code config status}: a table {@code Active Name URL Server User Credentials Latency}
- * in the layout of {@code config list}, or a JSON object of name to answer.
+ * in the layout of {@code config list}, or a JSON object of name to answer. An InfluxDB 3 server's
+ * answer has two more keys, {@code product} and {@code expires}; an InfluxDB 2 server's is as it
+ * always was.
  */
 final class StatusRenderer {
 
@@ -32,7 +34,7 @@ final class StatusRenderer {
 		rows.add(new Object[] { "Active", "Name", "URL", "Server", "User", "Credentials", "Latency" });
 		for (ProfileChecks.Check c : checks) {
 			rows.add(new Object[] { c.profile().active() ? "*" : "", c.profile().name(), c.url(), c.server(), c.user(),
-					c.credentials().words, latency(c.latency()) });
+					c.credentialsText(), latency(c.latency()) });
 		}
 		return TabTableRenderer.render(new ArrayTableModel(rows.toArray(new Object[0][])), options.hideHeaders());
 	}
@@ -47,10 +49,16 @@ final class StatusRenderer {
 		m.put("active", c.profile().active());
 		m.put("url", c.url());
 		m.put("reachable", c.reachable());
+		if (c.isV3()) {
+			m.put("product", c.product());
+		}
 		m.put("build", c.build());
 		m.put("version", c.version());
 		m.put("user", c.user());
 		m.put("credentials", c.credentials().words);
+		if (c.isV3()) {
+			m.put("expires", c.expires());
+		}
 		m.put("latencyMs", c.latency() == null ? null : c.latency().toMillis());
 		m.put("ok", c.ok());
 		m.put("problem", c.problem());

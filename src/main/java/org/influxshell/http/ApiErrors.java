@@ -12,7 +12,8 @@ import org.springframework.http.HttpStatus;
 /**
  * The one place that turns an error response into an {@link InfluxApiException}: the server's
  * {@code {"code","message"}} body when there is one, else a short summary of whatever came
- * back (an HTML page from a proxy, plain text, nothing), never the raw body.
+ * back (an HTML page from a proxy, plain text, nothing), never the raw body. InfluxDB 3 answers in
+ * other words ({@link #v3}).
  */
 public final class ApiErrors {
 
@@ -57,6 +58,37 @@ public final class ApiErrors {
 			// not JSON: summarised below
 		}
 		return new InfluxApiException(r.status(), statusLine, "", summary(r));
+	}
+
+	/**
+	 * An InfluxDB 3 server's refusal in its own words, on one line: the {@code error} of a JSON body
+	 * (its authentication stage writes {@code {"error": "the request was not authenticated"}}, a query
+	 * {@code {"error":"query error: database not found: db"}}), else the plain text it answered
+	 * ({@code token name already exists, ci}, {@code Not found}); at most 300 characters, never the
+	 * token sent.
+	 */
+	public static InfluxApiException v3(HttpResponse r, String token) {
+		String text = r.text().strip();
+		String message = text;
+		if (text.startsWith("{")) {
+			try {
+				JsonNode node = Json.MAPPER.readTree(text);
+				if (node != null && node.hasNonNull("error")) {
+					message = node.get("error").asText();
+				}
+			}
+			catch (Exception notJson) {
+				// the text as it came
+			}
+		}
+		message = message.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
+		if (message.length() > 300) {
+			message = message.substring(0, 297) + "...";
+		}
+		if (message.isEmpty()) {
+			message = "empty response body";
+		}
+		return new InfluxApiException(r.status(), statusLine(r.status()), "", Secrets.without(message, token));
 	}
 
 	/** {@code 404 Not Found}, as Go prints a status. */

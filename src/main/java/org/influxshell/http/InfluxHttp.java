@@ -168,6 +168,21 @@ public class InfluxHttp implements AutoCloseable {
 
 	private HttpResponse send(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody,
 			boolean repeatable) {
+		HttpResponse response = exchangeWithRetries(conn, method, pathAndQuery, jsonBody, repeatable);
+		return ApiErrors.check(response, secrets(conn.token(), proxies.forTarget(URI.create(conn.baseUrl() + pathAndQuery))
+			.orElse(null)));
+	}
+
+	/**
+	 * {@link #exchange}, sent again after {@code 429} and {@code 503} when {@code repeatable}, as
+	 * {@link #send} does, for a caller that reads the server's errors in its own way (InfluxDB 3's
+	 * bodies are not InfluxDB 2's). A repeated DELETE answered {@code 404} is done: an earlier attempt
+	 * got through.
+	 * @param repeatable sending it twice is sending it once (a GET, a DELETE, a read-only query)
+	 * @return the last answer, error or not
+	 */
+	public HttpResponse exchangeWithRetries(Connection conn, HttpMethod method, String pathAndQuery, String jsonBody,
+			boolean repeatable) {
 		int retries = repeatable ? properties.retries() : 0;
 		for (int attempt = 0;; attempt++) {
 			HttpResponse response = exchange(conn, method, pathAndQuery, jsonBody);
@@ -177,8 +192,7 @@ public class InfluxHttp implements AutoCloseable {
 			}
 			Duration wait = attempt < retries ? Retries.delay(response, attempt, Clock.systemUTC()) : null;
 			if (wait == null) {
-				return ApiErrors.check(response, secrets(conn.token(), proxies.forTarget(URI.create(conn.baseUrl() + pathAndQuery))
-					.orElse(null)));
+				return response;
 			}
 			pause(wait, method + " " + conn.baseUrl() + pathAndQuery);
 		}

@@ -13,9 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import org.influxshell.configs.Profile;
+import org.influxshell.configs.Profiles;
+import org.influxshell.configs.TomlCodec;
 import org.influxshell.support.ConsoleTest;
 import org.influxshell.support.InfluxStub;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +173,18 @@ class ConfigStatusTest extends ConsoleTest {
 		assertThat(r.exit()).isZero();
 		assertThat(normalised(r.out())).isEqualTo("\task\t" + http() + "\tOSS v2.7.12\t\tnot checked (password asked at sign-in)\tNms\n");
 		server.verify(0, postRequestedFor(urlPathEqualTo("/api/v2/signin")));
+	}
+
+	@Test
+	void aProfileThatSaysInfluxDb3OfAnInfluxDb2ServerIsCheckedAsItIsWithAHint() throws IOException {
+		Files.createDirectories(configs.getParent());
+		Files.writeString(configs, TomlCodec.write(new Profiles(List.of(
+				new Profile("ok", http(), "good", "", true, false, "", "v3")))));
+		Run r = run("config status --hide-headers");
+		assertThat(r.exit()).isZero();
+		assertThat(normalised(r.out())).isEqualTo("*\tok\t" + http() + "\tOSS v2.7.12\talice\tvalid\tNms\n");
+		assertThat(r.err()).isEqualTo("Hint: the server of config \"ok\" is InfluxDB 2; keep that in the profile: "
+				+ "config set -n ok --product v2\n");
 	}
 
 	@Test

@@ -1,7 +1,9 @@
 package org.influxshell.hardening;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -14,6 +16,7 @@ import static org.influxshell.support.InfluxStub.ok;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.support.ConsoleTest;
+import org.influxshell.support.V3Stub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * {@code influx.response-timeout}, short here, against a server that never answers the request
  * under test (the other requests are answered at once): the command fails with one line naming
- * the limit, and a change whose answer never came is read back before anything is reported.
+ * the limit, and a change whose answer never came is read back before anything is reported (on
+ * InfluxDB 3 too, where a delete is read back in {@code system.tokens}).
  */
 @TestPropertySource(properties = "influx.response-timeout=2s")
 class ResponseTimeoutTest extends ConsoleTest {
@@ -79,5 +83,21 @@ class ResponseTimeoutTest extends ConsoleTest {
 		assertThat(r.err()).isEmpty();
 		assertThat(r.exit()).isZero();
 		assertThat(r.out()).contains("\t\"status\": \"inactive\",\n");
+	}
+
+	@Test
+	void anInfluxDb3DeleteTheServerMadeButNeverAnsweredIsReportedAsDone() {
+		String leaked = "{\"token_id\":2,\"name\":\"leaked\",\"hash\":\"" + V3Stub.LEAKED_HASH
+				+ "\",\"created_at\":\"2026-11-20T14:02:45.331\",\"permissions\":\"*:*:*\"}";
+		server.stubFor(post(urlEqualTo("/api/v3/query_sql")).inScenario("t").whenScenarioStateIs(STARTED)
+			.willReturn(V3Stub.rows("[" + leaked + "]")));
+		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("t")
+			.willSetStateTo("gone").willReturn(noAnswer()));
+		server.stubFor(post(urlEqualTo("/api/v3/query_sql")).inScenario("t").whenScenarioStateIs("gone")
+			.willReturn(V3Stub.rows("[]")));
+		Run r = run("auth delete --name leaked --force --hide-headers --host " + host() + " -t " + V3Stub.OPERATOR
+				+ " --product v3");
+		assertThat(r).isEqualTo(new Run(0, "2\tleaked\t" + V3Stub.LEAKED_HASH + "\t2026-11-20T14:02:45.331\t\t*:*:*\ttrue\n",
+				""));
 	}
 }

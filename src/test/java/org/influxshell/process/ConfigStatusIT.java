@@ -2,6 +2,8 @@ package org.influxshell.process;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -28,6 +30,7 @@ import org.influxshell.support.InfluxStub;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.JarProcess.Result;
 import org.influxshell.support.Poll;
+import org.influxshell.support.V3Stub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +53,12 @@ class ConfigStatusIT {
 	/** A server that takes every request and never answers. */
 	@RegisterExtension
 	static WireMockExtension silent = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	/** An InfluxDB 3 Core server: its /health and /ping need a token it takes. */
+	@RegisterExtension
+	static WireMockExtension core = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort())
 		.build();
 
@@ -145,6 +154,30 @@ class ConfigStatusIT {
 		assertThat(normalised(r.out())).isEqualTo("Active\tName\tURL\t\t\tServer\t\tUser\tCredentials\tLatency\n"
 				+ "*\tok\t" + http() + "\tOSS v2.7.12\talice\tvalid\t\tNms\n"
 				+ "\tpw\t" + http() + "\tOSS v2.7.12\tbob\tvalid\t\tNms\n");
+	}
+
+	@Test
+	void anInfluxDb3ServerSaysItsBuildAndWhetherItTakesTheToken() throws Exception {
+		core.stubFor(any(anyUrl()).atPriority(10).willReturn(V3Stub.notAuthenticated()));
+		String operator = "Token " + V3Stub.OPERATOR;
+		core.stubFor(get("/health").withHeader("Authorization", equalTo(operator)).willReturn(V3Stub.health()));
+		core.stubFor(get("/ping").withHeader("Authorization", equalTo(operator)).willReturn(V3Stub.ping("Core")));
+		core.stubFor(get("/api/v3/configure/token").withHeader("Authorization", equalTo(operator))
+			.willReturn(V3Stub.notFound()));
+		core.stubFor(post("/api/v3/query_sql").withHeader("Authorization", equalTo(operator))
+			.willReturn(V3Stub.rows("[{\"name\":\"_admin\"}]")));
+		String c = "http://127.0.0.1:" + core.getPort();
+		configs(new Profile("core", c, V3Stub.OPERATOR, "", true, false, "", "v3"),
+				new Profile("leaked", c, V3Stub.LEAKED, "", false, false, "", "v3"), token("ok", http(), "good"));
+		Result r = console.run(null, "config", "status");
+		assertThat(r.exit()).isEqualTo(1);
+		assertThat(normalised(r.out())).isEqualTo("Active\tName\tURL\t\t\tServer\t\tUser\tCredentials\t\t\t\t\t\t\tLatency\n"
+				+ "*\tcore\t" + c + "\tCore 3.10.0\t_admin\tvalid\t\t\t\t\t\t\t\tNms\n"
+				+ "\tleaked\t" + c + "\tInfluxDB 3\t\ttoken not accepted (unknown, deleted, expired or replaced)\tNms\n"
+				+ "\tok\t" + http() + "\tOSS v2.7.12\talice\tvalid\t\t\t\t\t\t\t\tNms\n");
+		assertThat(r.err()).isEqualTo("Error: config \"leaked\": token not accepted (unknown, deleted, expired or replaced): "
+				+ "GET " + c + "/ping: 401 Unauthorized: the request was not authenticated\n"
+				+ "Error: 1 of 3 configs have problems\n");
 	}
 
 	@ParameterizedTest

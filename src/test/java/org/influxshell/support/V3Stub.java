@@ -83,6 +83,32 @@ public final class V3Stub {
 		return aResponse().withStatus(status).withHeader("cluster-uuid", CLUSTER).withBody(message);
 	}
 
+	/** {@code GET /health} with a token the server takes: 200, {@code OK} as plain text. */
+	public static ResponseDefinitionBuilder health() {
+		return aResponse().withStatus(200)
+			.withHeader("content-type", "text/plain; charset=utf-8")
+			.withHeader("cluster-uuid", CLUSTER)
+			.withHeader("access-control-allow-origin", "*")
+			.withBody("OK");
+	}
+
+	/** A method and path with no handler, after the token was taken: 404 {@code Not found}. */
+	public static ResponseDefinitionBuilder notFound() {
+		return text(404, "Not found");
+	}
+
+	/** Any token endpoint of a server started {@code --without-auth}. */
+	public static ResponseDefinitionBuilder withoutAuth() {
+		return text(405, "endpoint disabled, started without auth");
+	}
+
+	/** Enterprise: a token the server takes, without the permission the request needs. */
+	public static ResponseDefinitionBuilder forbidden() {
+		return aResponse().withStatus(403)
+			.withHeader("cluster-uuid", CLUSTER)
+			.withBody("{\"error\": \"unauthorized to perform requested action with the token\"}");
+	}
+
 	/** The authentication stage's refusal: {@code {"error": "..."}}, no Content-Type. */
 	public static ResponseDefinitionBuilder notAuthenticated() {
 		return aResponse().withStatus(401)
