@@ -134,17 +134,13 @@ class V3AuthCommandsTest extends ConsoleTest {
 				"Error: could not list tokens: 401 Unauthorized: the request was not authenticated\n"));
 	}
 
-	static final String CREATED_TEXT = "\nNew token created successfully!\n\nToken: " + V3Stub.CI + "\n"
-			+ "HTTP Requests Header: Authorization: Bearer " + V3Stub.CI + "\n\n"
-			+ "IMPORTANT: Store this token securely, as it will not be shown again.\n";
-
 	@Test
 	void createsANamedAdminTokenAndJournalsItWithoutItsValue() throws IOException {
 		server.stubFor(post(urlEqualTo("/api/v3/configure/token/named_admin"))
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withRequestBody(equalToJson("{\"token_name\":\"ci\",\"expiry_secs\":2592000}"))
 			.willReturn(V3Stub.created(4, "ci", V3Stub.CI, "2027-01-06T05:10:00.120Z")));
-		assertThat(auth("create --name ci --expiry 30d")).isEqualTo(new Run(0, CREATED_TEXT, ""));
+		assertThat(auth("create --name ci --expiry 30d")).isEqualTo(new Run(0, V3Stub.CREATED_TEXT, ""));
 		String journaled = journalText();
 		assertThat(journaled).contains("\"action\":\"create\"").contains("\"id\":\"4\"").contains("\"kind\":\"v3\"")
 			.doesNotContain(V3Stub.CI).doesNotContain(V3Stub.OPERATOR);
@@ -190,7 +186,7 @@ class V3AuthCommandsTest extends ConsoleTest {
 					+ "\"resource_names\":[\"health\"],\"actions\":[\"read\"]}],\"expiry_secs\":604800}"))
 			.willReturn(V3Stub.created(5, "dash", V3Stub.CI, "2026-12-14T05:10:00.120Z")));
 		Run r = auth("create --name dash --expiry 1w --permission db:sensors,lab:read,write --permission system:health:read");
-		assertThat(r).isEqualTo(new Run(0, CREATED_TEXT, ""));
+		assertThat(r).isEqualTo(new Run(0, V3Stub.CREATED_TEXT, ""));
 	}
 
 	@Test
@@ -203,7 +199,7 @@ class V3AuthCommandsTest extends ConsoleTest {
 			.withRequestBody(equalToJson("{\"token_name\":\"dash\",\"permissions\":[{\"resource_type\":\"db\","
 					+ "\"resource_identifier\":[\"*\"],\"actions\":[\"read\"]}],\"expiry_secs\":null}"))
 			.willReturn(V3Stub.created(5, "dash", V3Stub.CI, null)));
-		assertThat(auth("create --name dash --permission db:*:read")).isEqualTo(new Run(0, CREATED_TEXT, ""));
+		assertThat(auth("create --name dash --permission db:*:read")).isEqualTo(new Run(0, V3Stub.CREATED_TEXT, ""));
 		server.verify(2, postRequestedFor(urlEqualTo("/api/v3/enterprise/configure/token")));
 	}
 

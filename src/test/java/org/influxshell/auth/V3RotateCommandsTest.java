@@ -49,14 +49,8 @@ class V3RotateCommandsTest extends ConsoleTest {
 	/** The operator token's value once regenerated. */
 	static final String NEW_OPERATOR = "apiv3_" + "E".repeat(86);
 
-	static final String ADMIN = "{\"token_id\":0,\"name\":\"_admin\",\"hash\":\"" + V3Stub.OPERATOR_HASH
-			+ "\",\"created_at\":\"2026-11-02T09:00:00\",\"permissions\":\"*:*:*\"}";
-
 	static final String CI_WRITER = "{\"token_id\":1,\"name\":\"ci-writer\",\"hash\":\"ffffffff0\""
 			+ ",\"created_at\":\"2026-11-02T09:05:10\",\"expiry\":\"2026-11-30T09:05:10\",\"permissions\":\"*:*:*\"}";
-
-	static final String LEAKED = "{\"token_id\":2,\"name\":\"leaked\",\"hash\":\"" + V3Stub.LEAKED_HASH
-			+ "\",\"created_at\":\"2026-11-20T14:02:45.331\",\"permissions\":\"*:*:*\"}";
 
 	static final String DASH = "{\"token_id\":3,\"name\":\"dash\",\"hash\":\"" + V3Stub.DASH_HASH
 			+ "\",\"created_at\":\"2026-12-01T08:00:00\",\"permissions\":\"db:sensors,lab:read,write\"}";
@@ -64,11 +58,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 	static final String NEW = "{\"token_id\":4,\"name\":\"leaked-2\",\"hash\":\"" + V3Stub.CI_HASH
 			+ "\",\"created_at\":\"2026-12-07T05:10:00.12\",\"permissions\":\"*:*:*\"}";
 
-	static final String CREATED_TEXT = "\nNew token created successfully!\n\nToken: " + V3Stub.CI + "\n"
-			+ "HTTP Requests Header: Authorization: Bearer " + V3Stub.CI + "\n\n"
-			+ "IMPORTANT: Store this token securely, as it will not be shown again.\n";
-
-	static final String REGENERATED_TEXT = CREATED_TEXT.replace(V3Stub.CI, NEW_OPERATOR);
+	static final String REGENERATED_TEXT = V3Stub.CREATED_TEXT.replace(V3Stub.CI, NEW_OPERATOR);
 
 	String original;
 
@@ -98,10 +88,10 @@ class V3RotateCommandsTest extends ConsoleTest {
 		Files.createDirectories(configs.getParent());
 		Files.writeString(configs, original);
 		Files.setPosixFilePermissions(configs, PosixFilePermissions.fromString("rw-------"));
-		rows(STARTED, ADMIN, CI_WRITER, LEAKED, DASH);
-		rows("made", ADMIN, CI_WRITER, LEAKED, DASH, NEW);
-		rows("rotated", ADMIN, CI_WRITER, DASH, NEW);
-		rows("undone", ADMIN, CI_WRITER, DASH);
+		rows(STARTED, V3Stub.OPERATOR_ROW, CI_WRITER, V3Stub.LEAKED_ROW, DASH);
+		rows("made", V3Stub.OPERATOR_ROW, CI_WRITER, V3Stub.LEAKED_ROW, DASH, NEW);
+		rows("rotated", V3Stub.OPERATOR_ROW, CI_WRITER, DASH, NEW);
+		rows("undone", V3Stub.OPERATOR_ROW, CI_WRITER, DASH);
 		server.stubFor(post(urlEqualTo("/api/v3/configure/token/named_admin")).inScenario("tokens")
 			.whenScenarioStateIs(STARTED).withHeader("Content-Type", equalTo("application/json"))
 			.withRequestBody(equalToJson("{\"token_name\":\"leaked-2\",\"expiry_secs\":null}")).willSetStateTo("made")
@@ -148,7 +138,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 		ping(build);
 		Run rotate = run("auth rotate --name leaked --new-name leaked-2 --force");
 
-		assertThat(rotate).isEqualTo(new Run(0, CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"));
+		assertThat(rotate).isEqualTo(new Run(0, V3Stub.CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"));
 		assertThat(configsText()).isEqualTo(original.replace("  token = \"" + V3Stub.LEAKED + "\"\n  product = \"v3\"\n\n[elsewhere]",
 				"  token = \"" + V3Stub.CI + "\"\n  product = \"v3\"\n\n[elsewhere]"));
 		server.verify(1, getRequestedFor("/ping", V3Stub.CI));
@@ -179,7 +169,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 			.whenScenarioStateIs("made").willReturn(V3Stub.text(500, "catalog error: the object store did not answer")));
 		Run rotate = run("auth rotate --name leaked --new-name leaked-2 --force");
 		String run = journalText().lines().findFirst().orElseThrow().replaceAll(".*\"run\":\"([^\"]+)\".*", "$1");
-		assertThat(rotate).isEqualTo(new Run(1, CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"
+		assertThat(rotate).isEqualTo(new Run(1, V3Stub.CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"
 				+ "rotate token 2 (leaked): done: created 4 (leaked-2)\n"
 				+ "rotate token 2 (leaked): done: checked 4 (GET /ping)\n"
 				+ "rotate token 2 (leaked): done: rewrote profile(s) app\n"
@@ -204,9 +194,9 @@ class V3RotateCommandsTest extends ConsoleTest {
 	@Test
 	void theTokenInUseIsDeletedWithTheNewOneAlreadyInItsPlace() throws Exception {
 		server.stubFor(post(urlEqualTo("/api/v3/query_sql")).withHeader("Authorization", equalTo("Token " + V3Stub.LEAKED))
-			.willReturn(V3Stub.rows("[" + String.join(",", ADMIN, CI_WRITER, LEAKED, DASH) + "]")));
+			.willReturn(V3Stub.rows("[" + String.join(",", V3Stub.OPERATOR_ROW, CI_WRITER, V3Stub.LEAKED_ROW, DASH) + "]")));
 		Run r = run("auth rotate --name leaked --new-name leaked-2 --force -c app");
-		assertThat(r).isEqualTo(new Run(0, CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"));
+		assertThat(r).isEqualTo(new Run(0, V3Stub.CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"));
 		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked"))
 			.withHeader("Authorization", equalTo("Token " + V3Stub.CI)));
 		server.verify(1, postRequestedFor(urlEqualTo("/api/v3/configure/token/named_admin"))
@@ -230,7 +220,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 			.willReturn(V3Stub.created(4, "ci-writer-20261207-0510", V3Stub.CI, "2027-01-04T05:10:00.120Z")));
 		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=ci-writer")).willReturn(V3Stub.deleted()));
 		Run r = run("auth rotate --id 1 --force");
-		assertThat(r).isEqualTo(new Run(0, CREATED_TEXT, ""));
+		assertThat(r).isEqualTo(new Run(0, V3Stub.CREATED_TEXT, ""));
 		assertThat(configsText()).isEqualTo(original);
 		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=ci-writer")));
 	}
@@ -287,7 +277,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 		Run r = run("auth rotate --token-value " + V3Stub.LEAKED + " --new-name leaked-2 --force");
 		assertThat(r.exit()).isEqualTo(1);
 		// the new value is printed all the same: it exists nowhere else
-		assertThat(r.out()).isEqualTo(CREATED_TEXT);
+		assertThat(r.out()).isEqualTo(V3Stub.CREATED_TEXT);
 		String run = journalText().lines().findFirst().orElseThrow().replaceAll(".*\"run\":\"([^\"]+)\".*", "$1");
 		assertThat(r.err()).isEqualTo("rotate token 2 (leaked): done: created 4 (leaked-2)\n"
 				+ "rotate token 2 (leaked): failed: check: the new token 4 was refused (GET /ping): 401 Unauthorized: the "

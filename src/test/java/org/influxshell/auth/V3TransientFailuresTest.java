@@ -35,13 +35,7 @@ class V3TransientFailuresTest extends ConsoleTest {
 
 	static final String DELETE_LEAKED = "/api/v3/configure/token?token_name=leaked";
 
-	static final String OPERATOR_ROW = "{\"token_id\":0,\"name\":\"_admin\",\"hash\":\"" + V3Stub.OPERATOR_HASH
-			+ "\",\"created_at\":\"2026-11-02T09:00:00\",\"permissions\":\"*:*:*\"}";
-
-	static final String LEAKED_ROW = "{\"token_id\":2,\"name\":\"leaked\",\"hash\":\"" + V3Stub.LEAKED_HASH
-			+ "\",\"created_at\":\"2026-11-20T14:02:45.331\",\"permissions\":\"*:*:*\"}";
-
-	static final String BOTH = "[" + OPERATOR_ROW + "," + LEAKED_ROW + "]";
+	static final String BOTH = "[" + V3Stub.OPERATOR_ROW + "," + V3Stub.LEAKED_ROW + "]";
 
 	static final String DELETED_TABLE = "ID\tName\tHash\t\tCreated\t\t\tExpiry\tPermissions\tDeleted\n"
 			+ "2\tleaked\t7e27dfe58\t2026-11-20T14:02:45.331\t\t*:*:*\t\ttrue\n";
@@ -68,7 +62,7 @@ class V3TransientFailuresTest extends ConsoleTest {
 		server.stubFor(post(urlEqualTo(QUERY)).inScenario("s").whenScenarioStateIs("once").willSetStateTo("twice")
 			.willReturn(busy(429)));
 		server.stubFor(post(urlEqualTo(QUERY)).inScenario("s").whenScenarioStateIs("twice")
-			.willReturn(V3Stub.rows("[" + OPERATOR_ROW + "]")));
+			.willReturn(V3Stub.rows("[" + V3Stub.OPERATOR_ROW + "]")));
 		assertThat(auth("list --hide-headers")).isEqualTo(new Run(0,
 				"0\t_admin\t" + V3Stub.OPERATOR_HASH + "\t2026-11-02T09:00:00\t\t*:*:*\n", ""));
 		server.verify(3, postRequestedFor(urlEqualTo(QUERY)));
@@ -103,7 +97,7 @@ class V3TransientFailuresTest extends ConsoleTest {
 
 	@Test
 	void aLostDeleteIsDoneWhenSystemTokensNoLongerHasTheToken() {
-		lostDelete("[" + OPERATOR_ROW + "]");
+		lostDelete("[" + V3Stub.OPERATOR_ROW + "]");
 		Run r = auth("delete --name leaked --force");
 		assertThat(r).isEqualTo(new Run(0, DELETED_TABLE, ""));
 		server.verify(2, postRequestedFor(urlEqualTo(QUERY)));

@@ -87,8 +87,7 @@ class ResponseTimeoutTest extends ConsoleTest {
 
 	@Test
 	void anInfluxDb3DeleteTheServerMadeButNeverAnsweredIsReportedAsDone() {
-		String leaked = "{\"token_id\":2,\"name\":\"leaked\",\"hash\":\"" + V3Stub.LEAKED_HASH
-				+ "\",\"created_at\":\"2026-11-20T14:02:45.331\",\"permissions\":\"*:*:*\"}";
+		String leaked = V3Stub.LEAKED_ROW;
 		server.stubFor(post(urlEqualTo("/api/v3/query_sql")).inScenario("t").whenScenarioStateIs(STARTED)
 			.willReturn(V3Stub.rows("[" + leaked + "]")));
 		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("t")

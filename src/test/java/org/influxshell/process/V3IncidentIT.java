@@ -33,12 +33,6 @@ class V3IncidentIT {
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	static final String ADMIN = "{\"token_id\":0,\"name\":\"_admin\",\"hash\":\"" + V3Stub.OPERATOR_HASH
-			+ "\",\"created_at\":\"2026-11-02T09:00:00\",\"permissions\":\"*:*:*\"}";
-
-	static final String LEAKED = "{\"token_id\":2,\"name\":\"leaked\",\"hash\":\"" + V3Stub.LEAKED_HASH
-			+ "\",\"created_at\":\"2026-11-20T14:02:45.331\",\"permissions\":\"*:*:*\"}";
-
 	static final String NEW = "{\"token_id\":4,\"name\":\"ci-2\",\"hash\":\"" + V3Stub.CI_HASH
 			+ "\",\"created_at\":\"2026-12-07T05:10:00.120\",\"permissions\":\"*:*:*\"}";
 
@@ -53,16 +47,16 @@ class V3IncidentIT {
 		server.resetAll();
 		server.stubFor(get(urlEqualTo("/ping")).withHeader("Authorization", equalTo("Token " + V3Stub.OPERATOR))
 			.willReturn(V3Stub.ping("Core")));
-		rows(STARTED, "[" + ADMIN + "," + LEAKED + "]");
+		rows(STARTED, "[" + V3Stub.OPERATOR_ROW + "," + V3Stub.LEAKED_ROW + "]");
 		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("tokens")
 			.whenScenarioStateIs(STARTED).willSetStateTo("leaked gone").willReturn(V3Stub.deleted()));
-		rows("leaked gone", "[" + ADMIN + "]");
+		rows("leaked gone", "[" + V3Stub.OPERATOR_ROW + "]");
 		server.stubFor(post(urlEqualTo("/api/v3/configure/token/named_admin")).inScenario("tokens")
 			.whenScenarioStateIs("leaked gone").willSetStateTo("made").willReturn(V3Stub.created(4, "ci-2", V3Stub.CI, null)));
-		rows("made", "[" + ADMIN + "," + NEW + "]");
+		rows("made", "[" + V3Stub.OPERATOR_ROW + "," + NEW + "]");
 		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=ci-2")).inScenario("tokens")
 			.whenScenarioStateIs("made").willSetStateTo("taken back").willReturn(V3Stub.deleted()));
-		rows("taken back", "[" + ADMIN + "]");
+		rows("taken back", "[" + V3Stub.OPERATOR_ROW + "]");
 	}
 
 	private void rows(String state, String json) {

@@ -44,18 +44,8 @@ class V3RotateIT {
 
 	static final String NEW_OPERATOR = "apiv3_" + "E".repeat(86);
 
-	static final String ADMIN = "{\"token_id\":0,\"name\":\"_admin\",\"hash\":\"" + V3Stub.OPERATOR_HASH
-			+ "\",\"created_at\":\"2026-11-02T09:00:00\",\"permissions\":\"*:*:*\"}";
-
-	static final String LEAKED = "{\"token_id\":2,\"name\":\"leaked\",\"hash\":\"" + V3Stub.LEAKED_HASH
-			+ "\",\"created_at\":\"2026-11-20T14:02:45.331\",\"permissions\":\"*:*:*\"}";
-
 	static final String NEW = "{\"token_id\":4,\"name\":\"leaked-2\",\"hash\":\"" + V3Stub.CI_HASH
 			+ "\",\"created_at\":\"2026-12-07T05:10:00.12\",\"permissions\":\"*:*:*\"}";
-
-	static final String CREATED_TEXT = "\nNew token created successfully!\n\nToken: " + V3Stub.CI + "\n"
-			+ "HTTP Requests Header: Authorization: Bearer " + V3Stub.CI + "\n\n"
-			+ "IMPORTANT: Store this token securely, as it will not be shown again.\n";
 
 	@TempDir
 	Path home;
@@ -91,9 +81,9 @@ class V3RotateIT {
 			server.stubFor(get(urlEqualTo("/ping")).withHeader("Authorization", equalTo("Token " + token))
 				.willReturn(V3Stub.ping("Core")));
 		}
-		rows(STARTED, ADMIN, LEAKED);
-		rows("made", ADMIN, LEAKED, NEW);
-		rows("rotated", ADMIN, NEW);
+		rows(STARTED, V3Stub.OPERATOR_ROW, V3Stub.LEAKED_ROW);
+		rows("made", V3Stub.OPERATOR_ROW, V3Stub.LEAKED_ROW, NEW);
+		rows("rotated", V3Stub.OPERATOR_ROW, NEW);
 		server.stubFor(post(urlEqualTo("/api/v3/configure/token/named_admin")).inScenario("tokens")
 			.whenScenarioStateIs(STARTED).willSetStateTo("made").willReturn(V3Stub.created(4, "leaked-2", V3Stub.CI, null)));
 		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked-2")).inScenario("tokens")
@@ -125,7 +115,7 @@ class V3RotateIT {
 		Result rotate = console.run(V3Stub.LEAKED + "\n", "auth", "rotate", "--token-value", "-", "--new-name", "leaked-2",
 				"--force");
 		assertThat(rotate.exit()).isEqualTo(1);
-		assertThat(rotate.out()).isEqualTo(CREATED_TEXT);
+		assertThat(rotate.out()).isEqualTo(V3Stub.CREATED_TEXT);
 		assertThat(rotate.err()).startsWith("rewrote profile \"telegraf\": token 2 (leaked) -> 4 (leaked-2)\n"
 				+ "rotate token 2 (leaked): done: created 4 (leaked-2)\n"
 				+ "rotate token 2 (leaked): done: checked 4 (GET /ping)\n"
@@ -152,7 +142,7 @@ class V3RotateIT {
 			.whenScenarioStateIs("made").willSetStateTo("rotated").willReturn(V3Stub.deleted()));
 		Result rotate = console.run(V3Stub.LEAKED + "\n", "auth", "rotate", "--token-value", "-", "--new-name", "leaked-2",
 				"--force");
-		assertThat(rotate).isEqualTo(new Result(0, CREATED_TEXT,
+		assertThat(rotate).isEqualTo(new Result(0, V3Stub.CREATED_TEXT,
 				"rewrote profile \"telegraf\": token 2 (leaked) -> 4 (leaked-2)\n"));
 		assertThat(configsText()).isEqualTo(rotated());
 
@@ -178,7 +168,7 @@ class V3RotateIT {
 		run.signal("TERM");
 		Result r = run.await(LIMIT);
 
-		assertThat(r).isEqualTo(new Result(143, CREATED_TEXT.replace(V3Stub.CI, NEW_OPERATOR),
+		assertThat(r).isEqualTo(new Result(143, V3Stub.CREATED_TEXT.replace(V3Stub.CI, NEW_OPERATOR),
 				"rewrote profile \"core\": token 0 (_admin) -> 0 (_admin)\n"
 						+ "interrupted: the stop came once the operator token was regenerated and 1 profile(s) rewritten; "
 						+ "the new value is printed above\n"));

@@ -33,6 +33,19 @@ public final class V3Stub {
 
 	public static final String DASH_HASH = "d6cca1ce4";
 
+	/** The operator token's row in {@code system.tokens}. */
+	public static final String OPERATOR_ROW = "{\"token_id\":0,\"name\":\"_admin\",\"hash\":\"" + OPERATOR_HASH
+			+ "\",\"created_at\":\"2026-11-02T09:00:00\",\"permissions\":\"*:*:*\"}";
+
+	/** The leaked named admin token's row in {@code system.tokens}: no expiry. */
+	public static final String LEAKED_ROW = "{\"token_id\":2,\"name\":\"leaked\",\"hash\":\"" + LEAKED_HASH
+			+ "\",\"created_at\":\"2026-11-20T14:02:45.331\",\"permissions\":\"*:*:*\"}";
+
+	/** What {@code auth create} prints of a token made with the value {@link #CI}, as {@code influxdb3 create token} does. */
+	public static final String CREATED_TEXT = "\nNew token created successfully!\n\nToken: " + CI + "\n"
+			+ "HTTP Requests Header: Authorization: Bearer " + CI + "\n\n"
+			+ "IMPORTANT: Store this token securely, as it will not be shown again.\n";
+
 	private V3Stub() {
 	}
 
