@@ -22,7 +22,6 @@ import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoCon
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
 
 /**
  * influx-shell: InfluxDB 2.x tokens and connection profiles from a console. Runs one command,
@@ -34,8 +33,7 @@ import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ComponentScan
-@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
-		CommandCatalogAutoConfiguration.class })
+@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class })
 public class InfluxShellApplication {
 
 	public static void main(String[] args) {
