@@ -64,7 +64,7 @@ public record Launch(List<String> args, List<String> settings, boolean debug, St
 	}
 
 	/** The argument that names a script file. */
-	public static final String SCRIPT_OPTION = "--spring.shell.script=";
+	private static final String SCRIPT_OPTION = "--spring.shell.script=";
 
 	/** The shared options that take a value and may come before the command words. */
 	private static final Set<String> LEADING_WITH_VALUE = Set.of("-c", "--active-config", "--host", "-t", "--token",
