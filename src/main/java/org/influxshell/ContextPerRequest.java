@@ -4,11 +4,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 import org.influxshell.command.Invocation;
+import org.influxshell.command.Launch;
 import org.influxshell.daemon.WarmConsole;
 import org.influxshell.http.HttpClients;
 import org.influxshell.shell.ConsoleRunner;
@@ -33,9 +33,10 @@ final class ContextPerRequest implements WarmConsole, AutoCloseable {
 	private final HttpClients http = new HttpClients();
 
 	@Override
-	public void run(List<String> words, ConfigurableEnvironment environment, InputStream stdin, OutputStream stdout,
+	public void run(Launch launch, ConfigurableEnvironment environment, InputStream stdin, OutputStream stdout,
 			BooleanSupplier stdinTerminal, IntConsumer ended) {
-		String[] args = words.toArray(String[]::new);
+		// Spring reads its own settings from the arguments
+		String[] args = launch.args().toArray(String[]::new);
 		SpringApplication app = new SpringApplication(InfluxShellApplication.class);
 		PackagedSettings.applyTo(app);
 		app.setEnvironment(environment);
@@ -50,12 +51,12 @@ final class ContextPerRequest implements WarmConsole, AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			Invocation invocation = ((Invocation.Source) environment).invocation();
-			ended.accept(InfluxShellApplication.reportStartupFailure(ex, args,
+			ended.accept(InfluxShellApplication.reportStartupFailure(ex, launch,
 					new PrintStream(invocation.stderr(), true, StandardCharsets.UTF_8)));
 			return;
 		}
 		try (context) {
-			ended.accept(context.getBean(ConsoleRunner.class).run(args, stdin, stdout, stdinTerminal));
+			ended.accept(context.getBean(ConsoleRunner.class).run(launch, stdin, stdout, stdinTerminal));
 		}
 	}
 

@@ -3,12 +3,12 @@ package org.influxshell;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.util.List;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
+import org.influxshell.command.Launch;
 import org.influxshell.daemon.DaemonAutoStart;
 import org.influxshell.daemon.WarmConsole;
 import org.influxshell.shell.ConsoleRunner;
@@ -22,7 +22,6 @@ import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoCon
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
 
 /**
  * influx-shell: InfluxDB 2.x tokens and connection profiles from a console. Runs one command,
@@ -34,8 +33,7 @@ import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ComponentScan
-@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
-		CommandCatalogAutoConfiguration.class })
+@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class })
 public class InfluxShellApplication {
 
 	public static void main(String[] args) {
@@ -52,6 +50,7 @@ public class InfluxShellApplication {
 		// libraries that log through JBoss Logging (Hibernate Validator) go to slf4j-nop too, not to
 		// java.util.logging's console handler
 		System.setProperty("org.jboss.logging.provider", "slf4j");
+		Launch launch = Launch.parse(args);
 		ConfigurableApplicationContext context = null;
 		ConsoleRunner runner;
 		try {
@@ -73,13 +72,13 @@ public class InfluxShellApplication {
 			if (context != null) {
 				context.close();
 			}
-			System.exit(reportStartupFailure(ex, args, System.err));
+			System.exit(reportStartupFailure(ex, launch, System.err));
 			return;
 		}
 		int code;
 		try {
-			code = runner.run(args, System.in, new FileOutputStream(FileDescriptor.out), Terminals::stdin);
-			context.getBean(DaemonAutoStart.class).afterColdRun(args);
+			code = runner.run(launch, System.in, new FileOutputStream(FileDescriptor.out), Terminals::stdin);
+			context.getBean(DaemonAutoStart.class).afterColdRun(launch);
 		}
 		finally {
 			context.close();
@@ -93,9 +92,9 @@ public class InfluxShellApplication {
 		return new ContextPerRequest();
 	}
 
-	static int reportStartupFailure(Throwable ex, String[] args, PrintStream stderr) {
+	static int reportStartupFailure(Throwable ex, Launch launch, PrintStream stderr) {
 		ErrorReporter reporter = new ErrorReporter(new ErrorMapper(), stderr);
-		reporter.debug(List.of(args).contains("--debug"));
+		reporter.debug(launch.debug());
 		return reporter.report(startupFailure(ex), null);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.influxshell.cli.CliException;
 import org.influxshell.client.DaemonFolder;
 import org.influxshell.command.Invocation;
+import org.influxshell.command.Launch;
 import org.influxshell.connection.InfluxProperties;
 
 import org.springframework.stereotype.Component;
@@ -30,9 +31,9 @@ public class DaemonAutoStart {
 		this.invocation = invocation;
 	}
 
-	public void afterColdRun(String[] args) {
+	public void afterColdRun(Launch launch) {
 		String launcher = System.getProperty("influxshell.self");
-		if (launcher == null || args.length > 0 && args[0].equals("daemon")) {
+		if (launcher == null || launch.daemonCommand()) {
 			return;
 		}
 		try {

@@ -22,7 +22,7 @@ import org.influxshell.cli.CliException;
 import org.influxshell.cli.UserHome;
 import org.influxshell.client.Frames;
 import org.influxshell.command.Invocation;
-import org.influxshell.command.LaunchArguments;
+import org.influxshell.command.Launch;
 import org.influxshell.command.StopSignals;
 
 /**
@@ -51,6 +51,9 @@ final class RequestRun implements Invocation {
 
 	private final Frames.Request request;
 
+	/** The request's arguments, read once. */
+	private final Launch launch;
+
 	private final DataOutputStream out;
 
 	private final Map<String, String> environment;
@@ -77,6 +80,7 @@ final class RequestRun implements Invocation {
 
 	RequestRun(Frames.Request request, DataOutputStream out) {
 		this.request = request;
+		this.launch = Launch.parse(request.args());
 		this.out = out;
 		this.environment = Map.copyOf(request.environment());
 		this.stderr = new ClientStderr(mayAsk());
@@ -106,7 +110,7 @@ final class RequestRun implements Invocation {
 			// the client is gone: its reader says so
 		}
 		try {
-			console.run(request.args(), new RequestEnvironment(this, request.properties()), stdin,
+			console.run(launch, new RequestEnvironment(this, request.properties()), stdin,
 					new ClientStdout(), () -> isTerminal(0), this::ended);
 		}
 		catch (RuntimeException ex) {
@@ -138,18 +142,18 @@ final class RequestRun implements Invocation {
 	 * store, say: they hold for the whole JVM, so a request cannot bring its own).
 	 */
 	String coldReason() {
-		List<String> words = words();
-		if (words.isEmpty() && !script() && isTerminal(0)) {
+		if (launch.mode(() -> isTerminal(0)) == Launch.Mode.REPL) {
 			return "the REPL";
 		}
-		if (!words.isEmpty() && words.get(0).equals("daemon")) {
+		if (launch.daemonCommand()) {
 			return "a daemon command";
 		}
+		List<String> words = launch.words();
 		if (!words.isEmpty() && words.get(0).equals("script") && ClientPaths.scriptOf(words) == null) {
 			return "a script command this console does not check";
 		}
-		for (String path : scriptPaths(words)) {
-			String unfit = path == null ? null : ClientPaths.scriptUnfit(request.folder(), path);
+		for (String path : scriptPaths(launch)) {
+			String unfit = ClientPaths.scriptUnfit(request.folder(), path);
 			if (unfit != null) {
 				return unfit;
 			}
@@ -194,30 +198,21 @@ final class RequestRun implements Invocation {
 	}
 
 	/** The script files the arguments name: {@code @FILE}, {@code --spring.shell.script=FILE}, {@code script FILE}. */
-	private List<String> scriptPaths(List<String> words) {
+	private static List<String> scriptPaths(Launch launch) {
 		List<String> paths = new ArrayList<>();
-		paths.add(LaunchArguments.atFile(words));
+		if (launch.script() != null) {
+			paths.add(launch.script());
+		}
+		List<String> words = launch.words();
 		if (words.size() > 1 && words.get(0).equals("script")) {
 			paths.add(ClientPaths.scriptOf(words));
 		}
-		paths.add(LaunchArguments.scriptOption(request.args()));
 		return paths;
 	}
 
 	/** The configs and journal paths the arguments, the environment and the JVM options give. */
 	private List<String> configsAndJournalPaths() {
-		List<String> paths = new ArrayList<>();
-		List<String> args = request.args();
-		for (int i = 0; i < args.size(); i++) {
-			String a = args.get(i);
-			if (a.equals("--configs-path") && i + 1 < args.size()) {
-				paths.add(args.get(i + 1));
-			}
-			else if (a.startsWith("--configs-path=") || a.startsWith("--influx.configs-path=")
-					|| a.startsWith("--influx.journal-path=")) {
-				paths.add(a.substring(a.indexOf('=') + 1));
-			}
-		}
+		List<String> paths = new ArrayList<>(launch.paths());
 		paths.add(environment.get("INFLUX_CONFIGS_PATH"));
 		paths.add(environment.get("INFLUX_JOURNAL_PATH"));
 		paths.add(request.properties().get("influx.configs-path"));
@@ -229,17 +224,9 @@ final class RequestRun implements Invocation {
 		return path != null && !path.isEmpty() && !path.startsWith("/");
 	}
 
-	private List<String> words() {
-		return LaunchArguments.commandWords(request.args());
-	}
-
-	private boolean script() {
-		return LaunchArguments.runsScript(request.args());
-	}
-
 	/** A question is possible: a one-shot command, stdin and stderr on terminals. */
 	private boolean mayAsk() {
-		return !script() && isTerminal(0) && isTerminal(2);
+		return !launch.runsScript() && isTerminal(0) && isTerminal(2);
 	}
 
 	/** Reads what the client sends while the command runs. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.Stderr;
-import org.influxshell.command.CatalogBridge;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandSet;
 import org.influxshell.command.Invocation;
@@ -24,23 +23,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
-import org.springframework.shell.context.DefaultShellContext;
-import org.springframework.shell.context.ShellContext;
 
 /** Wires the console: streams, configs file, resolver, command model, runners. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InfluxProperties.class)
 public class ConsoleConfiguration {
-
-	/**
-	 * Spring Shell's own context wants a JLine terminal, and building one runs {@code test -t}
-	 * processes and may take over stdout. Our commands work in every mode, so the terminal is
-	 * built by the REPL alone, when it starts.
-	 */
-	@Bean
-	ShellContext shellContext() {
-		return new DefaultShellContext(false);
-	}
 
 	/** The run's environment, folders, streams and signals: a daemon request's, else this process's. */
 	@Bean
@@ -87,11 +74,6 @@ public class ConsoleConfiguration {
 	@Bean
 	CommandModel commandModel(ObjectProvider<CommandSet> sets) {
 		return new CommandModel(sets.orderedStream().toList());
-	}
-
-	@Bean
-	CatalogBridge catalogBridge(CommandModel model) {
-		return new CatalogBridge(model);
 	}
 
 	@Bean

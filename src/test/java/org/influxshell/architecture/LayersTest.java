@@ -1,8 +1,11 @@
 package org.influxshell.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -82,6 +85,35 @@ class LayersTest {
 						|| c.getPackageName().startsWith("org.influxshell.client")
 						|| c.getName().equals("org.influxshell.cli.BuildInfo")
 						|| c.getName().equals("org.influxshell.cli.UserHome") || c.isPrimitive() || c.isArray()));
+
+	/**
+	 * The rule for the process arguments (settings, script, command words, mode) lives in
+	 * {@code command.Launch} alone. The raw arguments go to its parser where they arrive (the cold
+	 * {@code main}, the daemon's request), and on to Spring, which reads its settings from them
+	 * (the daemon's context for a request); everything else reads the {@code Launch}.
+	 */
+	@ArchTest
+	static final ArchRule onlyLaunchReadsTheArguments = noClasses().should()
+		.callMethodWhere(describe("read the raw launch arguments other than where they arrive", LayersTest::readsRawArguments));
+
+	private static boolean readsRawArguments(JavaMethodCall call) {
+		String target = call.getTargetOwner().getName() + "." + call.getName();
+		String origin = call.getOrigin().getOwner().getName() + "." + call.getOrigin().getName();
+		if (origin.startsWith("org.influxshell.command.Launch.")) {
+			return false;
+		}
+		return switch (target) {
+			// where the arguments arrive: parsed once
+			case "org.influxshell.command.Launch.parse" -> !origin.equals("org.influxshell.InfluxShellApplication.main")
+					&& !origin.equals("org.influxshell.daemon.RequestRun.<init>");
+			// a request's arguments: written and read by the wire format, parsed when the request is taken
+			case "org.influxshell.client.Frames$Request.args" -> !origin.startsWith("org.influxshell.client.Frames")
+					&& !origin.equals("org.influxshell.daemon.RequestRun.<init>");
+			// Spring's settings, for the daemon's context of a request
+			case "org.influxshell.command.Launch.args" -> !origin.startsWith("org.influxshell.ContextPerRequest.");
+			default -> false;
+		};
+	}
 
 	@ArchTest
 	static final ArchRule noCycles = slices().matching("org.influxshell.(*)..").should().beFreeOfCycles();

@@ -455,6 +455,20 @@ class DaemonIT {
 		assertThat(served(console) - before).isEqualTo(1);
 	}
 
+	@Test
+	void autoStartLeavesTheDaemonCommandsAloneWhereverTheirWordsStand() throws Exception {
+		JarProcess auto = new JarProcess(home).env("INFLUX_DAEMON_AUTO_START", "true");
+		daemons.add(console);
+		Path socket = home.resolve("run/influx-shell/daemon.sock");
+		// (--debug: the error's stack trace follows its line)
+		Result debug = auto.run(null, "--debug", "daemon", "status");
+		assertThat(debug.exit()).isEqualTo(1);
+		assertThat(debug.err()).startsWith("Error: no daemon is running (" + socket + ")\n");
+		assertThat(auto.run(null, "-c", "prod", "daemon", "status").exit()).isNotZero();
+		// a daemon started after a cold run has its log opened before that run ends: none was started
+		assertThat(socket.resolveSibling("daemon.log")).doesNotExist();
+	}
+
 	/** The daemon's pid, from {@code daemon status}. */
 	static long pid(JarProcess where) throws Exception {
 		Result status = where.run(null, "daemon", "status");

@@ -9,16 +9,12 @@ import org.influxshell.support.ConsoleTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.command.CommandCatalog;
 
 /** {@code completion}, the hidden {@code __complete} and {@code __man}: what shells and man read from the console. */
 class ShellIntegrationTest extends ConsoleTest {
 
 	@Autowired
 	CommandModel model;
-
-	@Autowired
-	CommandCatalog catalog;
 
 	@Test
 	void completeAnswersAsTheReplWouldOneValueALine() {
@@ -38,7 +34,6 @@ class ShellIntegrationTest extends ConsoleTest {
 	void hiddenCommandsRunButAreListedNowhere() {
 		assertThat(run("help").out()).doesNotContain("__").contains("\n   completion ");
 		assertThat(model.spellings()).doesNotContain("__complete", "__man").contains("completion");
-		assertThat(catalog.getRegistrations()).doesNotContainKeys("__complete", "__man").containsKey("completion");
 		ConsoleCompleter repl = new ConsoleCompleter(model, List.of());
 		assertThat(repl.proposals(List.of(), "_")).isEmpty();
 		assertThat(run("__complete --help").exit()).isZero();

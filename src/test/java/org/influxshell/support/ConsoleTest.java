@@ -14,6 +14,7 @@ import java.util.Map;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Invocation;
+import org.influxshell.command.Launch;
 import org.influxshell.command.StopSignals;
 import org.influxshell.shell.ConsoleRunner;
 import org.influxshell.shell.ProcessInvocation;
@@ -98,7 +99,7 @@ public abstract class ConsoleTest {
 	/** Runs the console with its results going to {@code stdout}; the {@link Run}'s output is empty. */
 	protected Run runTo(OutputStream stdout, String stdin, String... args) {
 		stderrBytes.reset();
-		int exit = runner.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, () -> false);
+		int exit = runner.run(Launch.parse(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, () -> false);
 		return new Run(exit, "", stderrBytes.toString(StandardCharsets.UTF_8));
 	}
 
