@@ -4,17 +4,16 @@ InfluxDB running as a separate process on loopback; then the same one-shots and 
 of token IDs answered warm, by a daemon (influx-shell daemon start). Prints medians and ratios to the
 JVM floor (a plain `java Hello`), so figures compare across machines.
 
-    python3 bench/run.py [--runs 5] [--tokens 1000] [--skip-build] [--save FILE] [--baseline FILE]
+    python3 bench/run.py [--runs 5] [--tokens 1000] [--skip-build] [--vs-root DIR]
 
 Then the targets, each with its verdict: warm one-shot through the native client at most 2x upstream's Go
 `influx` doing the same (INFLUX_PEER names its binary; upstream's auth inactive takes no --host nor
 INFLUX_HOST, so its one-shot is auth list --id), through the JDK client at most 1.3x the floor, warm
-TAB completion at most 2x the Go one-shot, and cold one-shots no slower than a saved earlier run (--baseline,
-a file an earlier --save wrote: its ratios to the floor, since the floor moves with the machine).
+TAB completion at most 2x the Go one-shot, and cold one-shots no more than 5% slower than those of another
+checkout (--vs-root DIR, built there: each command of both is run in turn, A B A B ..., in this one run).
 """
 import argparse
 import fcntl
-import json
 import os
 import pty
 import select
@@ -172,8 +171,7 @@ def main():
     ap.add_argument("--tokens", type=int, default=1000)
     ap.add_argument("--list-tokens", type=int, default=20000)
     ap.add_argument("--skip-build", action="store_true")
-    ap.add_argument("--save", help="write this run's ratios to the floor to FILE, for a later --baseline")
-    ap.add_argument("--baseline", help="compare the cold one-shots with the ratios an earlier --save wrote")
+    ap.add_argument("--vs-root", help="another checkout, built: its cold one-shots are timed in turn with ours")
     args = ap.parse_args()
     if not args.skip_build:
         subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-DskipTests", "package"], cwd=ROOT, check=True)
@@ -254,6 +252,12 @@ def main():
         warm = {"dev": warm_rows(LAUNCHER, ids, tab_cmd, env, args.runs)}
         if packaged:
             warm["packaged"] = warm_rows(packaged, ids, tab_cmd, env, args.runs)
+        versus = {}
+        if args.vs_root:
+            other = os.path.join(os.path.abspath(args.vs_root), "target", "influx-shell", "influx-shell")
+            for name, words in (("one-shot auth inactive", ["auth", "inactive", "--id", ids[0], "--hide-headers"]),
+                                ("one-shot config list", ["config", "list"])):
+                versus[name] = in_turn([LAUNCHER] + words, [other] + words, env, max(9, args.runs))
     finally:
         for s in (stub, list_stub):
             s.stdin.close()
@@ -305,16 +309,22 @@ def main():
     print("%-44s %9.0f/s" % ("--user throughput (tokens/s)", len(ids) / user_wall))
     print("%-44s %9s" % ("--user within 100x the floor", "yes" if user_wall / floor <= 100 else "NO"))
 
-    cold = {"one-shot auth inactive": one / floor, "one-shot config list": local / floor}
-    if packaged:
-        cold.update({"packaged one-shot auth inactive": pone / floor, "packaged one-shot config list": plocal / floor})
-    targets(warm, floor, peer_one if peer else None, cold, args.baseline)
-    if args.save:
-        with open(args.save, "w") as f:
-            json.dump({"floor": floor, "cold": cold}, f, indent=2)
+    targets(warm, floor, peer_one if peer else None, versus)
 
 
-def targets(warm, floor, peer_one, cold, baseline):
+def in_turn(cmd_a, cmd_b, env, runs):
+    """Medians of two commands run in turn, A B A B ...: the machine's drift reaches both alike."""
+    measure(flipped(cmd_a, 1), env)
+    measure(flipped(cmd_b, 0), env)
+    a, b = [], []
+    for i in range(runs):
+        # each changes the token for real: A inactivates what B activated, and back
+        a.append(measure(flipped(cmd_a, 1), env)[0])
+        b.append(measure(flipped(cmd_b, 0), env)[0])
+    return statistics.median(a), statistics.median(b)
+
+
+def targets(warm, floor, peer_one, versus):
     """The warm console's targets and the cold start's, each with its figures and verdict."""
     print("targets:")
 
@@ -334,14 +344,12 @@ def targets(warm, floor, peer_one, cold, baseline):
             verdict("warm TAB completion, %s / Go influx one-shot" % name, w["tab"][0] / peer_one, 2.0, "Go")
         else:
             print("  %-58s %s" % ("warm TAB completion, %s / Go influx one-shot" % name, "not measured: set INFLUX_PEER"))
-    if baseline:
-        with open(baseline) as f:
-            before = json.load(f)["cold"]
-        for name, ratio in cold.items():
-            if name in before:
-                verdict("cold %s / the baseline's (ratios to the floor)" % name, ratio / before[name], 1.05, "baseline")
+    if versus:
+        for name, (ours, theirs) in versus.items():
+            print("  %-58s %.3fs / %.3fs" % ("cold %s: this / --vs-root" % name, ours, theirs))
+            verdict("cold %s / --vs-root's, in turn" % name, ours / theirs, 1.05, "--vs-root")
     else:
-        print("  %-58s %s" % ("cold one-shots / an earlier run", "not compared: give --baseline FILE"))
+        print("  %-58s %s" % ("cold one-shots / another checkout", "not compared: give --vs-root DIR"))
 
 
 if __name__ == "__main__":
