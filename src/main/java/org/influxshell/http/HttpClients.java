@@ -3,9 +3,11 @@ package org.influxshell.http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -114,6 +116,9 @@ public final class HttpClients implements AutoCloseable {
 
 	private final LinkedHashMap<Settings, Client> clients = new LinkedHashMap<>(16, 0.75f, true);
 
+	/** Clients no longer kept that an exchange still holds: closed when the last one lets go. */
+	private final Set<Client> leaving = new HashSet<>();
+
 	private LoopResources loops;
 
 	private boolean closed;
@@ -122,11 +127,74 @@ public final class HttpClients implements AutoCloseable {
 	public HttpClients() {
 	}
 
-	private record Client(WebClient web, ConnectionProvider pool) {
+	/** A client and its pool, and how many exchanges hold it now. */
+	private static final class Client {
+
+		final WebClient web;
+
+		final ConnectionProvider pool;
+
+		int users;
+
+		boolean closed;
+
+		Client(WebClient web, ConnectionProvider pool) {
+			this.web = web;
+			this.pool = pool;
+		}
+
+		/** Closes the pool once; its requests still running finish. */
+		void close() {
+			if (!closed) {
+				closed = true;
+				pool.disposeLater().subscribe();
+			}
+		}
 	}
 
-	/** The client for these settings, made on first use. */
-	synchronized WebClient get(Settings settings) {
+	/**
+	 * A client lent to one exchange. The warm console's requests share these clients; one that
+	 * makes a ninth set of settings must not close a pool another request is about to use, so a
+	 * client past the limit is closed only when no exchange holds it.
+	 */
+	final class Lease {
+
+		private final Client client;
+
+		private boolean released;
+
+		private Lease(Client client) {
+			this.client = client;
+		}
+
+		WebClient web() {
+			return client.web;
+		}
+
+		/** The exchange is over; a second call does nothing. */
+		void release() {
+			synchronized (HttpClients.this) {
+				if (released) {
+					return;
+				}
+				released = true;
+				client.users--;
+				if (client.users == 0 && leaving.remove(client)) {
+					client.close();
+				}
+			}
+		}
+
+		/** Whether this client's pool was closed (for tests). */
+		boolean poolClosed() {
+			synchronized (HttpClients.this) {
+				return client.closed;
+			}
+		}
+	}
+
+	/** The client for these settings, made on first use, lent until {@link Lease#release}. */
+	synchronized Lease lease(Settings settings) {
 		if (closed) {
 			throw new IllegalStateException("the HTTP clients are closed");
 		}
@@ -136,12 +204,18 @@ public final class HttpClients implements AutoCloseable {
 			clients.put(settings, client);
 			if (clients.size() > KEPT) {
 				Iterator<Client> oldest = clients.values().iterator();
-				// requests still running on it finish: its connections close as they come back
-				oldest.next().pool().disposeLater().subscribe();
+				Client gone = oldest.next();
 				oldest.remove();
+				if (gone.users == 0) {
+					gone.close();
+				}
+				else {
+					leaving.add(gone);
+				}
 			}
 		}
-		return client.web();
+		client.users++;
+		return new Lease(client);
 	}
 
 	private Client create(Settings settings) {
@@ -279,11 +353,13 @@ public final class HttpClients implements AutoCloseable {
 		synchronized (this) {
 			closed = true;
 			open = new ArrayList<>(clients.values());
+			open.addAll(leaving);
 			clients.clear();
+			leaving.clear();
 			threads = loops;
 		}
 		for (Client client : open) {
-			client.pool().disposeLater().block(Duration.ofSeconds(1));
+			client.pool.disposeLater().block(Duration.ofSeconds(1));
 		}
 		if (threads != null) {
 			// no quiet period; the timeout is how long the threads get to stop (zero fails at once)

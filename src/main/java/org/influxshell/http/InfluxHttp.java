@@ -315,48 +315,55 @@ public class InfluxHttp implements AutoCloseable {
 			debug.request(method, uri, headers, jsonBody);
 		}
 		String host = settings.route() == HttpClients.Route.ABSOLUTE_URI ? uri.getRawAuthority() : null;
-		WebClient.RequestBodySpec spec = clients.get(settings).method(method).uri(address).headers(h -> {
-			h.addAll(headers);
-			if (host != null) {
-				// the server's, not the proxy's: the request line is made from it (HttpClients.AbsoluteUri)
-				h.set(HttpHeaders.HOST, host);
-			}
-		});
-		WebClient.RequestHeadersSpec<?> request = jsonBody == null ? spec : spec.bodyValue(jsonBody);
-		Duration timeout = properties.responseTimeout();
-		// the body is read as bytes whatever the Content-Type says: InfluxDB 3 answers a created
-		// token with "Content-Type: json", which is no media type and would fail a typed read
-		return request.exchangeToMono(resp -> DataBufferUtils
-			.join(resp.body(BodyExtractors.toDataBuffers()), (int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseSize()))
-			.map(InfluxHttp::bytes)
-			.defaultIfEmpty(new byte[0])
-			.map(body -> new HttpResponse(resp.statusCode().value(),
-					resp.headers().header(HttpHeaders.CONTENT_TYPE).stream().findFirst().orElse(""),
-					resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""),
-					resp.headers().header(HttpHeaders.RETRY_AFTER).stream().findFirst().orElse(""),
-					resp.headers().header(HttpHeaders.SET_COOKIE), body, firstValues(resp.headers().asHttpHeaders()))))
-			.timeout(timeout)
-			.map(r -> {
-				boolean proxyRefused = proxy != null && r.status() == 407;
-				if (debug != null) {
-					// a proxy's refusal page may quote what it was sent: only its status is shown
-					debug.response(proxyRefused ? new HttpResponse(407, "", "", "", List.of(), new byte[0]) : r);
+		URI to = address;
+		// a client is lent for each exchange, each retry included: one that falls out of the kept few is
+		// closed only when no exchange holds it (the warm console's requests share the clients)
+		return Mono.defer(() -> {
+			HttpClients.Lease lease = clients.lease(settings);
+			WebClient.RequestBodySpec spec = lease.web().method(method).uri(to).headers(h -> {
+				h.addAll(headers);
+				if (host != null) {
+					// the server's, not the proxy's: the request line is made from it (HttpClients.AbsoluteUri)
+					h.set(HttpHeaders.HOST, host);
 				}
-				if (proxyRefused) {
-					throw new TransportException(method + " " + uri + ": " + TransportErrors.proxyRefused(proxy, 407),
-							null, false);
-				}
-				return r;
-			})
-			.onErrorMap(ex -> !(ex instanceof TransportException), ex -> {
-				boolean sent = !TransportErrors.beforeSending(ex);
-				TransportException failure = new TransportException(Secrets.without(method + " " + uri + ": "
-						+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize(), proxy), secrets), ex, sent);
-				if (!sent && conn.defaultHost()) {
-					failure.hint(DEFAULT_HOST_HINT);
-				}
-				return failure;
 			});
+			WebClient.RequestHeadersSpec<?> request = jsonBody == null ? spec : spec.bodyValue(jsonBody);
+			Duration timeout = properties.responseTimeout();
+			// the body is read as bytes whatever the Content-Type says: InfluxDB 3 answers a created
+			// token with "Content-Type: json", which is no media type and would fail a typed read
+			return request.exchangeToMono(resp -> DataBufferUtils
+				.join(resp.body(BodyExtractors.toDataBuffers()), (int) Math.min(Integer.MAX_VALUE - 8, properties.maxResponseSize()))
+				.map(InfluxHttp::bytes)
+				.defaultIfEmpty(new byte[0])
+				.map(body -> new HttpResponse(resp.statusCode().value(),
+						resp.headers().header(HttpHeaders.CONTENT_TYPE).stream().findFirst().orElse(""),
+						resp.headers().header(HttpHeaders.LOCATION).stream().findFirst().orElse(""),
+						resp.headers().header(HttpHeaders.RETRY_AFTER).stream().findFirst().orElse(""),
+						resp.headers().header(HttpHeaders.SET_COOKIE), body, firstValues(resp.headers().asHttpHeaders()))))
+				.timeout(timeout)
+				.map(r -> {
+					boolean proxyRefused = proxy != null && r.status() == 407;
+					if (debug != null) {
+						// a proxy's refusal page may quote what it was sent: only its status is shown
+						debug.response(proxyRefused ? new HttpResponse(407, "", "", "", List.of(), new byte[0]) : r);
+					}
+					if (proxyRefused) {
+						throw new TransportException(method + " " + uri + ": " + TransportErrors.proxyRefused(proxy, 407),
+								null, false);
+					}
+					return r;
+				})
+				.onErrorMap(ex -> !(ex instanceof TransportException), ex -> {
+					boolean sent = !TransportErrors.beforeSending(ex);
+					TransportException failure = new TransportException(Secrets.without(method + " " + uri + ": "
+							+ TransportErrors.describe(ex, timeout, properties.getMaxResponseSize(), proxy), secrets), ex, sent);
+					if (!sent && conn.defaultHost()) {
+						failure.hint(DEFAULT_HOST_HINT);
+					}
+					return failure;
+				})
+				.doFinally(signal -> lease.release());
+		});
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {

@@ -35,20 +35,20 @@ class HttpClientsTest {
 	@Test
 	void equalSettingsShareAClientAndAnyDifferenceMakesAnother() {
 		try (HttpClients clients = new HttpClients()) {
-			WebClient strict = clients.get(settings(HTTPS, false, null));
-			assertThat(clients.get(settings(HTTPS, false, null))).isSameAs(strict);
-			assertThat(clients.get(settings(HTTP, false, null))).isSameAs(strict);
-			assertThat(clients.get(settings(HTTPS, true, null))).isNotSameAs(strict);
-			WebClient tunnel = clients.get(settings(HTTPS, false, PROXY));
+			WebClient strict = clients.lease(settings(HTTPS, false, null)).web();
+			assertThat(clients.lease(settings(HTTPS, false, null)).web()).isSameAs(strict);
+			assertThat(clients.lease(settings(HTTP, false, null)).web()).isSameAs(strict);
+			assertThat(clients.lease(settings(HTTPS, true, null)).web()).isNotSameAs(strict);
+			WebClient tunnel = clients.lease(settings(HTTPS, false, PROXY)).web();
 			assertThat(tunnel).isNotSameAs(strict);
-			assertThat(clients.get(settings(HTTPS, true, PROXY))).isNotSameAs(tunnel);
-			assertThat(clients.get(settings(HTTPS, false, new Proxies.Proxy("proxy.corp", 3128, "u", "two"))))
+			assertThat(clients.lease(settings(HTTPS, true, PROXY)).web()).isNotSameAs(tunnel);
+			assertThat(clients.lease(settings(HTTPS, false, new Proxies.Proxy("proxy.corp", 3128, "u", "two"))).web())
 				.isNotSameAs(tunnel);
-			assertThat(clients.get(settings(HTTPS, false, new Proxies.Proxy("proxy.corp", 3128, "u", "one"))))
+			assertThat(clients.lease(settings(HTTPS, false, new Proxies.Proxy("proxy.corp", 3128, "u", "one"))).web())
 				.isSameAs(tunnel);
 			// plain http through a proxy carries no TLS: --skip-verify makes no other client there
-			assertThat(clients.get(settings(HTTP, true, PROXY)))
-				.isSameAs(clients.get(settings(HTTP, false, PROXY)));
+			assertThat(clients.lease(settings(HTTP, true, PROXY)).web())
+				.isSameAs(clients.lease(settings(HTTP, false, PROXY)).web());
 		}
 	}
 
@@ -59,14 +59,14 @@ class HttpClientsTest {
 		Path copy = dir.resolve("copy.pem");
 		Files.copy(ca.caPem(), copy);
 		try (HttpClients clients = new HttpClients()) {
-			WebClient strict = clients.get(settings(HTTPS, false, null));
-			WebClient trusting = clients.get(settings(HTTPS, false, null, CaFile.load(ca.caPem())));
+			WebClient strict = clients.lease(settings(HTTPS, false, null)).web();
+			WebClient trusting = clients.lease(settings(HTTPS, false, null, CaFile.load(ca.caPem()))).web();
 			assertThat(trusting).isNotSameAs(strict);
-			assertThat(clients.get(settings(HTTPS, false, null, CaFile.load(ca.caPem())))).isSameAs(trusting);
-			assertThat(clients.get(settings(HTTPS, false, null, CaFile.load(copy)))).isNotSameAs(trusting);
+			assertThat(clients.lease(settings(HTTPS, false, null, CaFile.load(ca.caPem()))).web()).isSameAs(trusting);
+			assertThat(clients.lease(settings(HTTPS, false, null, CaFile.load(copy))).web()).isNotSameAs(trusting);
 			// the same path with other content: another CA now
 			Files.writeString(copy, Files.readString(copy) + Files.readString(ca.caPem()));
-			WebClient changed = clients.get(settings(HTTPS, false, null, CaFile.load(copy)));
+			WebClient changed = clients.lease(settings(HTTPS, false, null, CaFile.load(copy))).web();
 			assertThat(CaFile.load(copy)).isNotEqualTo(CaFile.load(dir.resolve("copy.pem").resolveSibling("ca.pem")));
 			assertThat(clients.kept()).hasSize(4);
 			assertThat(changed).isNotSameAs(trusting);
@@ -79,20 +79,45 @@ class HttpClientsTest {
 		}
 	}
 
+	/**
+	 * In the warm console requests share the clients: one that falls out of the kept few while an
+	 * exchange holds it is closed when that exchange lets go, not under it.
+	 */
+	@Test
+	void aClientPastTheLimitIsClosedOnlyWhenNoExchangeHoldsIt() {
+		try (HttpClients clients = new HttpClients()) {
+			HttpClients.Lease held = clients.lease(settings(HTTPS, false, null));
+			HttpClients.Lease idle = clients.lease(settings(HTTP, false, PROXY));
+			idle.release();
+			for (int i = 1; i <= HttpClients.KEPT; i++) {
+				clients.lease(settings(HTTPS, false, new Proxies.Proxy("proxy" + i, 3128, null, null))).release();
+			}
+			assertThat(clients.kept()).doesNotContain(settings(HTTPS, false, null), settings(HTTP, false, PROXY));
+			assertThat(idle.poolClosed()).as("an idle client is closed at once").isTrue();
+			assertThat(held.poolClosed()).as("a held client stays open").isFalse();
+			held.release();
+			assertThat(held.poolClosed()).as("closed when let go").isTrue();
+			// a second release changes nothing
+			held.release();
+			assertThat(clients.lease(settings(HTTPS, false, null)).poolClosed()).as("a new client for those settings")
+				.isFalse();
+		}
+	}
+
 	@Test
 	void theLeastRecentlyUsedClientGoesPastTheLimit() {
 		try (HttpClients clients = new HttpClients()) {
 			HttpClients.Settings first = settings(HTTPS, false, null);
-			WebClient kept = clients.get(first);
+			WebClient kept = clients.lease(first).web();
 			for (int i = 1; i <= HttpClients.KEPT; i++) {
-				clients.get(settings(HTTPS, false, new Proxies.Proxy("proxy" + i, 3128, null, null)));
+				clients.lease(settings(HTTPS, false, new Proxies.Proxy("proxy" + i, 3128, null, null))).web();
 				if (i == 3) {
-					clients.get(first);
+					clients.lease(first).web();
 				}
 			}
 			assertThat(clients.kept()).hasSize(HttpClients.KEPT).contains(first)
 				.doesNotContain(settings(HTTPS, false, new Proxies.Proxy("proxy1", 3128, null, null)));
-			assertThat(clients.get(first)).isSameAs(kept);
+			assertThat(clients.lease(first).web()).isSameAs(kept);
 		}
 	}
 }
