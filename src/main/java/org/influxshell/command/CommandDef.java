@@ -122,7 +122,7 @@ public final class CommandDef {
 
 	/**
 	 * Whether the command is for programs, not people ({@code __complete}, which shell completion
-	 * scripts call): it runs, but help, completion and the catalog leave it out.
+	 * scripts call): it runs, but help and completion leave it out.
 	 */
 	public boolean hidden() {
 		return hidden;
@@ -172,7 +172,7 @@ public final class CommandDef {
 			return this;
 		}
 
-		/** Leaves the command out of help, completion and the catalog (see {@link CommandDef#hidden()}). */
+		/** Leaves the command out of help and completion (see {@link CommandDef#hidden()}). */
 		public Builder hidden() {
 			this.hidden = true;
 			return this;

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * Every command the console has, from every {@link CommandSet}: what parsing, dispatch, help,
- * completion and Spring Shell's catalog read. Two commands spelled the same way are refused.
+ * completion, the man page and the completion scripts read. Two commands spelled the same way are refused.
  * A {@linkplain CommandDef#hidden() hidden} command is found by {@link #find} (so it runs) but
  * listed nowhere: not in {@link #commands()}, {@link #spellings()} or suggestions.
  */

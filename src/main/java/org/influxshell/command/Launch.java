@@ -47,6 +47,16 @@ import org.influxshell.cli.CliException;
 public record Launch(List<String> args, List<String> settings, boolean debug, String script, boolean atFile,
 		List<String> words, String unexpected, List<String> paths) {
 
+	/**
+	 * The launch without its arguments' values: they may hold a token ({@code -t}, {@code --token-value}),
+	 * and a record's own {@code toString} would print them in a log line or an assertion message.
+	 */
+	@Override
+	public String toString() {
+		return "Launch[" + args.size() + " arguments, words " + words.size() + ", script " + (script != null)
+				+ ", debug " + debug + "]";
+	}
+
 	/** How the console runs. */
 	public enum Mode {
 

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One option, declared once: its spellings, what it takes, its help, where completion gets its
- * values, and whether its value is secret. Parsing, help, completion and Spring Shell's command
- * catalog all read this declaration. A command's parsed {@link Args} are looked up with the
+ * values, and whether its value is secret. Parsing, help, completion, the man page and the
+ * completion scripts all read this declaration. A command's parsed {@link Args} are looked up with the
  * declaration itself (by identity), never with a string key.
  *
  * @param <T> the parsed value: {@code Boolean}, {@code String} or {@code List<String>}
