@@ -116,24 +116,9 @@ public class TokenSelector {
 		return new Selection(new ArrayList<>(byKey.values()), listed, bySelector, skipped, valuesHidden);
 	}
 
-	/**
-	 * The token as the server compares it: HTTP header values lose their leading and trailing
-	 * spaces and tabs (Go's header parsing, which the server uses), so {@code "TOKEN "} is TOKEN.
-	 */
+	/** The token as the server compares it ({@link Connection#asSent}): {@code "TOKEN "} is TOKEN. */
 	static String asSent(String token) {
-		int start = 0;
-		int end = token.length();
-		while (start < end && isHeaderSpace(token.charAt(start))) {
-			start++;
-		}
-		while (end > start && isHeaderSpace(token.charAt(end - 1))) {
-			end--;
-		}
-		return token.substring(start, end);
-	}
-
-	private static boolean isHeaderSpace(char c) {
-		return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+		return Connection.asSent(token);
 	}
 
 	static Pattern compile(String regex) {

@@ -134,12 +134,12 @@ public class V3Client {
 		boolean repeatable = method != HttpMethod.POST || path.equals(QUERY);
 		HttpResponse r = http.exchangeWithRetries(conn, method, path, body, repeatable);
 		if (!r.isSuccess()) {
-			throw error(r, conn.token());
+			throw http.v3Error(conn, path, r);
 		}
 		return r;
 	}
 
-	/** The server's refusal in its own words: one line, never the token sent. */
+	/** The server's refusal in its own words: one line, never {@code token}, as given or as received. */
 	static InfluxApiException error(HttpResponse r, String token) {
 		return ApiErrors.v3(r, token);
 	}

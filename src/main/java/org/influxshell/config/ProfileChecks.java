@@ -429,7 +429,7 @@ public class ProfileChecks {
 				// /ping is open to all on this server (--disable-authz ping): this is the token's verdict
 				credentials = Credentials.NOT_ACCEPTED;
 				problem = credentials.words;
-				detail = "GET " + url + TOKEN_PATH + ": " + ApiErrors.v3(tokens, conn.token()).getMessage();
+				detail = "GET " + url + TOKEN_PATH + ": " + http.v3Error(conn, TOKEN_PATH, tokens).getMessage();
 			}
 			else {
 				credentials = Credentials.VALID;
@@ -444,7 +444,7 @@ public class ProfileChecks {
 		else if (ping.status() == 401 || ping.status() == 400) {
 			credentials = ping.status() == 401 ? Credentials.NOT_ACCEPTED : Credentials.INVALID;
 			problem = credentials.words;
-			detail = "GET " + url + "/ping: " + ApiErrors.v3(ping, conn.token()).getMessage();
+			detail = "GET " + url + "/ping: " + http.v3Error(conn, "/ping", ping).getMessage();
 		}
 		else if (ping.status() == 403) {
 			credentials = Credentials.LIMITED;
@@ -452,7 +452,7 @@ public class ProfileChecks {
 		else {
 			credentials = Credentials.NOT_CHECKED;
 			problem = "credentials not checked";
-			detail = "GET " + url + "/ping: " + ApiErrors.v3(ping, conn.token()).getMessage();
+			detail = "GET " + url + "/ping: " + http.v3Error(conn, "/ping", ping).getMessage();
 		}
 		if (!healthProblem.isEmpty()) {
 			problem = healthProblem;
