@@ -19,7 +19,6 @@ import javax.net.ssl.SSLException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.Digests;
 import org.influxshell.cli.Durations;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.StopSignals;
@@ -33,6 +32,7 @@ import org.influxshell.http.InfluxApiException;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.JsonBodies;
 import org.influxshell.http.TransportException;
+import org.influxshell.http.V3Api;
 
 import org.springframework.http.HttpMethod;
 
@@ -429,7 +429,7 @@ public class ProfileChecks {
 				// /ping is open to all on this server (--disable-authz ping): this is the token's verdict
 				credentials = Credentials.NOT_ACCEPTED;
 				problem = credentials.words;
-				detail = "GET " + url + TOKEN_PATH + ": " + http.v3Error(conn, TOKEN_PATH, tokens).getMessage();
+				detail = "GET " + url + V3Api.TOKEN + ": " + http.v3Error(conn, V3Api.TOKEN, tokens).getMessage();
 			}
 			else {
 				credentials = Credentials.VALID;
@@ -461,9 +461,6 @@ public class ProfileChecks {
 		return new Check(p, url, true, build, version, user, credentials, latency, problem, detail, Connection.V3, expires);
 	}
 
-	/** The token endpoints' path: without authentication every request to it is {@code 405}. */
-	static final String TOKEN_PATH = "/api/v3/configure/token";
-
 	/**
 	 * After {@code /ping} answered {@code 200}: {@code GET /api/v3/configure/token}, which changes
 	 * nothing (there is no such route), is {@code 405 endpoint disabled, started without auth} on a
@@ -473,7 +470,7 @@ public class ProfileChecks {
 	 */
 	private HttpResponse tokenEndpoint(Connection conn) {
 		try {
-			return http.exchange(conn, HttpMethod.GET, TOKEN_PATH, null);
+			return http.exchange(conn, HttpMethod.GET, V3Api.TOKEN, null);
 		}
 		catch (CliException ex) {
 			return null;
@@ -498,16 +495,13 @@ public class ProfileChecks {
 	 * the day is never past.
 	 */
 	private OwnRow ownRow(Connection conn) {
-		// the token as the server got it: a header value loses its leading and trailing spaces and tabs
-		String hash = Digests.sha512(conn.token().replaceAll("^[ \t]+|[ \t]+$", "")).substring(0, 9);
-		String body = "{\"db\":\"_internal\",\"q\":\"SELECT name, expiry FROM system.tokens WHERE hash = '" + hash
-				+ "'\",\"format\":\"json\"}";
+		String body = V3Api.tokensQuery("name, expiry", V3Api.shownHash(Connection.asSent(conn.token())));
 		try {
-			HttpResponse r = http.exchange(conn, HttpMethod.POST, QUERY_PATH, body);
+			HttpResponse r = http.exchange(conn, HttpMethod.POST, V3Api.QUERY_SQL, body);
 			if (!r.isSuccess()) {
 				return OwnRow.UNKNOWN;
 			}
-			JsonNode rows = JsonBodies.tree(r, HttpMethod.POST, QUERY_PATH);
+			JsonNode rows = JsonBodies.tree(r, HttpMethod.POST, V3Api.QUERY_SQL);
 			if (!rows.isArray() || rows.size() != 1) {
 				return OwnRow.UNKNOWN;
 			}
@@ -518,9 +512,6 @@ public class ProfileChecks {
 			return OwnRow.UNKNOWN;
 		}
 	}
-
-	/** Where InfluxDB 3 answers SQL. */
-	static final String QUERY_PATH = "/api/v3/query_sql";
 
 	/**
 	 * The server's verdict on the credentials: a 2.x server answers an unknown token early and
