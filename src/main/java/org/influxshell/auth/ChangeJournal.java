@@ -97,7 +97,7 @@ public class ChangeJournal {
 	 * in a profile later, nothing to sign in with.
 	 */
 	static String fingerprint(String token) {
-		return Digests.sha256(TokenSelector.asSent(token));
+		return Digests.sha256(Connection.asSent(token));
 	}
 
 	/** The run this process is in. */

@@ -24,7 +24,7 @@ import org.influxshell.connection.Connection;
  * match take more than linear time.
  *
  * <p>A selector, {@code --token-value} too, never picks the token the command itself
- * authenticates with, compared as the server compares it ({@link #asSent}): changing it would
+ * authenticates with, compared as the server compares it ({@link Connection#asSent}): changing it would
  * lock the operator out half-way through the run. It is left out and named; {@code --id} still
  * names it. A token value is compared here, never sent: servers ignore it as a filter.
  */
@@ -87,7 +87,7 @@ public class TokenSelector {
 			List<Pattern> patterns = selection.descriptions().stream().map(TokenSelector::compile).toList();
 			List<String> users = selection.users();
 			List<Authorization> all = lister.apply(conn, users.size() == 1 ? users.get(0) : null);
-			String inUse = guardsInUse ? asSent(conn.token()) : "";
+			String inUse = guardsInUse ? Connection.asSent(conn.token()) : "";
 			valuesHidden = !inUse.isEmpty() && !all.isEmpty()
 					&& all.stream().noneMatch(a -> TokenQueries.isRealToken(a.token()));
 			for (Authorization a : all) {
@@ -117,23 +117,11 @@ public class TokenSelector {
 	}
 
 	/**
-	 * The token as the server compares it: HTTP header values lose their leading and trailing
-	 * spaces and tabs (Go's header parsing, which the server uses), so {@code "TOKEN "} is TOKEN.
+	 * The token as the server compares it: {@link Connection#asSent}, the one rule, named here too
+	 * for the callers that compare tokens while they select them.
 	 */
 	static String asSent(String token) {
-		int start = 0;
-		int end = token.length();
-		while (start < end && isHeaderSpace(token.charAt(start))) {
-			start++;
-		}
-		while (end > start && isHeaderSpace(token.charAt(end - 1))) {
-			end--;
-		}
-		return token.substring(start, end);
-	}
-
-	private static boolean isHeaderSpace(char c) {
-		return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+		return Connection.asSent(token);
 	}
 
 	static Pattern compile(String regex) {

@@ -2,7 +2,6 @@ package org.influxshell.auth;
 
 import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.ExitCodes;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
 import org.influxshell.http.InfluxApiException;
@@ -84,16 +83,14 @@ public class TokenService implements Credentials {
 			return new StatusChange(before.status(), ApiCalls.describing(what, () -> client.setStatus(conn, id, status)));
 		}
 		catch (CliException ex) {
-			if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()
-					|| Thread.currentThread().isInterrupted()) {
+			if (TransportException.lostAfterSending(ex) == null) {
 				throw ex;
 			}
-			Authorization now = readAgain(conn, id, ex);
+			Authorization now = ReadAgain.reading(ex, () -> client.get(conn, id));
 			if (now.status().equals(status.value())) {
 				return new StatusChange(before.status(), now);
 			}
-			throw new CliException(ex.getMessage() + "; read again, the server has it " + now.status(), ExitCodes.FAILURE,
-					lost);
+			throw ReadAgain.notDone(ex, "the server has it " + now.status());
 		}
 	}
 
@@ -117,40 +114,26 @@ public class TokenService implements Credentials {
 			ApiCalls.describing("could not remove auth with ID \"" + rawId + "\"", () -> client.delete(conn, id));
 		}
 		catch (CliException ex) {
-			if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()
-					|| Thread.currentThread().isInterrupted()) {
+			if (TransportException.lostAfterSending(ex) == null) {
 				throw ex;
 			}
-			try {
-				client.get(conn, id);
-			}
-			catch (InfluxApiException gone) {
-				if (gone.status() == 404) {
-					return auth;
+			boolean gone = ReadAgain.reading(ex, () -> {
+				try {
+					client.get(conn, id);
+					return false;
 				}
-				throw unknown(ex, gone);
+				catch (InfluxApiException answer) {
+					if (answer.status() == 404) {
+						return true;
+					}
+					throw answer;
+				}
+			});
+			if (!gone) {
+				throw ReadAgain.notDone(ex, "the server still has it");
 			}
-			catch (TransportException again) {
-				throw unknown(ex, again);
-			}
-			throw new CliException(ex.getMessage() + "; read again, the server still has it", ExitCodes.FAILURE, lost);
 		}
 		return auth;
-	}
-
-	/** The token as the server has it now, after the answer to a change was lost. */
-	private Authorization readAgain(Connection conn, String id, CliException lost) {
-		try {
-			return client.get(conn, id);
-		}
-		catch (InfluxApiException | TransportException again) {
-			throw unknown(lost, again);
-		}
-	}
-
-	private static CliException unknown(CliException lost, CliException again) {
-		return new CliException(lost.getMessage() + "; whether it was done is unknown: reading it again failed: "
-				+ again.getMessage(), ExitCodes.FAILURE, lost.getCause());
 	}
 
 	private static String notFound(String rawId) {

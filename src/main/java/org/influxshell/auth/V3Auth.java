@@ -15,6 +15,7 @@ import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
 import org.influxshell.http.HttpResponse;
 import org.influxshell.http.InfluxApiException;
+import org.influxshell.http.V3Api;
 import org.influxshell.journal.JournalEntry;
 import org.influxshell.output.TabTableRenderer;
 
@@ -263,7 +264,7 @@ public class V3Auth {
 		if (conn.token().isEmpty()) {
 			return null;
 		}
-		String hash = V3Token.shownHash(TokenSelector.asSent(conn.token()));
+		String hash = V3Api.shownHash(Connection.asSent(conn.token()));
 		return all.stream().filter(t -> t.hash().equalsIgnoreCase(hash)).findFirst().orElse(null);
 	}
 

@@ -15,6 +15,7 @@ import org.influxshell.http.HttpResponse;
 import org.influxshell.http.InfluxApiException;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.JsonBodies;
+import org.influxshell.http.V3Api;
 
 import org.springframework.http.HttpMethod;
 
@@ -28,18 +29,18 @@ import org.springframework.http.HttpMethod;
  */
 public class V3Client {
 
-	static final String QUERY = "/api/v3/query_sql";
+	private static final String QUERY = V3Api.QUERY_SQL;
 
-	static final String NAMED_ADMIN = "/api/v3/configure/token/named_admin";
+	private static final String NAMED_ADMIN = V3Api.NAMED_ADMIN_TOKEN;
 
-	static final String RESOURCE = "/api/v3/enterprise/configure/token";
+	private static final String RESOURCE = V3Api.RESOURCE_TOKEN;
 
-	static final String TOKEN = "/api/v3/configure/token";
+	private static final String TOKEN = V3Api.TOKEN;
 
-	static final String REGENERATE = "/api/v3/configure/token/admin/regenerate";
+	private static final String REGENERATE = V3Api.REGENERATE_OPERATOR;
 
 	/** The body of the one query: every column, so that a server without one (no hash without auth) still answers. */
-	static final String LIST_BODY = "{\"db\":\"_internal\",\"q\":\"SELECT * FROM system.tokens\",\"format\":\"json\"}";
+	private static final String LIST_BODY = V3Api.tokensQuery("*");
 
 	private final InfluxHttp http;
 
@@ -134,12 +135,12 @@ public class V3Client {
 		boolean repeatable = method != HttpMethod.POST || path.equals(QUERY);
 		HttpResponse r = http.exchangeWithRetries(conn, method, path, body, repeatable);
 		if (!r.isSuccess()) {
-			throw error(r, conn.token());
+			throw http.v3Error(conn, path, r);
 		}
 		return r;
 	}
 
-	/** The server's refusal in its own words: one line, never the token sent. */
+	/** The server's refusal in its own words: one line, never {@code token}, as given or as received. */
 	static InfluxApiException error(HttpResponse r, String token) {
 		return ApiErrors.v3(r, token);
 	}

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.influxshell.cli.Digests;
+import org.influxshell.http.V3Api;
 
 /**
  * A token of an InfluxDB 3 server, as a row of its {@code system.tokens} table. The server never
@@ -28,9 +28,6 @@ public record V3Token(long id, String name, String hash, String createdAt, Strin
 
 	/** The name of the operator token: the server never deletes it. */
 	public static final String OPERATOR = "_admin";
-
-	/** How many hex characters of the SHA-512 {@code system.tokens} shows. */
-	static final int SHOWN_HASH = 9;
 
 	public V3Token {
 		name = Authorization.orEmpty(name);
@@ -62,12 +59,7 @@ public record V3Token(long id, String name, String hash, String createdAt, Strin
 
 	/** Whether this row is the token with {@code value}: its shown hash is that of the value. */
 	public boolean hasValue(String value) {
-		return !hash.isEmpty() && !value.isEmpty() && hash.equalsIgnoreCase(shownHash(value));
-	}
-
-	/** The first nine hex characters of the SHA-512 of {@code value}, as {@code system.tokens} shows them. */
-	public static String shownHash(String value) {
-		return Digests.sha512(value).substring(0, SHOWN_HASH);
+		return !hash.isEmpty() && !value.isEmpty() && hash.equalsIgnoreCase(V3Api.shownHash(value));
 	}
 
 	/**

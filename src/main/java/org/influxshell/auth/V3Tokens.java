@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.ExitCodes;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
 import org.influxshell.http.ApiErrors;
@@ -86,22 +85,14 @@ public class V3Tokens implements Credentials {
 			ApiCalls.describing("could not delete token \"" + name + "\" (ID " + rawId + ")", () -> client.delete(conn, name));
 		}
 		catch (CliException ex) {
-			if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()
-					|| Thread.currentThread().isInterrupted()) {
+			if (TransportException.lostAfterSending(ex) == null) {
 				throw ex;
 			}
 			// the answer was lost after the request went out: system.tokens says whether the token is gone
-			List<V3Token> now;
-			try {
-				now = client.list(conn);
-			}
-			catch (InfluxApiException | TransportException again) {
-				throw new CliException(ex.getMessage() + "; whether it was done is unknown: reading it again failed: "
-						+ again.getMessage(), ExitCodes.FAILURE, lost);
-			}
+			List<V3Token> now = ReadAgain.reading(ex, () -> client.list(conn));
 			long id = checkId(rawId);
 			if (now.stream().anyMatch(t -> t.id() == id && t.name().equals(name))) {
-				throw new CliException(ex.getMessage() + "; read again, the server still has it", ExitCodes.FAILURE, lost);
+				throw ReadAgain.notDone(ex, "the server still has it");
 			}
 		}
 		return before;

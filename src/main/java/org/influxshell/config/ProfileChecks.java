@@ -19,7 +19,6 @@ import javax.net.ssl.SSLException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.Digests;
 import org.influxshell.cli.Durations;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.StopSignals;
@@ -33,6 +32,7 @@ import org.influxshell.http.InfluxApiException;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.JsonBodies;
 import org.influxshell.http.TransportException;
+import org.influxshell.http.V3Api;
 
 import org.springframework.http.HttpMethod;
 
@@ -306,28 +306,35 @@ public class ProfileChecks {
 			return failed(p, url, "not checked", ex.getMessage());
 		}
 		Duration latency = Duration.ofNanos(System.nanoTime() - start);
-		String build = "";
-		String version = "";
 		HttpResponse ping = null;
 		CliException pingFailure = null;
 		try {
 			ping = http.exchange(plain, HttpMethod.GET, "/ping", null);
-			build = ping.header("X-Influxdb-Build");
-			version = ping.header("X-Influxdb-Version");
 		}
 		catch (CliException ex) {
 			// the version is a detail: the server answered /health
 			pingFailure = ex;
 		}
-		String problem = "";
-		String detail = "";
-		if (!health.isSuccess() && health.status() != 401 && health.status() != 403) {
-			problem = "not healthy";
-			detail = "GET " + url + "/health: " + ApiErrors.statusLine(health.status());
-		}
+		boolean healthy = health.isSuccess() || health.status() == 401 || health.status() == 403;
+		String problem = healthy ? "" : "not healthy";
+		String detail = healthy ? "" : "GET " + url + "/health: " + ApiErrors.statusLine(health.status());
 		if (isV3(ping, p.product())) {
 			return checkV3(p, conn, ping, pingFailure, latency, problem, detail);
 		}
+		return checkV2(p, conn, ping, latency, problem, detail);
+	}
+
+	/**
+	 * The rest of the check of an InfluxDB 2 server, after {@code /health} and {@code /ping}: the
+	 * credentials, by {@code GET /api/v2/me} (signing in first for a profile made with {@code -p}).
+	 * @param ping the answer to {@code /ping}, or {@code null} when none came
+	 * @param problem {@code /health}'s problem, empty when none: it comes before the credentials'
+	 */
+	private Check checkV2(Profile p, Connection conn, HttpResponse ping, Duration latency, String problem,
+			String detail) {
+		String url = conn.baseUrl();
+		String build = ping == null ? "" : ping.header("X-Influxdb-Build");
+		String version = ping == null ? "" : ping.header("X-Influxdb-Version");
 		Credentials credentials;
 		String user = "";
 		if (conn.signIn() != null && conn.signIn().password() == null) {
@@ -394,75 +401,76 @@ public class ProfileChecks {
 	 * {@code /ping} said of the token, then for a token it took whether the server checks tokens at
 	 * all, and the token's name and expiry.
 	 * @param ping the answer to {@code /ping}, or {@code null} when none came ({@code pingFailure} says why)
+	 * @param healthProblem {@code /health}'s problem, empty when none: it comes before the credentials'
 	 */
 	private Check checkV3(Profile p, Connection conn, HttpResponse ping, CliException pingFailure, Duration latency,
 			String healthProblem, String healthDetail) {
 		String url = conn.baseUrl();
-		String build = "";
-		String version = "";
-		String user = "";
-		String expires = "";
-		String problem = "";
-		String detail = "";
-		Credentials credentials;
-		if (conn.signIn() != null) {
-			credentials = Credentials.NOT_CHECKED;
-			problem = "credentials not checked";
-			detail = NO_SIGN_IN;
+		if (conn.signIn() != null || ping == null) {
+			String why = conn.signIn() != null ? NO_SIGN_IN : pingFailure.getMessage();
+			// a /ping answered to a sign-in profile still says nothing of its credentials: no build shown either
+			return v3Check(p, url, null, Credentials.NOT_CHECKED, latency, OwnRow.UNKNOWN,
+					healthProblem.isEmpty() ? "credentials not checked" : healthProblem,
+					healthProblem.isEmpty() ? why : healthDetail);
 		}
-		else if (ping == null) {
-			credentials = Credentials.NOT_CHECKED;
-			problem = "credentials not checked";
-			detail = pingFailure.getMessage();
+		// after a 200 of /ping the token endpoints tell the rest; else /ping's refusal is the verdict
+		String asked = ping.status() == 200 ? V3Api.TOKEN : "/ping";
+		HttpResponse answer = ping.status() == 200 ? tokenEndpoint(conn) : ping;
+		Credentials credentials = v3Verdict(ping, ping.status() == 200 ? answer : null, !conn.token().isEmpty());
+		String problem = healthProblem;
+		String detail = healthDetail;
+		boolean refused = credentials == Credentials.NOT_ACCEPTED || credentials == Credentials.INVALID
+				|| credentials == Credentials.NOT_CHECKED;
+		if (refused && problem.isEmpty()) {
+			problem = credentials == Credentials.NOT_CHECKED ? "credentials not checked" : credentials.words;
+			detail = "GET " + url + asked + ": " + http.v3Error(conn, asked, answer).getMessage();
 		}
-		else if (ping.status() == 200) {
-			build = ping.header("x-influxdb-build");
-			version = ping.header("x-influxdb-version");
-			HttpResponse tokens = tokenEndpoint(conn);
-			if (tokens != null && tokens.status() == 405 && tokens.text().contains("without auth")) {
-				credentials = Credentials.NO_AUTH;
-			}
-			else if (conn.token().isEmpty()) {
-				credentials = Credentials.NONE;
-			}
-			else if (tokens != null && tokens.status() == 401) {
-				// /ping is open to all on this server (--disable-authz ping): this is the token's verdict
-				credentials = Credentials.NOT_ACCEPTED;
-				problem = credentials.words;
-				detail = "GET " + url + TOKEN_PATH + ": " + ApiErrors.v3(tokens, conn.token()).getMessage();
-			}
-			else {
-				credentials = Credentials.VALID;
-				OwnRow row = ownRow(conn);
-				user = row.name();
-				expires = row.expires();
-			}
-		}
-		else if (ping.status() == 401 && conn.token().isEmpty()) {
-			credentials = Credentials.NONE;
-		}
-		else if (ping.status() == 401 || ping.status() == 400) {
-			credentials = ping.status() == 401 ? Credentials.NOT_ACCEPTED : Credentials.INVALID;
-			problem = credentials.words;
-			detail = "GET " + url + "/ping: " + ApiErrors.v3(ping, conn.token()).getMessage();
-		}
-		else if (ping.status() == 403) {
-			credentials = Credentials.LIMITED;
-		}
-		else {
-			credentials = Credentials.NOT_CHECKED;
-			problem = "credentials not checked";
-			detail = "GET " + url + "/ping: " + ApiErrors.v3(ping, conn.token()).getMessage();
-		}
-		if (!healthProblem.isEmpty()) {
-			problem = healthProblem;
-			detail = healthDetail;
-		}
-		return new Check(p, url, true, build, version, user, credentials, latency, problem, detail, Connection.V3, expires);
+		OwnRow row = credentials == Credentials.VALID ? ownRow(conn) : OwnRow.UNKNOWN;
+		return v3Check(p, url, ping, credentials, latency, row, problem, detail);
 	}
 
-	/** The token endpoints' path: without authentication every request to it is {@code 405}. */
-	static final String TOKEN_PATH = "/api/v3/configure/token";
+	/**
+	 * A check of an InfluxDB 3 server that answered {@code /health}; its build and version only
+	 * from a {@code 200} of {@code /ping}, the one answer that carries them.
+	 */
+	private static Check v3Check(Profile p, String url, HttpResponse ping, Credentials credentials, Duration latency,
+			OwnRow row, String problem, String detail) {
+		boolean pinged = ping != null && ping.status() == 200;
+		return new Check(p, url, true, pinged ? ping.header("x-influxdb-build") : "",
+				pinged ? ping.header("x-influxdb-version") : "", row.name(), credentials, latency, problem, detail,
+				Connection.V3, row.expires());
+	}
+
+	/**
+	 * What an InfluxDB 3 server's answers say of a token. {@code /ping} {@code 200}: the server took
+	 * the token, or runs without authentication ({@code 405 ... without auth} from the token
+	 * endpoints), or opened {@code /ping} to all, and then the token endpoints' {@code 401} is the
+	 * token's verdict. Else {@code /ping}'s refusal: {@code 401} for a token it does not take (never
+	 * saying why), {@code 400} for a header it cannot read, on Enterprise {@code 403} for a token
+	 * without the permission to ping.
+	 * @param ping the answer to {@code /ping}
+	 * @param tokens the token endpoints' answer after a {@code 200} of {@code /ping}, or {@code null}
+	 *        when none came or none was asked
+	 * @param hasToken whether the profile has a token
+	 */
+	static Credentials v3Verdict(HttpResponse ping, HttpResponse tokens, boolean hasToken) {
+		if (ping.status() == 200) {
+			if (tokens != null && tokens.status() == 405 && tokens.text().contains("without auth")) {
+				return Credentials.NO_AUTH;
+			}
+			if (!hasToken) {
+				return Credentials.NONE;
+			}
+			// /ping is open to all on this server (--disable-authz ping): this is the token's verdict
+			return tokens != null && tokens.status() == 401 ? Credentials.NOT_ACCEPTED : Credentials.VALID;
+		}
+		return switch (ping.status()) {
+			case 401 -> hasToken ? Credentials.NOT_ACCEPTED : Credentials.NONE;
+			case 400 -> Credentials.INVALID;
+			case 403 -> Credentials.LIMITED;
+			default -> Credentials.NOT_CHECKED;
+		};
+	}
 
 	/**
 	 * After {@code /ping} answered {@code 200}: {@code GET /api/v3/configure/token}, which changes
@@ -473,7 +481,7 @@ public class ProfileChecks {
 	 */
 	private HttpResponse tokenEndpoint(Connection conn) {
 		try {
-			return http.exchange(conn, HttpMethod.GET, TOKEN_PATH, null);
+			return http.exchange(conn, HttpMethod.GET, V3Api.TOKEN, null);
 		}
 		catch (CliException ex) {
 			return null;
@@ -498,16 +506,13 @@ public class ProfileChecks {
 	 * the day is never past.
 	 */
 	private OwnRow ownRow(Connection conn) {
-		// the token as the server got it: a header value loses its leading and trailing spaces and tabs
-		String hash = Digests.sha512(conn.token().replaceAll("^[ \t]+|[ \t]+$", "")).substring(0, 9);
-		String body = "{\"db\":\"_internal\",\"q\":\"SELECT name, expiry FROM system.tokens WHERE hash = '" + hash
-				+ "'\",\"format\":\"json\"}";
+		String body = V3Api.tokensQuery("name, expiry", V3Api.shownHash(Connection.asSent(conn.token())));
 		try {
-			HttpResponse r = http.exchange(conn, HttpMethod.POST, QUERY_PATH, body);
+			HttpResponse r = http.exchange(conn, HttpMethod.POST, V3Api.QUERY_SQL, body);
 			if (!r.isSuccess()) {
 				return OwnRow.UNKNOWN;
 			}
-			JsonNode rows = JsonBodies.tree(r, HttpMethod.POST, QUERY_PATH);
+			JsonNode rows = JsonBodies.tree(r, HttpMethod.POST, V3Api.QUERY_SQL);
 			if (!rows.isArray() || rows.size() != 1) {
 				return OwnRow.UNKNOWN;
 			}
@@ -518,9 +523,6 @@ public class ProfileChecks {
 			return OwnRow.UNKNOWN;
 		}
 	}
-
-	/** Where InfluxDB 3 answers SQL. */
-	static final String QUERY_PATH = "/api/v3/query_sql";
 
 	/**
 	 * The server's verdict on the credentials: a 2.x server answers an unknown token early and

@@ -38,6 +38,26 @@ public record Connection(String baseUrl, String token, String org, boolean skipV
 		this(baseUrl, token, org, skipVerify, httpDebug, signIn, profile, defaultHost, "", V2);
 	}
 
+	/**
+	 * A token as the server receives and compares it: HTTP header values lose their leading and
+	 * trailing spaces and tabs (Go's header parsing, and InfluxDB 3's), so {@code "TOKEN "} is TOKEN.
+	 */
+	public static String asSent(String token) {
+		int start = 0;
+		int end = token.length();
+		while (start < end && isHeaderSpace(token.charAt(start))) {
+			start++;
+		}
+		while (end > start && isHeaderSpace(token.charAt(end - 1))) {
+			end--;
+		}
+		return token.substring(start, end);
+	}
+
+	private static boolean isHeaderSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	}
+
 	/** Whether the server is InfluxDB 3 Core or Enterprise. */
 	public boolean isV3() {
 		return V3.equals(product);

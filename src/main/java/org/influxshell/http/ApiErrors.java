@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.influxshell.connection.Connection;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -65,9 +67,18 @@ public final class ApiErrors {
 	 * (its authentication stage writes {@code {"error": "the request was not authenticated"}}, a query
 	 * {@code {"error":"query error: database not found: db"}}), else the plain text it answered
 	 * ({@code token name already exists, ci}, {@code Not found}); at most 300 characters, never the
-	 * token sent.
+	 * token, as given or as the server received it.
 	 */
 	public static InfluxApiException v3(HttpResponse r, String token) {
+		return v3(r, token == null ? List.of() : List.of(token, Connection.asSent(token)));
+	}
+
+	/**
+	 * {@link #v3(HttpResponse, String)}, never showing any of these secrets: they are masked before
+	 * the message is cut, so that no part of one straddling the cut is left.
+	 * @param secrets the credentials sent (the token, a proxy's password and Basic value)
+	 */
+	public static InfluxApiException v3(HttpResponse r, List<String> secrets) {
 		String text = r.text().strip();
 		String message = text;
 		if (text.startsWith("{")) {
@@ -81,14 +92,14 @@ public final class ApiErrors {
 				// the text as it came
 			}
 		}
-		message = message.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
+		message = Secrets.without(message, secrets).lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
 		if (message.length() > 300) {
 			message = message.substring(0, 297) + "...";
 		}
 		if (message.isEmpty()) {
 			message = "empty response body";
 		}
-		return new InfluxApiException(r.status(), statusLine(r.status()), "", Secrets.without(message, token));
+		return new InfluxApiException(r.status(), statusLine(r.status()), "", message);
 	}
 
 	/** {@code 404 Not Found}, as Go prints a status. */

@@ -174,6 +174,23 @@ public class InfluxHttp implements AutoCloseable {
 	}
 
 	/**
+	 * An InfluxDB 3 server's refusal of a request of this connection ({@link ApiErrors#v3}): never
+	 * the token, as given or as received, nor the credentials of the proxy the request went through.
+	 * @param pathAndQuery the request's, which picks the proxy
+	 */
+	public InfluxApiException v3Error(Connection conn, String pathAndQuery, HttpResponse response) {
+		Proxies.Proxy proxy;
+		try {
+			proxy = proxies.forTarget(URI.create(conn.baseUrl() + pathAndQuery)).orElse(null);
+		}
+		catch (CliException ex) {
+			// no request went through a malformed proxy variable: there is no proxy credential to hide
+			proxy = null;
+		}
+		return ApiErrors.v3(response, secrets(conn.token(), proxy));
+	}
+
+	/**
 	 * {@link #exchange}, sent again after {@code 429} and {@code 503} when {@code repeatable}, as
 	 * {@link #send} does, for a caller that reads the server's errors in its own way (InfluxDB 3's
 	 * bodies are not InfluxDB 2's). A repeated DELETE answered {@code 404} is done: an earlier attempt
@@ -397,10 +414,16 @@ public class InfluxHttp implements AutoCloseable {
 		}
 	}
 
-	/** What no message or debug line may show: the request's credential and the proxy's. */
+	/**
+	 * What no message or debug line may show: the request's credential, as given and as the server
+	 * received it (without spaces around it), and the proxy's.
+	 */
 	private static List<String> secrets(String credential, Proxies.Proxy proxy) {
 		List<String> secrets = new ArrayList<>();
 		secrets.add(credential);
+		if (credential != null) {
+			secrets.add(Connection.asSent(credential));
+		}
 		if (proxy != null && proxy.user() != null) {
 			secrets.add(proxy.password());
 			secrets.add(basic(proxy).substring("Basic ".length()));

@@ -31,4 +31,19 @@ public class TransportException extends CliException {
 	public boolean mayHaveReachedServer() {
 		return mayHaveReachedServer;
 	}
+
+	/**
+	 * The transport failure behind {@code failure} (itself, or its cause, as
+	 * {@link ApiCalls#describing} wraps it) when the answer was lost after the request may have
+	 * reached the server and the run was not interrupted: the change must be read back to know
+	 * whether it was made. Else {@code null}: the failure stands as it is.
+	 */
+	public static TransportException lostAfterSending(Throwable failure) {
+		TransportException lost = failure instanceof TransportException t ? t
+				: failure != null && failure.getCause() instanceof TransportException t ? t : null;
+		if (lost == null || !lost.mayHaveReachedServer() || Thread.currentThread().isInterrupted()) {
+			return null;
+		}
+		return lost;
+	}
 }

@@ -188,6 +188,17 @@ class ConfigStatusV3Test extends ConsoleTest {
 	}
 
 	@Test
+	void aUserAndPasswordProfileShowsNoBuildEvenWhenPingAnswers() throws IOException {
+		// /ping of a server without authentication answers anyone; the profile's credentials are still not checked
+		configs(new Profile("bob", url(open), "", "", false, false,
+				Base64.getEncoder().encodeToString("bob:s3cret".getBytes(StandardCharsets.UTF_8)), "v3"));
+		Run r = run("config status --hide-headers");
+		assertThat(ConfigStatusTest.normalised(r.out())).isEqualTo("\tbob\t" + url(open) + "\tInfluxDB 3\t\tnot checked\tNms\n");
+		assertThat(r.err()).isEqualTo("Error: config \"bob\": credentials not checked: " + ProfileChecks.NO_SIGN_IN + "\n"
+				+ "Error: 1 of 1 configs have problems\n");
+	}
+
+	@Test
 	void aServerWhosePingIsOpenToAllStillSaysWhetherItTakesTheToken() throws IOException {
 		// started --disable-authz ping: /ping answers any token; the token endpoint still checks it
 		core.stubFor(get("/ping").atPriority(1).willReturn(V3Stub.ping("Core")));

@@ -23,9 +23,12 @@ import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.InfluxHttp;
 import org.influxshell.support.FakeSignals;
 import org.influxshell.support.InfluxStub;
+import org.influxshell.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The parallel checks of {@code config status} with a short response timeout: a server that never
@@ -70,5 +73,32 @@ class ProfileChecksTest {
 			assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("\rchecking 2 configs: ")
 				.endsWith("\r" + shown + "\r" + " ".repeat(shown.length()) + "\r");
 		}
+	}
+
+	static HttpResponse answer(int status, String body) {
+		return new HttpResponse(status, "", "", "", List.of(), body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** What an InfluxDB 3 server's /ping and token endpoints say of a token; 0 is no second answer. */
+	@ParameterizedTest(name = "ping {0}, token endpoints {1}, token {3}: {4}")
+	@CsvSource(delimiter = '|', value = {
+			"200|405|endpoint disabled, started without auth|true|NO_AUTH",
+			"200|405|endpoint disabled, started without auth|false|NO_AUTH",
+			"200|405|Method Not Allowed|true|VALID",
+			"200|404|Not found|false|NONE",
+			"200|401|{\"error\": \"the request was not authenticated\"}|true|NOT_ACCEPTED",
+			"200|401|{\"error\": \"the request was not authenticated\"}|false|NONE",
+			"200|404|Not found|true|VALID",
+			"200|0||true|VALID",
+			"401|0||true|NOT_ACCEPTED",
+			"401|0||false|NONE",
+			"400|0||false|INVALID",
+			"400|0||true|INVALID",
+			"403|0||true|LIMITED",
+			"500|0||true|NOT_CHECKED" })
+	void theInfluxDb3VerdictOnAToken(int ping, int tokens, String tokensBody, boolean hasToken,
+			ProfileChecks.Credentials verdict) {
+		HttpResponse second = tokens == 0 ? null : answer(tokens, tokensBody == null ? "" : tokensBody);
+		assertThat(ProfileChecks.v3Verdict(answer(ping, ""), second, hasToken)).isEqualTo(verdict);
 	}
 }

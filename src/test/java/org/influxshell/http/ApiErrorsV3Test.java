@@ -59,4 +59,22 @@ class ApiErrorsV3Test {
 		assertThat(ApiErrors.v3(answer(400, "{\"message\":\"odd\"}"), token).getMessage())
 			.isEqualTo("400 Bad Request: {\"message\":\"odd\"}");
 	}
+
+	@Test
+	void aTokenAcrossTheCutIsMaskedBeforeTheMessageIsCut() {
+		String token = "apiv3_" + "B".repeat(86);
+		String body = "x".repeat(290) + token + "y".repeat(100);
+		assertThat(ApiErrors.v3(answer(500, body), token).getMessage())
+			.isEqualTo("500 Internal Server Error: " + "x".repeat(290) + "***" + "yyyy...");
+	}
+
+	@Test
+	void theTokenAsTheServerGotItIsMaskedToo() {
+		String token = "apiv3_" + "C".repeat(86);
+		// the profile's value has spaces around it; the server echoes the value it received, trimmed
+		assertThat(ApiErrors.v3(answer(401, "{\"error\": \"unknown token " + token + "\"}"), " \t" + token + "  ")
+			.getMessage()).isEqualTo("401 Unauthorized: unknown token ***");
+		assertThat(ApiErrors.v3(answer(401, "unknown token " + token + " via px-password"), List.of(token, "px-password"))
+			.getMessage()).isEqualTo("401 Unauthorized: unknown token *** via ***");
+	}
 }

@@ -1,10 +1,12 @@
 package org.influxshell.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import org.influxshell.auth.V3Client;
 import org.influxshell.cli.Stderr;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.InfluxProperties;
@@ -153,6 +157,18 @@ class InfluxHttpProxyTest {
 			.hasMessage("GET http://influx.test:" + server.getPort() + "/x: the proxy http://127.0.0.1:" + proxy.port()
 					+ " asks for a user name and password (407 Proxy Authentication Required); give them in the proxy URL: "
 					+ "http://USER:PASSWORD@HOST:PORT");
+	}
+
+	@Test
+	void anInfluxDb3RefusalNeverShowsTheProxysCredentials() {
+		// a server (or something between) that echoes what it was sent: the proxy's password and Basic value
+		String basic = Base64.getEncoder().encodeToString("pxuser:px secret".getBytes(StandardCharsets.UTF_8));
+		server.stubFor(delete(urlPathEqualTo("/api/v3/configure/token"))
+			.willReturn(aResponse().withStatus(500).withBody("refused: px secret / Basic " + basic + " / " + TOKEN)));
+		InfluxHttp http = through(proxy.url("pxuser:px%20secret"));
+		assertThatThrownBy(() -> new V3Client(http).delete(plain(false), "ci"))
+			.isInstanceOf(InfluxApiException.class)
+			.hasMessage("500 Internal Server Error: refused: *** / Basic *** / ***");
 	}
 
 	@Test
