@@ -16,11 +16,12 @@ import org.influxshell.journal.JournalRun;
  * InfluxDB 3 there is no inactive state to leave it in): asked first on a terminal, with
  * {@code --force} off one, as any delete. A token a run deleted cannot come back: the server
  * keeps no secret of it. It is named, with how to make a new one, and the undo ends with exit 1.
- * The token this command uses is never deleted.
+ * The token this command uses is never deleted, but for the one below.
  * <p>
  * A rotation stopped before it deleted the old token is taken back whole: the profiles it
  * rewrote get back the token they held, from the copy of the configs file it kept (only while
- * they still hold the new one), then the new token is deleted. A rotation that deleted the old
+ * they still hold the new one), then the new token is deleted, with the old token when this
+ * command used the new one (the rotation of its own profile's token). A rotation that deleted the old
  * token cannot be: the old token cannot come back, and no profile is given a deleted token, so
  * the profiles keep the new token and the new token stays; both are named, and the undo ends
  * with exit 1. A regenerated operator token cannot come back either: its old value stopped
@@ -83,6 +84,8 @@ final class V3Undo {
 			remaining++;
 		}
 		List<ChangePath.Step> steps = new ArrayList<>();
+		// the tokens a rotation wrote into profiles: deleted once the profiles hold the old ones again
+		List<ChangePath.Step> afterRestore = new ArrayList<>();
 		List<V3Token> planned = new ArrayList<>();
 		if (!created.isEmpty()) {
 			List<V3Token> all = v3.all(conn);
@@ -100,6 +103,13 @@ final class V3Undo {
 					remaining++;
 					continue;
 				}
+				if (restore.written(made.id())) {
+					// the command may use it, from a profile it was written into: the restore puts the old
+					// token back there, and the delete is made with that one
+					planned.add(now);
+					afterRestore.add(new ChangePath.Step(made.id(), now.asAuthorization(), Change.DELETE));
+					continue;
+				}
 				if (inUse != null && inUse.id() == now.id()) {
 					v3.stderr().line("left as it is: token " + made.id() + " (" + made.description() + ") is the token this "
 							+ "command uses; delete it with another token: auth delete --name " + made.description());
@@ -110,47 +120,53 @@ final class V3Undo {
 				steps.add(new ChangePath.Step(made.id(), now.asAuthorization(), Change.DELETE));
 			}
 		}
+		List<ChangePath.Step> all = new ArrayList<>(steps);
+		all.addAll(afterRestore);
 		if (query.dryRun()) {
 			restore.sayWhatWouldBeDone();
-		}
-		else if (!restore.isEmpty() && (force || steps.isEmpty())) {
-			// nothing to ask, or asked for with --force: the profiles first, so that none holds a token deleted below
-			remaining += restoreProfiles(conn, restore, runId, v3, steps);
-		}
-		if (query.dryRun() || steps.isEmpty()) {
-			return new TokenUndo.Outcome(runs, new ChangePath.Outcome(steps.size(),
-					steps.stream().map(ChangePath.Step::now).toList(), List.of(), List.of(), List.of(), List.of(), List.of(),
+			return new TokenUndo.Outcome(runs, new ChangePath.Outcome(all.size(),
+					all.stream().map(ChangePath.Step::now).toList(), List.of(), List.of(), List.of(), List.of(), List.of(),
 					null), remaining);
 		}
-		if (!force) {
-			v3.confirm(planned, "Delete " + steps.size() + " token(s) the run made"
+		if (!all.isEmpty() && !force) {
+			v3.confirm(planned, "Delete " + all.size() + " token(s) the run made"
 					+ (restore.isEmpty() ? "" : " and restore " + restore.size() + " profile(s)")
 					+ "? InfluxDB 3 cannot bring a deleted token back. [y/N] ", "nothing changed back");
-			if (!restore.isEmpty()) {
-				remaining += restoreProfiles(conn, restore, runId, v3, steps);
+		}
+		// the profiles first, so that none holds a token deleted below
+		Connection cutter = conn;
+		if (!restore.isEmpty()) {
+			ProfileRestore.Done put = restoreProfiles(conn, restore, runId, v3);
+			if (put.failure() != null) {
+				// the new tokens the profiles still hold are not deleted
+				remaining += restore.size() + all.size();
+				steps.clear();
+				afterRestore.clear();
+			}
+			else {
+				remaining += put.notRestored();
+				// the old token when this command used a new one, now out of its profiles
+				cutter = put.connection();
 			}
 		}
-		if (steps.isEmpty()) {
+		if (steps.isEmpty() && afterRestore.isEmpty()) {
 			return new TokenUndo.Outcome(runs, ChangePath.Outcome.none(), remaining);
 		}
+		ChangePath.Outcome done = steps.isEmpty() ? ChangePath.Outcome.none() : v3.path().execute(conn, steps);
+		if (!afterRestore.isEmpty()) {
+			done = done.stop() != null ? done.notStarted(afterRestore) : done.plus(v3.path().execute(cutter, afterRestore));
+		}
 		ChangePath.Read none = new ChangePath.Read(Map.of(), List.of(), List.of(), null);
-		ChangePath.Outcome done = v3.path().execute(conn, steps);
 		return new TokenUndo.Outcome(runs, v3.path().summarise(conn, done, none), remaining);
 	}
 
-	/**
-	 * Puts the rewritten profiles back; how many changes remain undone. When they cannot be, the
-	 * new tokens they still hold are not deleted: the steps are emptied.
-	 */
-	private static int restoreProfiles(Connection conn, ProfileRestore.Plan restore, String runId, V3Auth v3,
-			List<ChangePath.Step> steps) {
+	/** Puts the rewritten profiles back; says so when they cannot be. */
+	private static ProfileRestore.Done restoreProfiles(Connection conn, ProfileRestore.Plan restore, String runId,
+			V3Auth v3) {
 		ProfileRestore.Done put = restore.run(conn, runId);
-		if (put.failure() == null) {
-			return put.notRestored();
+		if (put.failure() != null) {
+			v3.stderr().line("profiles not restored: " + put.failure().getMessage() + "; the tokens they hold are left");
 		}
-		v3.stderr().line("profiles not restored: " + put.failure().getMessage() + "; the tokens they hold are left");
-		int left = restore.size() + steps.size();
-		steps.clear();
-		return left;
+		return put;
 	}
 }

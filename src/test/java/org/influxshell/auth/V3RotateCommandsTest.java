@@ -106,9 +106,14 @@ class V3RotateCommandsTest extends ConsoleTest {
 	}
 
 	private void rows(String state, String... rows) {
+		rowsFor(V3Stub.OPERATOR, state, rows);
+	}
+
+	/** {@code system.tokens} as this token lists it in this state. */
+	private void rowsFor(String token, String state, String... rows) {
 		server.stubFor(post(urlEqualTo("/api/v3/query_sql")).inScenario("tokens").whenScenarioStateIs(state)
 			.withRequestBody(equalToJson(V3AuthCommandsTest.QUERY))
-			.withHeader("Authorization", equalTo("Token " + V3Stub.OPERATOR))
+			.withHeader("Authorization", equalTo("Token " + token))
 			.willReturn(V3Stub.rows("[" + String.join(",", rows) + "]")));
 	}
 
@@ -403,5 +408,26 @@ class V3RotateCommandsTest extends ConsoleTest {
 			.doesNotContain(NEW_OPERATOR);
 		assertThat(configsText()).isEqualTo(original);
 		assertThat(journalText()).contains("\"action\":\"regenerate\"").doesNotContain(NEW_OPERATOR);
+	}
+
+	@Test
+	void undoOfARotationOfTheTokenInUseRestoresItsProfileThenDeletesTheNewTokenWithTheOldOne() throws Exception {
+		// app's profile holds the token rotated: the rotation runs with it, and once stopped, the undo with the new one
+		rowsFor(V3Stub.LEAKED, STARTED, V3Stub.OPERATOR_ROW, CI_WRITER, V3Stub.LEAKED_ROW, DASH);
+		rowsFor(V3Stub.CI, "made", V3Stub.OPERATOR_ROW, CI_WRITER, V3Stub.LEAKED_ROW, DASH, NEW);
+		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("tokens")
+			.whenScenarioStateIs("made").willReturn(V3Stub.text(500, "catalog error: the object store did not answer")));
+		Run rotate = run("auth rotate --name leaked --new-name leaked-2 --force -c app");
+		assertThat(rotate.exit()).isEqualTo(1);
+		assertThat(configsText()).contains("token = \"" + V3Stub.CI + "\"");
+
+		Run undo = run("auth undo -c app --force --hide-headers");
+		assertThat(undo).isEqualTo(new Run(0, "4\tleaked-2\t\t\t\t\ttrue\n", undo.err()));
+		assertThat(afterFirstLine(undo.err())).isEqualTo("restored profile \"app\": token 4 -> 2\n");
+		assertThat(configsBytes()).isEqualTo(original.getBytes(StandardCharsets.UTF_8));
+		// cut off with the old token, back in the profile: the new one is on its way out
+		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2")));
+		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2"))
+			.withHeader("Authorization", equalTo("Token " + V3Stub.LEAKED)));
 	}
 }
