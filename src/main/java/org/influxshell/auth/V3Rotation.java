@@ -189,7 +189,8 @@ public class V3Rotation {
 		V3Created made = null;
 		boolean ownToken = !conn.token().isEmpty() && old.hasValue(TokenSelector.asSent(conn.token()));
 		try {
-			try (StopSignals.Watch watch = signals.watch()) {
+			StopSignals.Watch watch = signals.watch();
+			try (watch) {
 				try {
 					made = v3.create(conn, name, expiry, List.of());
 				}
@@ -221,6 +222,9 @@ public class V3Rotation {
 				steps.done(rewritten == 0 ? "no profile to rewrite" : "rewrote profile(s) " + String.join(", ", profiles));
 				stopIfSignalled(watch);
 			}
+			// a stop that came after that last look, while the watch closed: the delete, which cannot be
+			// undone, is not begun (the interrupt it left is cleared with the report)
+			stopIfSignalled(watch);
 			Thread.interrupted();
 			// the command's own token is deleted with the new one, which is already in its place
 			Connection cutter = ownToken ? conn.withToken(made.token()) : conn;

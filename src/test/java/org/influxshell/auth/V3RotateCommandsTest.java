@@ -27,13 +27,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import org.influxshell.cli.ExitCodes;
+import org.influxshell.cli.RunStopped;
+import org.influxshell.cli.Stderr;
+import org.influxshell.command.StopSignals;
+import org.influxshell.command.StopSignals.Stop;
+import org.influxshell.configs.ConfigsFile;
+import org.influxshell.connection.Connection;
+import org.influxshell.connection.HostUrl;
 import org.influxshell.support.ConsoleTest;
+import org.influxshell.support.FakeSignals;
 import org.influxshell.support.V3Stub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code auth rotate} on InfluxDB 3 Core and Enterprise, against a stub that answers as the 3.10
@@ -63,6 +74,21 @@ class V3RotateCommandsTest extends ConsoleTest {
 	String original;
 
 	Path journal;
+
+	@Autowired
+	V3Client v3Client;
+
+	@Autowired
+	V3Auth v3Auth;
+
+	@Autowired
+	ChangeJournal changeJournal;
+
+	@Autowired
+	ConfigsFile configsFile;
+
+	@Autowired
+	Stderr stderr;
 
 	@BeforeEach
 	void v3ServerAndProfiles() throws Exception {
@@ -122,6 +148,21 @@ class V3RotateCommandsTest extends ConsoleTest {
 			server.stubFor(get(urlEqualTo("/ping")).withHeader("Authorization", equalTo("Token " + token))
 				.willReturn(V3Stub.ping(build)));
 		}
+	}
+
+	/** The rotation the console runs, with signals the test raises and this configs file. */
+	private V3Rotation rotation(StopSignals signals, ConfigsFile configs) {
+		return new V3Rotation(v3Client, v3Auth, changeJournal, configs, questions, signals, stderr);
+	}
+
+	/** The connection of profile core, with the operator token. */
+	private Connection core() {
+		return new Connection(HostUrl.base("http://localhost:" + server.getPort()), V3Stub.OPERATOR, "", false, false,
+				null, "core", false, "", Connection.V3);
+	}
+
+	private String runId() throws Exception {
+		return journalText().lines().findFirst().orElseThrow().replaceAll(".*\"run\":\"([^\"]+)\".*", "$1");
 	}
 
 	String configsText() {
@@ -429,5 +470,32 @@ class V3RotateCommandsTest extends ConsoleTest {
 		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2")));
 		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2"))
 			.withHeader("Authorization", equalTo("Token " + V3Stub.LEAKED)));
+	}
+
+	@Test
+	void aSignalAfterTheLastLookBeforeTheDeleteStopsTheRotationThere() throws Exception {
+		FakeSignals signals = new FakeSignals();
+		signals.raiseAsTheWatchCloses(Stop.INTERRUPT);
+		V3Rotation.Outcome done;
+		try {
+			done = rotation(signals, configsFile).rotate(core(),
+					new V3Rotation.Query(List.of(), List.of("leaked"), null, "leaked-2", false, false, true, null), Instant.now());
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(done.made().token()).isEqualTo(V3Stub.CI);
+		assertThat(done.failure()).isInstanceOf(RunStopped.class);
+		assertThat(done.failure().exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
+		assertThat(done.failure().getMessage()).isEqualTo("interrupted: rotation of token 2 (leaked) stopped at the "
+				+ "delete; the old token is still usable; auth undo --run " + runId() + " takes back what was done");
+		assertThat(stderrBytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+				"rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"
+						+ "rotate token 2 (leaked): done: created 4 (leaked-2)\n"
+						+ "rotate token 2 (leaked): done: checked 4 (GET /ping)\n"
+						+ "rotate token 2 (leaked): done: rewrote profile(s) app\n"
+						+ "rotate token 2 (leaked): stopped: delete: the stop came before the next step\n");
+		server.verify(0, deleteRequestedFor(anyUrl()));
+		assertThat(journalText()).contains("\"action\":\"end\"").contains("\"after\":\"interrupted\"");
 	}
 }
