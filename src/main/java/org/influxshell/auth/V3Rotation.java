@@ -31,6 +31,7 @@ import org.influxshell.connection.Connection;
 import org.influxshell.connection.HostUrl;
 import org.influxshell.http.ApiCalls;
 import org.influxshell.http.HttpResponse;
+import org.influxshell.http.TransportException;
 import org.influxshell.journal.JournalEntry;
 
 /**
@@ -234,7 +235,7 @@ public class V3Rotation {
 		catch (CliException ex) {
 			// the report and its journal line are written whole, a signal or not
 			Thread.interrupted();
-			return new Outcome(made, stopped(conn, ex, steps, what, made != null));
+			return new Outcome(made, stopped(conn, ex, steps, what, old.id(), made != null));
 		}
 	}
 
@@ -298,7 +299,7 @@ public class V3Rotation {
 	}
 
 	/** How a rotation that did not end well ends: its steps said, the journal marked, one line. */
-	private CliException stopped(Connection conn, CliException ex, Steps steps, String what, boolean made) {
+	private CliException stopped(Connection conn, CliException ex, Steps steps, String what, long oldId, boolean made) {
 		if (!made) {
 			// nothing was made, nothing changed: the error says it all
 			return ex;
@@ -312,7 +313,9 @@ public class V3Rotation {
 		String back = made ? "; auth undo --run " + journal.runId() + " takes back what was done" : "";
 		int code = ex.exitCode() == ExitCodes.FAILURE || ex.exitCode() == ExitCodes.USAGE ? ExitCodes.FAILURE
 				: ex.exitCode();
-		String oldState = steps.all() ? "the old token is deleted" : "the old token is still usable";
+		String oldState = steps.all() ? "the old token is deleted"
+				: deleteUnknown(ex) ? "the old token may be deleted: see auth list --id " + oldId
+						: "the old token is still usable";
 		CliException ending = ex instanceof RunStopped
 				? new RunStopped("interrupted: rotation of " + what + " " + steps.where() + "; " + oldState + back, code)
 				: new CliException("rotation of " + what + " stopped; " + oldState + back, code, ex);
@@ -321,6 +324,15 @@ public class V3Rotation {
 					ending.getMessage());
 		}
 		return ending;
+	}
+
+	/** What {@link V3Tokens#delete} says when a delete's answer was lost and reading the tokens again failed. */
+	private static final String DELETE_UNKNOWN = "whether it was done is unknown";
+
+	/** Whether the delete failed so that nobody knows whether the server deleted the token. */
+	private static boolean deleteUnknown(CliException ex) {
+		return ex.getCause() instanceof TransportException lost && lost.mayHaveReachedServer()
+				&& ex.getMessage().contains(DELETE_UNKNOWN);
 	}
 
 	/** The steps of one rotation: the done ones said one line each when a later one fails. */

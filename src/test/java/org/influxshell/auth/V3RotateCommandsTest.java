@@ -1,5 +1,6 @@
 package org.influxshell.auth;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.cli.ExitCodes;
@@ -70,6 +72,8 @@ class V3RotateCommandsTest extends ConsoleTest {
 			+ "\",\"created_at\":\"2026-12-07T05:10:00.12\",\"permissions\":\"*:*:*\"}";
 
 	static final String REGENERATED_TEXT = V3Stub.CREATED_TEXT.replace(V3Stub.CI, NEW_OPERATOR);
+
+	static final String QUERY = "/api/v3/query_sql";
 
 	String original;
 
@@ -137,7 +141,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 
 	/** {@code system.tokens} as this token lists it in this state. */
 	private void rowsFor(String token, String state, String... rows) {
-		server.stubFor(post(urlEqualTo("/api/v3/query_sql")).inScenario("tokens").whenScenarioStateIs(state)
+		server.stubFor(post(urlEqualTo(QUERY)).inScenario("tokens").whenScenarioStateIs(state)
 			.withRequestBody(equalToJson(V3AuthCommandsTest.QUERY))
 			.withHeader("Authorization", equalTo("Token " + token))
 			.willReturn(V3Stub.rows("[" + String.join(",", rows) + "]")));
@@ -497,5 +501,23 @@ class V3RotateCommandsTest extends ConsoleTest {
 						+ "rotate token 2 (leaked): stopped: delete: the stop came before the next step\n");
 		server.verify(0, deleteRequestedFor(anyUrl()));
 		assertThat(journalText()).contains("\"action\":\"end\"").contains("\"after\":\"interrupted\"");
+	}
+
+	@Test
+	void whenTheDeletesAnswerIsLostAndTheTokensCannotBeReadAgainTheOldTokenMayBeDeleted() throws Exception {
+		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("tokens")
+			.whenScenarioStateIs("made").willSetStateTo("lost").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		server.stubFor(post(urlEqualTo(QUERY)).inScenario("tokens").whenScenarioStateIs("lost")
+			.willReturn(V3Stub.text(500, "Schema error: No field named hash")));
+		Run r = run("auth rotate --name leaked --new-name leaked-2 --force");
+		assertThat(r).isEqualTo(new Run(1, V3Stub.CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"
+				+ "rotate token 2 (leaked): done: created 4 (leaked-2)\n"
+				+ "rotate token 2 (leaked): done: checked 4 (GET /ping)\n"
+				+ "rotate token 2 (leaked): done: rewrote profile(s) app\n"
+				+ "rotate token 2 (leaked): failed: delete: could not delete token \"leaked\" (ID 2): DELETE http://localhost:"
+				+ server.getPort() + "/api/v3/configure/token?token_name=leaked: connection reset by peer; whether it was "
+				+ "done is unknown: reading it again failed: 500 Internal Server Error: Schema error: No field named hash\n"
+				+ "Error: rotation of token 2 (leaked) stopped; the old token may be deleted: see auth list --id 2; auth undo "
+				+ "--run " + runId() + " takes back what was done\n"));
 	}
 }
