@@ -411,39 +411,68 @@ public class V3Rotation {
 		Path file = configs.path(q.configsPath());
 		Path copy = profiles.isEmpty() ? null : ConfigsCopies.save(file, journal.runId());
 		V3Created made;
-		Stop stop;
-		try (StopSignals.Watch watch = signals.watch()) {
+		String notWritten;
+		StopSignals.Watch watch = signals.watch();
+		try (watch) {
 			// a signal does not cut this request short: its answer is the only copy of the new value, and
 			// the server may already have replaced the old one; the stop is reported once the profiles have it
 			made = throughSignals(
 					() -> ApiCalls.describing("could not regenerate the operator token", () -> client.regenerateOperator(conn)));
 			// from here the new value exists only in this process: the profiles get it whatever signal comes
-			CliException notWritten = throughSignals(() -> {
+			notWritten = throughSignals(() -> {
 				journal.record(conn, V3Tokens.KIND, JournalEntry.REGENERATE, op.asAuthorization(), "active", "active");
 				try {
 					rewriteInto(conn, profiles, file, copy, made, op, q.tokenValue());
 					return null;
 				}
-				catch (CliException ex) {
-					return ex;
+				catch (RuntimeException ex) {
+					// whatever went wrong, the new value must still reach the user, with the reason
+					return ex.getMessage() != null ? ex.getMessage() : ex.toString();
 				}
 			});
-			Thread.interrupted();
-			if (notWritten != null) {
-				stderr.line("regenerated the operator token " + op.id() + " (_admin): its old value no longer works");
-				return new Outcome(made, CliException.failure("the profiles could not be rewritten (" + notWritten.getMessage()
-						+ "); the new operator token printed above is its only copy: keep it, e.g. with config set -n "
-						+ "NAME -t VALUE"));
-			}
-			stop = watch.received();
 		}
+		catch (CliException ex) {
+			// the interrupt a signal left is cleared before the journal is written
+			Thread.interrupted();
+			throw lostRegeneration(conn, ex, op, profiles);
+		}
+		// read once the watch is closed: a stop that came as it closed counts too
+		Stop stop = watch.received();
 		Thread.interrupted();
+		if (notWritten != null) {
+			stderr.line("regenerated the operator token " + op.id() + " (_admin): its old value no longer works");
+			CliException failure = CliException.failure("the profiles could not be rewritten (" + notWritten
+					+ "); the new operator token printed above is its only copy: keep it, e.g. with config set -n NAME -t "
+					+ "VALUE");
+			journal.end(conn, V3Tokens.KIND, JournalEntry.PARTLY_FAILED, failure.getMessage());
+			return new Outcome(made, failure);
+		}
 		if (stop != null) {
-			return new Outcome(made, new RunStopped("interrupted: the stop came once the operator token was regenerated"
+			RunStopped stopped = new RunStopped("interrupted: the stop came once the operator token was regenerated"
 					+ (profiles.isEmpty() ? "" : " and " + profiles.size() + " profile(s) rewritten")
-					+ "; the new value is printed above", stop.exitCode()));
+					+ "; the new value is printed above", stop.exitCode());
+			journal.end(conn, V3Tokens.KIND, JournalEntry.INTERRUPTED, stopped.getMessage());
+			return new Outcome(made, stopped);
 		}
 		return new Outcome(made, null);
+	}
+
+	/**
+	 * How a regenerate request that failed ends. When its answer was lost after it was sent, the
+	 * server may have regenerated the operator token all the same: that is said plainly and
+	 * journaled (the run marked partly failed), since the profiles' value may no longer work.
+	 */
+	private CliException lostRegeneration(Connection conn, CliException ex, V3Token op, List<String> profiles) {
+		if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()) {
+			return ex;
+		}
+		CliException unknown = CliException.failure(ex.getMessage() + "; the answer was lost, so the server may have "
+				+ "regenerated _admin all the same: then " + (profiles.isEmpty() ? "its old value"
+						: "the value profile(s) " + String.join(", ", profiles) + " hold")
+				+ " no longer works (check with config status)");
+		journal.record(conn, V3Tokens.KIND, JournalEntry.REGENERATE, op.asAuthorization(), "active", "active");
+		journal.end(conn, V3Tokens.KIND, JournalEntry.PARTLY_FAILED, unknown.getMessage());
+		return unknown;
 	}
 
 	/**

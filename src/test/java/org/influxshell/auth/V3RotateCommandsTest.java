@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -35,6 +36,8 @@ import org.influxshell.cli.Stderr;
 import org.influxshell.command.StopSignals;
 import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.configs.ConfigsFile;
+import org.influxshell.configs.ProfileStore;
+import org.influxshell.configs.Profiles;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.HostUrl;
 import org.influxshell.support.ConsoleTest;
@@ -74,6 +77,8 @@ class V3RotateCommandsTest extends ConsoleTest {
 	static final String REGENERATED_TEXT = V3Stub.CREATED_TEXT.replace(V3Stub.CI, NEW_OPERATOR);
 
 	static final String QUERY = "/api/v3/query_sql";
+
+	static final String REGENERATE = "/api/v3/configure/token/admin/regenerate";
 
 	String original;
 
@@ -147,13 +152,6 @@ class V3RotateCommandsTest extends ConsoleTest {
 			.willReturn(V3Stub.rows("[" + String.join(",", rows) + "]")));
 	}
 
-	private void ping(String build) {
-		for (String token : List.of(V3Stub.OPERATOR, V3Stub.CI, NEW_OPERATOR)) {
-			server.stubFor(get(urlEqualTo("/ping")).withHeader("Authorization", equalTo("Token " + token))
-				.willReturn(V3Stub.ping(build)));
-		}
-	}
-
 	/** The rotation the console runs, with signals the test raises and this configs file. */
 	private V3Rotation rotation(StopSignals signals, ConfigsFile configs) {
 		return new V3Rotation(v3Client, v3Auth, changeJournal, configs, questions, signals, stderr);
@@ -165,8 +163,21 @@ class V3RotateCommandsTest extends ConsoleTest {
 				null, "core", false, "", Connection.V3);
 	}
 
+	/** The configs file, each store of it opened through {@code wrap}. */
+	private ConfigsFile configsThrough(UnaryOperator<ProfileStore> wrap) {
+		return new ConfigsFile(() -> configs.toString(), path -> wrap.apply(configsFile.store(path.toString())),
+				() -> home.toString());
+	}
+
 	private String runId() throws Exception {
 		return journalText().lines().findFirst().orElseThrow().replaceAll(".*\"run\":\"([^\"]+)\".*", "$1");
+	}
+
+	private void ping(String build) {
+		for (String token : List.of(V3Stub.OPERATOR, V3Stub.CI, NEW_OPERATOR)) {
+			server.stubFor(get(urlEqualTo("/ping")).withHeader("Authorization", equalTo("Token " + token))
+				.willReturn(V3Stub.ping(build)));
+		}
 	}
 
 	String configsText() {
@@ -452,7 +463,8 @@ class V3RotateCommandsTest extends ConsoleTest {
 					+ "VALUE\n")
 			.doesNotContain(NEW_OPERATOR);
 		assertThat(configsText()).isEqualTo(original);
-		assertThat(journalText()).contains("\"action\":\"regenerate\"").doesNotContain(NEW_OPERATOR);
+		assertThat(journalText()).contains("\"action\":\"regenerate\"").doesNotContain(NEW_OPERATOR)
+			.contains("\"action\":\"end\"").contains("\"after\":\"partly failed\"");
 	}
 
 	@Test
@@ -519,5 +531,81 @@ class V3RotateCommandsTest extends ConsoleTest {
 				+ "done is unknown: reading it again failed: 500 Internal Server Error: Schema error: No field named hash\n"
 				+ "Error: rotation of token 2 (leaked) stopped; the old token may be deleted: see auth list --id 2; auth undo "
 				+ "--run " + runId() + " takes back what was done\n"));
+	}
+
+	@Test
+	void whenTheRegenerateAnswerIsLostTheServerMayHaveRegeneratedTheOperatorToken() throws Exception {
+		server.stubFor(post(urlEqualTo(REGENERATE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		Run r = run("auth rotate --operator --force");
+		assertThat(r).isEqualTo(new Run(1, "", "Error: could not regenerate the operator token: POST http://localhost:"
+				+ server.getPort() + REGENERATE + ": connection reset by peer; the answer was lost, so the server may have "
+				+ "regenerated _admin all the same: then the value profile(s) core hold no longer works (check with config "
+				+ "status)\n"));
+		assertThat(configsText()).isEqualTo(original);
+		assertThat(journalText()).contains("\"action\":\"regenerate\",\"id\":\"0\"").contains("\"action\":\"end\"")
+			.contains("\"after\":\"partly failed\"").doesNotContain(V3Stub.OPERATOR);
+		Run list = run("auth journal");
+		assertThat(list.err()).isEmpty();
+		assertThat(list.out()).contains("partly failed");
+	}
+
+	@Test
+	void anyFailureToWriteTheProfilesEndsWithTheNewOperatorValueAndTheReason() throws Exception {
+		server.stubFor(post(urlEqualTo(REGENERATE)).willReturn(V3Stub.created(0, "_admin", NEW_OPERATOR, null)));
+		ConfigsFile failing = configsThrough(store -> new ProfileStore() {
+
+			@Override
+			public Profiles read() {
+				return store.read();
+			}
+
+			@Override
+			public Profiles update(UnaryOperator<Profiles> change) {
+				throw new IllegalStateException("the disk went away");
+			}
+		});
+		V3Rotation.Outcome done = rotation(new FakeSignals(), failing).rotate(core(),
+				new V3Rotation.Query(List.of(), List.of(), null, null, true, false, true, null), Instant.now());
+		assertThat(done.made().token()).isEqualTo(NEW_OPERATOR);
+		assertThat(done.failure().exitCode()).isEqualTo(ExitCodes.FAILURE);
+		assertThat(done.failure().getMessage()).isEqualTo("the profiles could not be rewritten (the disk went away); "
+				+ "the new operator token printed above is its only copy: keep it, e.g. with config set -n NAME -t VALUE");
+		assertThat(stderrBytes.toString(StandardCharsets.UTF_8))
+			.isEqualTo("regenerated the operator token 0 (_admin): its old value no longer works\n");
+		assertThat(configsText()).isEqualTo(original);
+		assertThat(journalText()).contains("\"action\":\"end\"").contains("\"after\":\"partly failed\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aStopDuringARegenerationIsJournaledOnceTheProfilesHoldTheNewValue(boolean asTheWatchCloses) throws Exception {
+		server.stubFor(post(urlEqualTo(REGENERATE)).willReturn(V3Stub.created(0, "_admin", NEW_OPERATOR, null)));
+		FakeSignals signals = new FakeSignals();
+		ConfigsFile configs = configsFile;
+		if (asTheWatchCloses) {
+			signals.raiseAsTheWatchCloses(Stop.TERMINATE);
+		}
+		else {
+			// SIGTERM while the profiles are being rewritten (the store is opened on the way)
+			configs = configsThrough(store -> {
+				signals.raise(Stop.TERMINATE);
+				return store;
+			});
+		}
+		V3Rotation.Outcome done;
+		try {
+			done = rotation(signals, configs).rotate(core(),
+					new V3Rotation.Query(List.of(), List.of(), null, null, true, false, true, null), Instant.now());
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(done.made().token()).isEqualTo(NEW_OPERATOR);
+		assertThat(done.failure()).isInstanceOf(RunStopped.class);
+		assertThat(done.failure().exitCode()).isEqualTo(ExitCodes.TERMINATED);
+		assertThat(done.failure().getMessage()).isEqualTo("interrupted: the stop came once the operator token was "
+				+ "regenerated and 1 profile(s) rewritten; the new value is printed above");
+		assertThat(configsText()).isEqualTo(original.replace(V3Stub.OPERATOR, NEW_OPERATOR));
+		assertThat(journalText()).contains("\"action\":\"end\"").contains("\"after\":\"interrupted\"");
 	}
 }
