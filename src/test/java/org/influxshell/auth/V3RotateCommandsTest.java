@@ -301,10 +301,13 @@ class V3RotateCommandsTest extends ConsoleTest {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch answer = new CountDownLatch(1);
 		AtomicBoolean callInterrupted = new AtomicBoolean();
+		AtomicBoolean callStarted = new AtomicBoolean();
+		AtomicBoolean answered = new AtomicBoolean();
 		Thread caller = Thread.currentThread();
 		Thread signal = new Thread(() -> {
 			try {
-				assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+				// asserted on the test thread: an assertion failing here would end this thread unseen
+				callStarted.set(started.await(30, TimeUnit.SECONDS));
 				caller.interrupt();
 			}
 			catch (InterruptedException ex) {
@@ -318,7 +321,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 		String value = V3Rotation.throughSignals(() -> {
 			started.countDown();
 			try {
-				assertThat(answer.await(30, TimeUnit.SECONDS)).isTrue();
+				answered.set(answer.await(30, TimeUnit.SECONDS));
 			}
 			catch (InterruptedException ex) {
 				callInterrupted.set(true);
@@ -326,9 +329,11 @@ class V3RotateCommandsTest extends ConsoleTest {
 			return NEW_OPERATOR;
 		});
 		signal.join();
+		Thread.interrupted();
+		assertThat(callStarted).isTrue();
+		assertThat(answered).isTrue();
 		assertThat(value).isEqualTo(NEW_OPERATOR);
 		assertThat(callInterrupted).isFalse();
-		Thread.interrupted();
 	}
 
 	@Test
