@@ -120,7 +120,7 @@ public class TokenRotation {
 		Connection current = conn;
 		RunCopy copy = new RunCopy();
 		for (int i = 0; i < plans.size(); i++) {
-			Steps steps = new Steps(plans.get(i).old().id());
+			RotationSteps steps = new RotationSteps(STEPS, plans.get(i).old().id(), stderr);
 			try {
 				current = rotateOne(current, plans.get(i), q, steps, created, copy);
 			}
@@ -130,7 +130,7 @@ public class TokenRotation {
 					steps.stopped(ex.getMessage());
 				}
 				else {
-					steps.failed(ex);
+					steps.failed(ex.getMessage());
 				}
 				for (Plan left : plans.subList(i + 1, plans.size())) {
 					stderr.line("rotate " + left.old().id() + ": not started");
@@ -153,50 +153,8 @@ public class TokenRotation {
 		return new Outcome(created, null);
 	}
 
-	/** The steps of one rotation: the done ones said one line each when a later one fails. */
-	private final class Steps {
-
-		private static final List<String> ALL = List.of("create", "check", "rewrite", "cut off");
-
-		private final String oldId;
-
-		private final List<String> done = new ArrayList<>();
-
-		Steps(String oldId) {
-			this.oldId = oldId;
-		}
-
-		void done(String what) {
-			done.add(what);
-		}
-
-		void failed(CliException ex) {
-			ended("failed", ex.getMessage());
-		}
-
-		/** A signal stopped the rotation: the step under way, if any, says why in {@code why}. */
-		void stopped(String why) {
-			ended("stopped", why);
-		}
-
-		/** {@code done}, when every step was done before the stop, else {@code stopped at the cut off}. */
-		String where() {
-			return done.size() == ALL.size() ? "done" : "stopped at the " + ALL.get(done.size());
-		}
-
-		private void ended(String how, String why) {
-			for (String line : done) {
-				stderr.line("rotate " + oldId + ": done: " + line);
-			}
-			if (done.size() == ALL.size()) {
-				return;
-			}
-			stderr.line("rotate " + oldId + ": " + how + ": " + ALL.get(done.size()) + ": " + why);
-			for (String left : ALL.subList(done.size() + 1, ALL.size())) {
-				stderr.line("rotate " + oldId + ": not done: " + left);
-			}
-		}
-	}
+	/** The steps of a rotation on InfluxDB 2. */
+	private static final List<String> STEPS = List.of("create", "check", "rewrite", "cut off");
 
 	/** The copy of the configs file this run keeps: taken once, before its first rewrite. */
 	private static final class RunCopy {
@@ -204,8 +162,8 @@ public class TokenRotation {
 		private Path path;
 	}
 
-	private Connection rotateOne(Connection conn, Plan plan, RotateQuery q, Steps steps, List<Authorization> created,
-			RunCopy copy) {
+	private Connection rotateOne(Connection conn, Plan plan, RotateQuery q, RotationSteps steps,
+			List<Authorization> created, RunCopy copy) {
 		Authorization old = plan.old();
 		String description = q.description() != null ? q.description() : old.description();
 		var request = new AuthorizationsClient.CreateRequest(old.orgID(), old.userID(), description, old.permissions());

@@ -31,6 +31,7 @@ import org.influxshell.connection.Connection;
 import org.influxshell.connection.HostUrl;
 import org.influxshell.http.ApiCalls;
 import org.influxshell.http.HttpResponse;
+import org.influxshell.http.TransportException;
 import org.influxshell.journal.JournalEntry;
 
 /**
@@ -145,34 +146,14 @@ public class V3Rotation {
 	// ---------------------------------------------------------------- named admin tokens
 
 	private Outcome rotateNamed(Connection conn, Query q, Instant now) {
-		if (q.ids().size() + q.names().size() > 1) {
-			throw CliException.usage("auth rotate on InfluxDB 3 replaces one token at a time: give one --id or --name");
-		}
-		if (q.names().contains(V3Token.OPERATOR)) {
-			throw CliException.usage(OPERATOR_BY_NAME);
-		}
-		q.ids().forEach(V3Tokens::checkId);
-		List<V3Token> all = v3.all(conn);
-		V3Token old = pick(all, q);
-		if (old.isOperator()) {
-			throw CliException.usage(OPERATOR_BY_NAME);
-		}
-		if (!ADMIN_PERMISSIONS.equals(old.permissions())) {
-			throw CliException.usage("token " + old.id() + " (" + old.name() + ") is a resource token (" + old.permissions()
-					+ "): auth rotate replaces named admin tokens only; make its successor with auth create --name NAME "
-					+ "--permission ..., then delete it with auth delete --name " + old.name());
-		}
-		if (q.tokenValue() != null && !old.hasValue(TokenSelector.asSent(q.tokenValue()))) {
-			throw CliException.usage("the value given with --token-value is not the value of token " + old.id() + " ("
-					+ old.name() + ")");
-		}
+		V3Token old = named(conn, q);
 		String name = q.newName() != null ? q.newName() : newName(old.name(), now);
 		if (name.isEmpty()) {
 			throw CliException.usage("--new-name needs a name");
 		}
 		Long expiry = expiryLength(old);
 		List<String> profiles = holding(configs.store(q.configsPath()).read(), old, q.tokenValue(), conn.baseUrl());
-		String what = "token " + old.id() + " (" + old.name() + ")";
+		String what = describe(old);
 		if (q.dryRun()) {
 			stderr.line("would rotate " + what + ": create \"" + name + "\" (permissions " + old.permissions() + ", "
 					+ (expiry == null ? "no expiry" : "expires " + expiry + "s after it is made") + "), check it, "
@@ -185,34 +166,54 @@ public class V3Rotation {
 			v3.confirm(List.of(old), "Rotate " + what + "? The new token takes its place in " + profiles.size()
 					+ " profile(s); then the old one is deleted, which InfluxDB 3 cannot undo. [y/N] ", "nothing rotated");
 		}
-		Steps steps = new Steps(what);
+		return replace(conn, q, old, name, expiry, profiles);
+	}
+
+	/** The one token the query names, checked to be a named admin token (the value given its own). */
+	private V3Token named(Connection conn, Query q) {
+		if (q.ids().size() + q.names().size() > 1) {
+			throw CliException.usage("auth rotate on InfluxDB 3 replaces one token at a time: give one --id or --name");
+		}
+		if (q.names().contains(V3Token.OPERATOR)) {
+			throw CliException.usage(OPERATOR_BY_NAME);
+		}
+		q.ids().forEach(V3Tokens::checkId);
+		V3Token old = pick(v3.all(conn), q);
+		if (old.isOperator()) {
+			throw CliException.usage(OPERATOR_BY_NAME);
+		}
+		if (!ADMIN_PERMISSIONS.equals(old.permissions())) {
+			throw CliException.usage("token " + old.id() + " (" + old.name() + ") is a resource token (" + old.permissions()
+					+ "): auth rotate replaces named admin tokens only; make its successor with auth create --name NAME "
+					+ "--permission ..., then delete it with auth delete --name " + old.name());
+		}
+		if (q.tokenValue() != null && !old.hasValue(TokenSelector.asSent(q.tokenValue()))) {
+			throw CliException.usage("the value given with --token-value is not the value of token " + old.id() + " ("
+					+ old.name() + ")");
+		}
+		return old;
+	}
+
+	/** A token as a rotation names it: {@code token 2 (leaked)}. */
+	private static String describe(V3Token t) {
+		return "token " + t.id() + " (" + t.name() + ")";
+	}
+
+	/** The steps of a rotation on InfluxDB 3. */
+	private static final List<String> STEPS = List.of("create", "check", "rewrite", "delete");
+
+	/** Creates the new token, checks it, rewrites the profiles, then deletes the old token. */
+	private Outcome replace(Connection conn, Query q, V3Token old, String name, Long expiry, List<String> profiles) {
+		String what = describe(old);
+		RotationSteps steps = new RotationSteps(STEPS, what, stderr);
 		V3Created made = null;
-		boolean ownToken = !conn.token().isEmpty() && old.hasValue(TokenSelector.asSent(conn.token()));
 		try {
-			try (StopSignals.Watch watch = signals.watch()) {
-				try {
-					made = v3.create(conn, name, expiry, List.of());
-				}
-				catch (RuntimeException ex) {
-					if (watch.received() != null) {
-						Thread.interrupted();
-						throw new RunStopped("interrupted: rotation of " + what + " stopped while token \"" + name + "\" was "
-								+ "being made: whether the server made it is unknown (see auth list --name " + name + "); the "
-								+ "old token is still usable", watch.received().exitCode());
-					}
-					throw ex;
-				}
+			StopSignals.Watch watch = signals.watch();
+			try (watch) {
+				made = create(conn, watch, name, expiry, what);
 				steps.done("created " + made.id() + " (" + made.name() + ")");
 				stopIfSignalled(watch);
-				try {
-					check(conn, made);
-				}
-				catch (RuntimeException ex) {
-					if (watch.received() != null) {
-						throw new RunStopped("the check was cut short by the stop", watch.received().exitCode());
-					}
-					throw ex;
-				}
+				check(conn, made, watch);
 				steps.done("checked " + made.id() + " (GET /ping)");
 				stopIfSignalled(watch);
 				// the profiles are written whole, whatever signal comes now: a half-written rewrite helps nobody
@@ -221,16 +222,37 @@ public class V3Rotation {
 				steps.done(rewritten == 0 ? "no profile to rewrite" : "rewrote profile(s) " + String.join(", ", profiles));
 				stopIfSignalled(watch);
 			}
+			// a stop that came after that last look, while the watch closed: the delete, which cannot be
+			// undone, is not begun (the interrupt it left is cleared with the report)
+			stopIfSignalled(watch);
 			Thread.interrupted();
 			// the command's own token is deleted with the new one, which is already in its place
-			Connection cutter = ownToken ? conn.withToken(made.token()) : conn;
-			deleteOld(cutter, old, steps);
+			boolean ownToken = !conn.token().isEmpty() && old.hasValue(TokenSelector.asSent(conn.token()));
+			deleteOld(ownToken ? conn.withToken(made.token()) : conn, old, steps);
 			return new Outcome(made, null);
 		}
 		catch (CliException ex) {
 			// the report and its journal line are written whole, a signal or not
 			Thread.interrupted();
-			return new Outcome(made, stopped(conn, ex, steps, what, made != null));
+			// nothing made, nothing changed: the error says it all
+			return new Outcome(made, made == null ? ex : stopped(conn, ex, steps, what, old.id()));
+		}
+	}
+
+	/** The new token; a stop while it is being made leaves unknown whether the server made it, and says so. */
+	private V3Created create(Connection conn, StopSignals.Watch watch, String name, Long expiry, String what) {
+		try {
+			return v3.create(conn, name, expiry, List.of());
+		}
+		catch (RuntimeException ex) {
+			Stop stop = watch.received();
+			if (stop == null) {
+				throw ex;
+			}
+			Thread.interrupted();
+			throw new RunStopped("interrupted: rotation of " + what + " stopped while token \"" + name + "\" was being "
+					+ "made: whether the server made it is unknown (see auth list --name " + name + "); the old token is "
+					+ "still usable", stop.exitCode());
 		}
 	}
 
@@ -257,19 +279,30 @@ public class V3Rotation {
 				"no token on this server has this value (compared by the SHA-512 hash the server shows)"));
 	}
 
-	/** A request made with the new token: {@code GET /ping} answers 200 only to a valid token (unless the server lets anyone ping). */
-	private void check(Connection conn, V3Created made) {
+	/**
+	 * A request made with the new token: {@code GET /ping} answers 200 only to a valid token (unless
+	 * the server lets anyone ping). A stop may cut it short.
+	 */
+	private void check(Connection conn, V3Created made, StopSignals.Watch watch) {
 		Connection withNew = conn.withToken(made.token());
-		ApiCalls.describing("the new token " + made.id() + " was refused (GET /ping)", () -> {
-			HttpResponse r = client.ping(withNew);
-			if (r.status() != 200) {
-				throw V3Client.error(r, made.token());
+		try {
+			ApiCalls.describing("the new token " + made.id() + " was refused (GET /ping)", () -> {
+				HttpResponse r = client.ping(withNew);
+				if (r.status() != 200) {
+					throw V3Client.error(r, made.token());
+				}
+				return r;
+			});
+		}
+		catch (RuntimeException ex) {
+			if (watch.received() != null) {
+				throw new RunStopped("the check was cut short by the stop", watch.received().exitCode());
 			}
-			return r;
-		});
+			throw ex;
+		}
 	}
 
-	private void deleteOld(Connection cutter, V3Token old, Steps steps) {
+	private void deleteOld(Connection cutter, V3Token old, RotationSteps steps) {
 		ChangePath.Outcome cut = v3.path().execute(cutter,
 				List.of(new ChangePath.Step(String.valueOf(old.id()), old.asAuthorization(), Change.DELETE)));
 		if (!cut.failures().isEmpty()) {
@@ -293,69 +326,38 @@ public class V3Rotation {
 		}
 	}
 
-	/** How a rotation that did not end well ends: its steps said, the journal marked, one line. */
-	private CliException stopped(Connection conn, CliException ex, Steps steps, String what, boolean made) {
-		if (!made) {
-			// nothing was made, nothing changed: the error says it all
-			return ex;
-		}
-		if (ex instanceof RunStopped) {
-			steps.ended("stopped", ex.getMessage());
+	/**
+	 * How a rotation that made its new token and did not end well ends: its steps said, the
+	 * journal marked, one line.
+	 */
+	private CliException stopped(Connection conn, CliException ex, RotationSteps steps, String what, long oldId) {
+		boolean stop = ex instanceof RunStopped;
+		if (stop) {
+			steps.stopped(ex.getMessage());
 		}
 		else {
-			steps.ended("failed", ex.getMessage());
+			steps.failed(ex.getMessage());
 		}
-		String back = made ? "; auth undo --run " + journal.runId() + " takes back what was done" : "";
+		String back = "; auth undo --run " + journal.runId() + " takes back what was done";
 		int code = ex.exitCode() == ExitCodes.FAILURE || ex.exitCode() == ExitCodes.USAGE ? ExitCodes.FAILURE
 				: ex.exitCode();
-		String oldState = steps.all() ? "the old token is deleted" : "the old token is still usable";
-		CliException ending = ex instanceof RunStopped
+		String oldState = steps.all() ? "the old token is deleted"
+				: deleteUnknown(ex) ? "the old token may be deleted: see auth list --id " + oldId
+						: "the old token is still usable";
+		CliException ending = stop
 				? new RunStopped("interrupted: rotation of " + what + " " + steps.where() + "; " + oldState + back, code)
 				: new CliException("rotation of " + what + " stopped; " + oldState + back, code, ex);
-		if (made) {
-			journal.end(conn, V3Tokens.KIND, ex instanceof RunStopped ? JournalEntry.INTERRUPTED : JournalEntry.PARTLY_FAILED,
-					ending.getMessage());
-		}
+		journal.end(conn, V3Tokens.KIND, stop ? JournalEntry.INTERRUPTED : JournalEntry.PARTLY_FAILED, ending.getMessage());
 		return ending;
 	}
 
-	/** The steps of one rotation: the done ones said one line each when a later one fails. */
-	private final class Steps {
+	/** What {@link V3Tokens#delete} says when a delete's answer was lost and reading the tokens again failed. */
+	private static final String DELETE_UNKNOWN = "whether it was done is unknown";
 
-		private static final List<String> ALL = List.of("create", "check", "rewrite", "delete");
-
-		private final String what;
-
-		private final List<String> done = new ArrayList<>();
-
-		Steps(String what) {
-			this.what = what;
-		}
-
-		void done(String step) {
-			done.add(step);
-		}
-
-		boolean all() {
-			return done.size() == ALL.size();
-		}
-
-		String where() {
-			return all() ? "done" : "stopped at the " + ALL.get(done.size());
-		}
-
-		void ended(String how, String why) {
-			for (String line : done) {
-				stderr.line("rotate " + what + ": done: " + line);
-			}
-			if (all()) {
-				return;
-			}
-			stderr.line("rotate " + what + ": " + how + ": " + ALL.get(done.size()) + ": " + why);
-			for (String left : ALL.subList(done.size() + 1, ALL.size())) {
-				stderr.line("rotate " + what + ": not done: " + left);
-			}
-		}
+	/** Whether the delete failed so that nobody knows whether the server deleted the token. */
+	private static boolean deleteUnknown(CliException ex) {
+		return ex.getCause() instanceof TransportException lost && lost.mayHaveReachedServer()
+				&& ex.getMessage().contains(DELETE_UNKNOWN);
 	}
 
 	// ---------------------------------------------------------------- the operator token
@@ -365,8 +367,7 @@ public class V3Rotation {
 			throw CliException.usage("--operator regenerates the operator token \"_admin\" and keeps its name: leave out "
 					+ "--id, --name and --new-name");
 		}
-		List<V3Token> all = v3.all(conn);
-		V3Token op = all.stream().filter(V3Token::isOperator).findFirst()
+		V3Token op = v3.all(conn).stream().filter(V3Token::isOperator).findFirst()
 			.orElseThrow(() -> CliException.failure("this server lists no operator token \"_admin\": nothing to regenerate"));
 		if (q.tokenValue() != null && !op.hasValue(TokenSelector.asSent(q.tokenValue()))) {
 			throw CliException.usage("the value given with --token-value is not the operator token's");
@@ -380,54 +381,101 @@ public class V3Rotation {
 			return new Outcome(null, null);
 		}
 		if (!q.force()) {
-			if (!questions.canAsk()) {
-				throw CliException.usage("regenerating the operator token needs --force when not run from a terminal: its "
-						+ "current value stops working at once, for every client that uses it");
-			}
-			List<String> shown = new ArrayList<>();
-			profiles.forEach(p -> shown.add("profile " + p + " gets the new value"));
-			if (!questions.confirm(shown, "Regenerate the operator token _admin? Its current value stops working at "
-					+ "once, for every client that uses it, and cannot come back. [y/N] ")) {
-				throw CliException.failure("nothing regenerated");
-			}
+			confirmRegeneration(profiles);
 		}
+		return regenerateWithProfiles(conn, q, op, profiles);
+	}
+
+	private void confirmRegeneration(List<String> profiles) {
+		if (!questions.canAsk()) {
+			throw CliException.usage("regenerating the operator token needs --force when not run from a terminal: its "
+					+ "current value stops working at once, for every client that uses it");
+		}
+		List<String> shown = new ArrayList<>();
+		profiles.forEach(p -> shown.add("profile " + p + " gets the new value"));
+		if (!questions.confirm(shown, "Regenerate the operator token _admin? Its current value stops working at "
+				+ "once, for every client that uses it, and cannot come back. [y/N] ")) {
+			throw CliException.failure("nothing regenerated");
+		}
+	}
+
+	/** Regenerates the operator token and writes its new value into the profiles, whatever signal comes. */
+	private Outcome regenerateWithProfiles(Connection conn, Query q, V3Token op, List<String> profiles) {
 		// the copy first: when it cannot be kept, nothing has happened yet
 		Path file = configs.path(q.configsPath());
 		Path copy = profiles.isEmpty() ? null : ConfigsCopies.save(file, journal.runId());
 		V3Created made;
-		Stop stop;
-		try (StopSignals.Watch watch = signals.watch()) {
+		String notWritten;
+		StopSignals.Watch watch = signals.watch();
+		try (watch) {
 			// a signal does not cut this request short: its answer is the only copy of the new value, and
 			// the server may already have replaced the old one; the stop is reported once the profiles have it
 			made = throughSignals(
 					() -> ApiCalls.describing("could not regenerate the operator token", () -> client.regenerateOperator(conn)));
 			// from here the new value exists only in this process: the profiles get it whatever signal comes
-			CliException notWritten = throughSignals(() -> {
+			notWritten = throughSignals(() -> {
 				journal.record(conn, V3Tokens.KIND, JournalEntry.REGENERATE, op.asAuthorization(), "active", "active");
 				try {
 					rewriteInto(conn, profiles, file, copy, made, op, q.tokenValue());
 					return null;
 				}
-				catch (CliException ex) {
-					return ex;
+				catch (RuntimeException ex) {
+					// whatever went wrong, the new value must still reach the user, with the reason
+					return ex.getMessage() != null ? ex.getMessage() : ex.toString();
 				}
 			});
+		}
+		catch (CliException ex) {
+			// the interrupt a signal left is cleared before the journal is written
 			Thread.interrupted();
-			if (notWritten != null) {
-				stderr.line("regenerated the operator token " + op.id() + " (_admin): its old value no longer works");
-				return new Outcome(made, CliException.failure("the profiles could not be rewritten (" + notWritten.getMessage()
-						+ "); the new operator token printed above is its only copy: keep it, e.g. with config set -n "
-						+ "NAME -t VALUE"));
-			}
-			stop = watch.received();
+			throw lostRegeneration(conn, ex, op, profiles);
 		}
+		// read once the watch is closed: a stop that came as it closed counts too
+		Stop stop = watch.received();
 		Thread.interrupted();
-		if (stop != null) {
-			return new Outcome(made, new RunStopped("interrupted: the stop came once the operator token was regenerated"
-					+ (profiles.isEmpty() ? "" : " and " + profiles.size() + " profile(s) rewritten")
-					+ "; the new value is printed above", stop.exitCode()));
+		return new Outcome(made, regenerationEnding(conn, op, profiles, notWritten, stop));
+	}
+
+	/**
+	 * How a regeneration whose new value is in hand ends: {@code null} when well, else the reason,
+	 * journaled as the run's end.
+	 */
+	private CliException regenerationEnding(Connection conn, V3Token op, List<String> profiles, String notWritten,
+			Stop stop) {
+		if (notWritten != null) {
+			stderr.line("regenerated the operator token " + op.id() + " (_admin): its old value no longer works");
+			CliException failure = CliException.failure("the profiles could not be rewritten (" + notWritten
+					+ "); the new operator token printed above is its only copy: keep it, e.g. with config set -n NAME -t "
+					+ "VALUE");
+			journal.end(conn, V3Tokens.KIND, JournalEntry.PARTLY_FAILED, failure.getMessage());
+			return failure;
 		}
-		return new Outcome(made, null);
+		if (stop != null) {
+			RunStopped stopped = new RunStopped("interrupted: the stop came once the operator token was regenerated"
+					+ (profiles.isEmpty() ? "" : " and " + profiles.size() + " profile(s) rewritten")
+					+ "; the new value is printed above", stop.exitCode());
+			journal.end(conn, V3Tokens.KIND, JournalEntry.INTERRUPTED, stopped.getMessage());
+			return stopped;
+		}
+		return null;
+	}
+
+	/**
+	 * How a regenerate request that failed ends. When its answer was lost after it was sent, the
+	 * server may have regenerated the operator token all the same: that is said plainly and
+	 * journaled (the run marked partly failed), since the profiles' value may no longer work.
+	 */
+	private CliException lostRegeneration(Connection conn, CliException ex, V3Token op, List<String> profiles) {
+		if (!(ex.getCause() instanceof TransportException lost) || !lost.mayHaveReachedServer()) {
+			return ex;
+		}
+		CliException unknown = CliException.failure(ex.getMessage() + "; the answer was lost, so the server may have "
+				+ "regenerated _admin all the same: then " + (profiles.isEmpty() ? "its old value"
+						: "the value profile(s) " + String.join(", ", profiles) + " hold")
+				+ " no longer works (check with config status)");
+		journal.record(conn, V3Tokens.KIND, JournalEntry.REGENERATE, op.asAuthorization(), "active", "active");
+		journal.end(conn, V3Tokens.KIND, JournalEntry.PARTLY_FAILED, unknown.getMessage());
+		return unknown;
 	}
 
 	/**

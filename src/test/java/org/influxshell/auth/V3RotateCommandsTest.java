@@ -1,5 +1,6 @@
 package org.influxshell.auth;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -24,16 +25,31 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import org.influxshell.cli.ExitCodes;
+import org.influxshell.cli.RunStopped;
+import org.influxshell.cli.Stderr;
+import org.influxshell.command.StopSignals;
+import org.influxshell.command.StopSignals.Stop;
+import org.influxshell.configs.ConfigsFile;
+import org.influxshell.configs.ProfileStore;
+import org.influxshell.configs.Profiles;
+import org.influxshell.connection.Connection;
+import org.influxshell.connection.HostUrl;
 import org.influxshell.support.ConsoleTest;
+import org.influxshell.support.FakeSignals;
 import org.influxshell.support.V3Stub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code auth rotate} on InfluxDB 3 Core and Enterprise, against a stub that answers as the 3.10
@@ -60,9 +76,28 @@ class V3RotateCommandsTest extends ConsoleTest {
 
 	static final String REGENERATED_TEXT = V3Stub.CREATED_TEXT.replace(V3Stub.CI, NEW_OPERATOR);
 
+	static final String QUERY = "/api/v3/query_sql";
+
+	static final String REGENERATE = "/api/v3/configure/token/admin/regenerate";
+
 	String original;
 
 	Path journal;
+
+	@Autowired
+	V3Client v3Client;
+
+	@Autowired
+	V3Auth v3Auth;
+
+	@Autowired
+	ChangeJournal changeJournal;
+
+	@Autowired
+	ConfigsFile configsFile;
+
+	@Autowired
+	Stderr stderr;
 
 	@BeforeEach
 	void v3ServerAndProfiles() throws Exception {
@@ -106,10 +141,36 @@ class V3RotateCommandsTest extends ConsoleTest {
 	}
 
 	private void rows(String state, String... rows) {
-		server.stubFor(post(urlEqualTo("/api/v3/query_sql")).inScenario("tokens").whenScenarioStateIs(state)
+		rowsFor(V3Stub.OPERATOR, state, rows);
+	}
+
+	/** {@code system.tokens} as this token lists it in this state. */
+	private void rowsFor(String token, String state, String... rows) {
+		server.stubFor(post(urlEqualTo(QUERY)).inScenario("tokens").whenScenarioStateIs(state)
 			.withRequestBody(equalToJson(V3AuthCommandsTest.QUERY))
-			.withHeader("Authorization", equalTo("Token " + V3Stub.OPERATOR))
+			.withHeader("Authorization", equalTo("Token " + token))
 			.willReturn(V3Stub.rows("[" + String.join(",", rows) + "]")));
+	}
+
+	/** The rotation the console runs, with signals the test raises and this configs file. */
+	private V3Rotation rotation(StopSignals signals, ConfigsFile configs) {
+		return new V3Rotation(v3Client, v3Auth, changeJournal, configs, questions, signals, stderr);
+	}
+
+	/** The connection of profile core, with the operator token. */
+	private Connection core() {
+		return new Connection(HostUrl.base("http://localhost:" + server.getPort()), V3Stub.OPERATOR, "", false, false,
+				null, "core", false, "", Connection.V3);
+	}
+
+	/** The configs file, each store of it opened through {@code wrap}. */
+	private ConfigsFile configsThrough(UnaryOperator<ProfileStore> wrap) {
+		return new ConfigsFile(() -> configs.toString(), path -> wrap.apply(configsFile.store(path.toString())),
+				() -> home.toString());
+	}
+
+	private String runId() throws Exception {
+		return journalText().lines().findFirst().orElseThrow().replaceAll(".*\"run\":\"([^\"]+)\".*", "$1");
 	}
 
 	private void ping(String build) {
@@ -240,10 +301,13 @@ class V3RotateCommandsTest extends ConsoleTest {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch answer = new CountDownLatch(1);
 		AtomicBoolean callInterrupted = new AtomicBoolean();
+		AtomicBoolean callStarted = new AtomicBoolean();
+		AtomicBoolean answered = new AtomicBoolean();
 		Thread caller = Thread.currentThread();
 		Thread signal = new Thread(() -> {
 			try {
-				assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+				// asserted on the test thread: an assertion failing here would end this thread unseen
+				callStarted.set(started.await(30, TimeUnit.SECONDS));
 				caller.interrupt();
 			}
 			catch (InterruptedException ex) {
@@ -257,7 +321,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 		String value = V3Rotation.throughSignals(() -> {
 			started.countDown();
 			try {
-				assertThat(answer.await(30, TimeUnit.SECONDS)).isTrue();
+				answered.set(answer.await(30, TimeUnit.SECONDS));
 			}
 			catch (InterruptedException ex) {
 				callInterrupted.set(true);
@@ -265,9 +329,11 @@ class V3RotateCommandsTest extends ConsoleTest {
 			return NEW_OPERATOR;
 		});
 		signal.join();
+		Thread.interrupted();
+		assertThat(callStarted).isTrue();
+		assertThat(answered).isTrue();
 		assertThat(value).isEqualTo(NEW_OPERATOR);
 		assertThat(callInterrupted).isFalse();
-		Thread.interrupted();
 	}
 
 	@Test
@@ -402,6 +468,149 @@ class V3RotateCommandsTest extends ConsoleTest {
 					+ "VALUE\n")
 			.doesNotContain(NEW_OPERATOR);
 		assertThat(configsText()).isEqualTo(original);
-		assertThat(journalText()).contains("\"action\":\"regenerate\"").doesNotContain(NEW_OPERATOR);
+		assertThat(journalText()).contains("\"action\":\"regenerate\"").doesNotContain(NEW_OPERATOR)
+			.contains("\"action\":\"end\"").contains("\"after\":\"partly failed\"");
+	}
+
+	@Test
+	void undoOfARotationOfTheTokenInUseRestoresItsProfileThenDeletesTheNewTokenWithTheOldOne() throws Exception {
+		// app's profile holds the token rotated: the rotation runs with it, and once stopped, the undo with the new one
+		rowsFor(V3Stub.LEAKED, STARTED, V3Stub.OPERATOR_ROW, CI_WRITER, V3Stub.LEAKED_ROW, DASH);
+		rowsFor(V3Stub.CI, "made", V3Stub.OPERATOR_ROW, CI_WRITER, V3Stub.LEAKED_ROW, DASH, NEW);
+		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("tokens")
+			.whenScenarioStateIs("made").willReturn(V3Stub.text(500, "catalog error: the object store did not answer")));
+		Run rotate = run("auth rotate --name leaked --new-name leaked-2 --force -c app");
+		assertThat(rotate.exit()).isEqualTo(1);
+		assertThat(configsText()).contains("token = \"" + V3Stub.CI + "\"");
+
+		Run undo = run("auth undo -c app --force --hide-headers");
+		assertThat(undo).isEqualTo(new Run(0, "4\tleaked-2\t\t\t\t\ttrue\n", undo.err()));
+		assertThat(afterFirstLine(undo.err())).isEqualTo("restored profile \"app\": token 4 -> 2\n");
+		assertThat(configsBytes()).isEqualTo(original.getBytes(StandardCharsets.UTF_8));
+		// cut off with the old token, back in the profile: the new one is on its way out
+		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2")));
+		server.verify(1, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2"))
+			.withHeader("Authorization", equalTo("Token " + V3Stub.LEAKED)));
+	}
+
+	@Test
+	void aSignalAfterTheLastLookBeforeTheDeleteStopsTheRotationThere() throws Exception {
+		FakeSignals signals = new FakeSignals();
+		signals.raiseAsTheWatchCloses(Stop.INTERRUPT);
+		V3Rotation.Outcome done;
+		try {
+			done = rotation(signals, configsFile).rotate(core(),
+					new V3Rotation.Query(List.of(), List.of("leaked"), null, "leaked-2", false, false, true, null), Instant.now());
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(done.made().token()).isEqualTo(V3Stub.CI);
+		assertThat(done.failure()).isInstanceOf(RunStopped.class);
+		assertThat(done.failure().exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
+		assertThat(done.failure().getMessage()).isEqualTo("interrupted: rotation of token 2 (leaked) stopped at the "
+				+ "delete; the old token is still usable; auth undo --run " + runId() + " takes back what was done");
+		assertThat(stderrBytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+				"rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"
+						+ "rotate token 2 (leaked): done: created 4 (leaked-2)\n"
+						+ "rotate token 2 (leaked): done: checked 4 (GET /ping)\n"
+						+ "rotate token 2 (leaked): done: rewrote profile(s) app\n"
+						+ "rotate token 2 (leaked): stopped: delete: the stop came before the next step\n");
+		server.verify(0, deleteRequestedFor(anyUrl()));
+		assertThat(journalText()).contains("\"action\":\"end\"").contains("\"after\":\"interrupted\"");
+	}
+
+	@Test
+	void whenTheDeletesAnswerIsLostAndTheTokensCannotBeReadAgainTheOldTokenMayBeDeleted() throws Exception {
+		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("tokens")
+			.whenScenarioStateIs("made").willSetStateTo("lost").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		server.stubFor(post(urlEqualTo(QUERY)).inScenario("tokens").whenScenarioStateIs("lost")
+			.willReturn(V3Stub.text(500, "Schema error: No field named hash")));
+		Run r = run("auth rotate --name leaked --new-name leaked-2 --force");
+		assertThat(r).isEqualTo(new Run(1, V3Stub.CREATED_TEXT, "rewrote profile \"app\": token 2 (leaked) -> 4 (leaked-2)\n"
+				+ "rotate token 2 (leaked): done: created 4 (leaked-2)\n"
+				+ "rotate token 2 (leaked): done: checked 4 (GET /ping)\n"
+				+ "rotate token 2 (leaked): done: rewrote profile(s) app\n"
+				+ "rotate token 2 (leaked): failed: delete: could not delete token \"leaked\" (ID 2): DELETE http://localhost:"
+				+ server.getPort() + "/api/v3/configure/token?token_name=leaked: connection reset by peer; whether it was "
+				+ "done is unknown: reading it again failed: 500 Internal Server Error: Schema error: No field named hash\n"
+				+ "Error: rotation of token 2 (leaked) stopped; the old token may be deleted: see auth list --id 2; auth undo "
+				+ "--run " + runId() + " takes back what was done\n"));
+	}
+
+	@Test
+	void whenTheRegenerateAnswerIsLostTheServerMayHaveRegeneratedTheOperatorToken() throws Exception {
+		server.stubFor(post(urlEqualTo(REGENERATE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		Run r = run("auth rotate --operator --force");
+		assertThat(r).isEqualTo(new Run(1, "", "Error: could not regenerate the operator token: POST http://localhost:"
+				+ server.getPort() + REGENERATE + ": connection reset by peer; the answer was lost, so the server may have "
+				+ "regenerated _admin all the same: then the value profile(s) core hold no longer works (check with config "
+				+ "status)\n"));
+		assertThat(configsText()).isEqualTo(original);
+		assertThat(journalText()).contains("\"action\":\"regenerate\",\"id\":\"0\"").contains("\"action\":\"end\"")
+			.contains("\"after\":\"partly failed\"").doesNotContain(V3Stub.OPERATOR);
+		Run list = run("auth journal");
+		assertThat(list.err()).isEmpty();
+		assertThat(list.out()).contains("partly failed");
+	}
+
+	@Test
+	void anyFailureToWriteTheProfilesEndsWithTheNewOperatorValueAndTheReason() throws Exception {
+		server.stubFor(post(urlEqualTo(REGENERATE)).willReturn(V3Stub.created(0, "_admin", NEW_OPERATOR, null)));
+		ConfigsFile failing = configsThrough(store -> new ProfileStore() {
+
+			@Override
+			public Profiles read() {
+				return store.read();
+			}
+
+			@Override
+			public Profiles update(UnaryOperator<Profiles> change) {
+				throw new IllegalStateException("the disk went away");
+			}
+		});
+		V3Rotation.Outcome done = rotation(new FakeSignals(), failing).rotate(core(),
+				new V3Rotation.Query(List.of(), List.of(), null, null, true, false, true, null), Instant.now());
+		assertThat(done.made().token()).isEqualTo(NEW_OPERATOR);
+		assertThat(done.failure().exitCode()).isEqualTo(ExitCodes.FAILURE);
+		assertThat(done.failure().getMessage()).isEqualTo("the profiles could not be rewritten (the disk went away); "
+				+ "the new operator token printed above is its only copy: keep it, e.g. with config set -n NAME -t VALUE");
+		assertThat(stderrBytes.toString(StandardCharsets.UTF_8))
+			.isEqualTo("regenerated the operator token 0 (_admin): its old value no longer works\n");
+		assertThat(configsText()).isEqualTo(original);
+		assertThat(journalText()).contains("\"action\":\"end\"").contains("\"after\":\"partly failed\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aStopDuringARegenerationIsJournaledOnceTheProfilesHoldTheNewValue(boolean asTheWatchCloses) throws Exception {
+		server.stubFor(post(urlEqualTo(REGENERATE)).willReturn(V3Stub.created(0, "_admin", NEW_OPERATOR, null)));
+		FakeSignals signals = new FakeSignals();
+		ConfigsFile configs = configsFile;
+		if (asTheWatchCloses) {
+			signals.raiseAsTheWatchCloses(Stop.TERMINATE);
+		}
+		else {
+			// SIGTERM while the profiles are being rewritten (the store is opened on the way)
+			configs = configsThrough(store -> {
+				signals.raise(Stop.TERMINATE);
+				return store;
+			});
+		}
+		V3Rotation.Outcome done;
+		try {
+			done = rotation(signals, configs).rotate(core(),
+					new V3Rotation.Query(List.of(), List.of(), null, null, true, false, true, null), Instant.now());
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(done.made().token()).isEqualTo(NEW_OPERATOR);
+		assertThat(done.failure()).isInstanceOf(RunStopped.class);
+		assertThat(done.failure().exitCode()).isEqualTo(ExitCodes.TERMINATED);
+		assertThat(done.failure().getMessage()).isEqualTo("interrupted: the stop came once the operator token was "
+				+ "regenerated and 1 profile(s) rewritten; the new value is printed above");
+		assertThat(configsText()).isEqualTo(original.replace(V3Stub.OPERATOR, NEW_OPERATOR));
+		assertThat(journalText()).contains("\"action\":\"end\"").contains("\"after\":\"interrupted\"");
 	}
 }

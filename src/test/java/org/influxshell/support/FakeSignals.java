@@ -11,6 +11,8 @@ public class FakeSignals implements StopSignals {
 
 	private volatile int watches;
 
+	private volatile Stop atClose;
+
 	@Override
 	public Watch watch() {
 		watcher = Thread.currentThread();
@@ -25,6 +27,11 @@ public class FakeSignals implements StopSignals {
 
 			@Override
 			public void close() {
+				Stop last = atClose;
+				atClose = null;
+				if (last != null) {
+					raise(last);
+				}
 				watcher = null;
 			}
 		};
@@ -39,6 +46,14 @@ public class FakeSignals implements StopSignals {
 			}
 			t.interrupt();
 		}
+	}
+
+	/**
+	 * As if the signal for {@code stop} came just as the next watch closes: after the run's last
+	 * look at it while it was open, before the signals are given back.
+	 */
+	public void raiseAsTheWatchCloses(Stop stop) {
+		atClose = stop;
 	}
 
 	/** Whether a watch is open. */
