@@ -30,9 +30,12 @@ final class ReadAgain {
 		}
 	}
 
+	/** The words of {@link #unknown}: a failure that says them left the change's outcome unknown. */
+	static final String UNKNOWN = "whether it was done is unknown";
+
 	/** {@code <failure>; whether it was done is unknown: reading it again failed: <again>}. */
 	static CliException unknown(CliException failure, CliException again) {
-		return new CliException(failure.getMessage() + "; whether it was done is unknown: reading it again failed: "
+		return new CliException(failure.getMessage() + "; " + UNKNOWN + ": reading it again failed: "
 				+ again.getMessage(), ExitCodes.FAILURE, failure.getCause());
 	}
 

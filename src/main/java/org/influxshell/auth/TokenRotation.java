@@ -186,7 +186,7 @@ public class TokenRotation {
 				: "rewrote profile(s) " + String.join(", ", plan.profiles()));
 
 		// the command's own token is cut off with its twin, which is already in its place
-		boolean ownToken = !conn.token().isEmpty() && TokenSelector.asSent(conn.token()).equals(plan.oldValue());
+		boolean ownToken = !conn.token().isEmpty() && Connection.asSent(conn.token()).equals(plan.oldValue());
 		Connection cutter = ownToken ? withTwin : conn;
 		Change change = q.deleteOld() ? Change.DELETE : Change.INACTIVATE;
 		ChangePath.Outcome cut = path.execute(cutter, List.of(new ChangePath.Step(old.id(), old, change)));
@@ -281,10 +281,10 @@ public class TokenRotation {
 	 */
 	private String oldValue(Connection conn, Authorization old, String given) {
 		if (TokenQueries.isRealToken(old.token())) {
-			if (given != null && !TokenSelector.asSent(given).equals(TokenSelector.asSent(old.token()))) {
+			if (given != null && !Connection.asSent(given).equals(Connection.asSent(old.token()))) {
 				throw CliException.usage("the value given with --token-value is not the value of token " + old.id());
 			}
-			return TokenSelector.asSent(old.token());
+			return Connection.asSent(old.token());
 		}
 		if (given == null) {
 			throw CliException.usage("this server does not return token values, so the profiles that hold token "
@@ -297,12 +297,12 @@ public class TokenRotation {
 			throw CliException.usage("the value given with --token-value belongs to user " + user + ", token " + old.id()
 					+ " to user " + old.userID());
 		}
-		return TokenSelector.asSent(given);
+		return Connection.asSent(given);
 	}
 
 	/** Whether a profile holds this token for this server (URLs compared as requests are sent). */
 	static boolean holds(Profile p, String value, String baseUrl) {
-		if (p.token().isEmpty() || value == null || !TokenSelector.asSent(p.token()).equals(value)) {
+		if (p.token().isEmpty() || value == null || !Connection.asSent(p.token()).equals(value)) {
 			return false;
 		}
 		try {

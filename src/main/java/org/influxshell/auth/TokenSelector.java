@@ -116,14 +116,6 @@ public class TokenSelector {
 		return new Selection(new ArrayList<>(byKey.values()), listed, bySelector, skipped, valuesHidden);
 	}
 
-	/**
-	 * The token as the server compares it: {@link Connection#asSent}, the one rule, named here too
-	 * for the callers that compare tokens while they select them.
-	 */
-	static String asSent(String token) {
-		return Connection.asSent(token);
-	}
-
 	static Pattern compile(String regex) {
 		if (RegexSize.of(regex) > RegexSize.GO_MAX_SIZE) {
 			// Go refuses it before building it; RE2/J would build it, for minutes and gigabytes

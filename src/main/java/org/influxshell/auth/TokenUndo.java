@@ -194,7 +194,7 @@ public class TokenUndo {
 		List<ChangePath.Step> steps = new ArrayList<>();
 		// the tokens a rotation wrote into profiles: inactivated once the profiles hold the old ones again
 		List<ChangePath.Step> afterRestore = new ArrayList<>();
-		String inUse = path.credentials().mayBeInUse() ? TokenSelector.asSent(conn.token()) : "";
+		String inUse = path.credentials().mayBeInUse() ? Connection.asSent(conn.token()) : "";
 		for (JournalEntry last : latest.values()) {
 			String key = last.id().toLowerCase(Locale.ROOT);
 			JournalEntry first = earliest.get(key);

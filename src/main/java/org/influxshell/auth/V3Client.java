@@ -10,7 +10,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.influxshell.connection.Connection;
-import org.influxshell.http.ApiErrors;
 import org.influxshell.http.HttpResponse;
 import org.influxshell.http.InfluxApiException;
 import org.influxshell.http.InfluxHttp;
@@ -140,9 +139,12 @@ public class V3Client {
 		return r;
 	}
 
-	/** The server's refusal in its own words: one line, never {@code token}, as given or as received. */
-	static InfluxApiException error(HttpResponse r, String token) {
-		return ApiErrors.v3(r, token);
+	/**
+	 * The server's refusal of a request made on {@code conn}, in its own words: one line, never the
+	 * token nor the proxy's credentials.
+	 */
+	InfluxApiException refusal(Connection conn, String path, HttpResponse r) {
+		return http.v3Error(conn, path, r);
 	}
 
 	private static V3Created created(HttpResponse r, String path) {

@@ -187,7 +187,7 @@ public class V3Rotation {
 					+ "): auth rotate replaces named admin tokens only; make its successor with auth create --name NAME "
 					+ "--permission ..., then delete it with auth delete --name " + old.name());
 		}
-		if (q.tokenValue() != null && !old.hasValue(TokenSelector.asSent(q.tokenValue()))) {
+		if (q.tokenValue() != null && !old.hasValue(Connection.asSent(q.tokenValue()))) {
 			throw CliException.usage("the value given with --token-value is not the value of token " + old.id() + " ("
 					+ old.name() + ")");
 		}
@@ -227,7 +227,7 @@ public class V3Rotation {
 			stopIfSignalled(watch);
 			Thread.interrupted();
 			// the command's own token is deleted with the new one, which is already in its place
-			boolean ownToken = !conn.token().isEmpty() && old.hasValue(TokenSelector.asSent(conn.token()));
+			boolean ownToken = !conn.token().isEmpty() && old.hasValue(Connection.asSent(conn.token()));
 			deleteOld(ownToken ? conn.withToken(made.token()) : conn, old, steps);
 			return new Outcome(made, null);
 		}
@@ -274,7 +274,7 @@ public class V3Rotation {
 		if (q.tokenValue() == null) {
 			throw CliException.usage("name the token to rotate with --id, --name or --token-value, or give --operator");
 		}
-		String value = TokenSelector.asSent(q.tokenValue());
+		String value = Connection.asSent(q.tokenValue());
 		return all.stream().filter(t -> t.hasValue(value)).findFirst().orElseThrow(() -> CliException.failure(
 				"no token on this server has this value (compared by the SHA-512 hash the server shows)"));
 	}
@@ -289,7 +289,7 @@ public class V3Rotation {
 			ApiCalls.describing("the new token " + made.id() + " was refused (GET /ping)", () -> {
 				HttpResponse r = client.ping(withNew);
 				if (r.status() != 200) {
-					throw V3Client.error(r, made.token());
+					throw client.refusal(withNew, "/ping", r);
 				}
 				return r;
 			});
@@ -351,13 +351,10 @@ public class V3Rotation {
 		return ending;
 	}
 
-	/** What {@link V3Tokens#delete} says when a delete's answer was lost and reading the tokens again failed. */
-	private static final String DELETE_UNKNOWN = "whether it was done is unknown";
-
 	/** Whether the delete failed so that nobody knows whether the server deleted the token. */
 	private static boolean deleteUnknown(CliException ex) {
 		return ex.getCause() instanceof TransportException lost && lost.mayHaveReachedServer()
-				&& ex.getMessage().contains(DELETE_UNKNOWN);
+				&& ex.getMessage().contains(ReadAgain.UNKNOWN);
 	}
 
 	// ---------------------------------------------------------------- the operator token
@@ -369,7 +366,7 @@ public class V3Rotation {
 		}
 		V3Token op = v3.all(conn).stream().filter(V3Token::isOperator).findFirst()
 			.orElseThrow(() -> CliException.failure("this server lists no operator token \"_admin\": nothing to regenerate"));
-		if (q.tokenValue() != null && !op.hasValue(TokenSelector.asSent(q.tokenValue()))) {
+		if (q.tokenValue() != null && !op.hasValue(Connection.asSent(q.tokenValue()))) {
 			throw CliException.usage("the value given with --token-value is not the operator token's");
 		}
 		List<String> profiles = holding(configs.store(q.configsPath()).read(), op, q.tokenValue(), conn.baseUrl());
@@ -511,7 +508,7 @@ public class V3Rotation {
 	 * hash the server shows (nine hex characters of the SHA-512 of the value).
 	 */
 	static List<String> holding(Profiles profiles, V3Token token, String value, String baseUrl) {
-		String sent = value == null ? null : TokenSelector.asSent(value);
+		String sent = value == null ? null : Connection.asSent(value);
 		return profiles.all().stream().filter(p -> holds(p, token, sent, baseUrl)).map(Profile::name).toList();
 	}
 
@@ -519,7 +516,7 @@ public class V3Rotation {
 		if (value != null) {
 			return TokenRotation.holds(p, value, baseUrl);
 		}
-		if (p.token().isEmpty() || !token.hasValue(TokenSelector.asSent(p.token()))) {
+		if (p.token().isEmpty() || !token.hasValue(Connection.asSent(p.token()))) {
 			return false;
 		}
 		try {
@@ -552,7 +549,7 @@ public class V3Rotation {
 		}
 		ProfileStore store = configs.store(file.toString());
 		Set<String> names = new LinkedHashSet<>(profiles);
-		String value = givenValue == null ? null : TokenSelector.asSent(givenValue);
+		String value = givenValue == null ? null : Connection.asSent(givenValue);
 		String baseUrl = conn.baseUrl();
 		Profiles before = store.read();
 		store.update(now -> {
@@ -565,7 +562,7 @@ public class V3Rotation {
 			return after;
 		});
 		String replacedId = String.valueOf(old.id());
-		String newValue = TokenSelector.asSent(made.token());
+		String newValue = Connection.asSent(made.token());
 		int n = 0;
 		for (String name : names) {
 			if (before.get(name).filter(p -> holds(p, old, value, baseUrl)).isPresent()) {
