@@ -313,10 +313,19 @@ public class V3Rotation {
 				steps.done("deleted " + old.id());
 				throw new RunStopped("the stop came once the old token was deleted", cut.stop().exitCode());
 			}
-			throw new RunStopped("the delete request was cut short by the stop: token " + old.id() + " may still be there "
-					+ "(see auth list --id " + old.id() + "), and both tokens usable", cut.stop().exitCode());
+			throw new DeleteCutShort(cut.stop().exitCode());
 		}
 		steps.done("deleted " + old.id());
+	}
+
+	/** A stop that cut the delete request short: whether the server deleted the old token is unknown. */
+	private static final class DeleteCutShort extends RunStopped {
+
+		private static final long serialVersionUID = 1L;
+
+		DeleteCutShort(int exitCode) {
+			super("the delete request was cut short by the stop", exitCode);
+		}
 	}
 
 	private static void stopIfSignalled(StopSignals.Watch watch) {
@@ -342,7 +351,7 @@ public class V3Rotation {
 		int code = ex.exitCode() == ExitCodes.FAILURE || ex.exitCode() == ExitCodes.USAGE ? ExitCodes.FAILURE
 				: ex.exitCode();
 		String oldState = steps.all() ? "the old token is deleted"
-				: deleteUnknown(ex) ? "the old token may be deleted: see auth list --id " + oldId
+				: deleteUnknown(ex) || ex instanceof DeleteCutShort ? "the old token may be deleted: see auth list --id " + oldId
 						: "the old token is still usable";
 		CliException ending = stop
 				? new RunStopped("interrupted: rotation of " + what + " " + steps.where() + "; " + oldState + back, code)

@@ -156,6 +156,28 @@ class V3RotateIT {
 		server.verify(0, deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked-2")));
 	}
 
+	/**
+	 * SIGTERM while the old token's delete is out cancels the request: whether the server deleted the
+	 * token is then unknown, and the rotation says so, never that the old token is still usable.
+	 */
+	@Test
+	void sigtermWhileTheOldTokensDeleteIsOutLeavesItsFateUnknown() throws Exception {
+		// the server holds its answer for a minute: only the stop ends the request
+		server.stubFor(delete(urlEqualTo("/api/v3/configure/token?token_name=leaked")).inScenario("tokens")
+			.whenScenarioStateIs("made").willReturn(V3Stub.deleted().withFixedDelay(60_000)));
+		JarProcess.Running run = console.start("auth", "rotate", "--name", "leaked", "--new-name", "leaked-2", "--force");
+		Poll.until("the delete request", LIMIT, () -> !server
+			.findAll(deleteRequestedFor(urlEqualTo("/api/v3/configure/token?token_name=leaked"))).isEmpty());
+		run.signal("TERM");
+		Result r = run.await(LIMIT);
+
+		assertThat(r.exit()).as("%s", r).isEqualTo(143);
+		assertThat(r.err()).contains("rotate token 2 (leaked): stopped: delete: the delete request was cut short by the stop\n")
+			.contains("interrupted: rotation of token 2 (leaked) stopped at the delete; the old token may be deleted: see "
+					+ "auth list --id 2; auth undo --run ")
+			.doesNotContain("still usable");
+	}
+
 	@Test
 	void sigtermWhileTheOperatorTokenIsRegeneratedStillWritesTheNewValueAndReportsTheStop() throws Exception {
 		// the server takes two seconds to answer: the signal comes while the request is out
