@@ -137,7 +137,7 @@ Installed-Size: $(du -sk "$root/usr" | cut -f1)
 Section: utils
 Priority: optional
 Homepage: $homepage
-Description: console for InfluxDB 2.x API tokens and connection profiles
+Description: console for InfluxDB 2.x and 3 API tokens and connection profiles
  Re-creates the auth and config commands of InfluxData's Go influx CLI,
  as one-shot commands, scripts or a REPL. Brings its own Java runtime.
 CONTROL

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * influx-shell: InfluxDB 2.x and 3 tokens and connection profiles from a console. Runs one command,
+ * influx-shell: InfluxDB 2.x/3 tokens and connection profiles from a console. Runs one command,
  * a script, or the REPL (see {@link ConsoleRunner}), then exits with the command's code; as the
  * daemon, it runs each client's command in a context of its own ({@link ContextPerRequest}).
  *

@@ -63,9 +63,12 @@ final class HelpText {
 		return out.toString();
 	}
 
+	/** The first line of both overviews. */
+	private static final String TITLE = "influx-shell: InfluxDB 2.x/3 tokens and connection profiles\n\n";
+
 	/** The text of {@code help}: how to start the console and every command, one line each. */
 	String overview() {
-		StringBuilder out = new StringBuilder("influx-shell: InfluxDB 2.x tokens and connection profiles\n\n");
+		StringBuilder out = new StringBuilder(TITLE);
 		out.append("USAGE:\n");
 		table(out, List.of(new String[] { "influx-shell COMMAND [options]", "run one command" },
 				new String[] { "influx-shell", "the REPL on a terminal; else commands read from stdin" },
@@ -78,7 +81,7 @@ final class HelpText {
 
 	/** The text of {@code help} in the REPL: how to use the REPL and every command, one line each. */
 	String replOverview() {
-		StringBuilder out = new StringBuilder("influx-shell: InfluxDB 2.x tokens and connection profiles\n\n");
+		StringBuilder out = new StringBuilder(TITLE);
 		out.append("USAGE:\n");
 		table(out, List.of(new String[] { "COMMAND [options]", "run one command; TAB completes commands, options and values" },
 				new String[] { "script FILE", "run the commands of a script file" },

@@ -108,7 +108,7 @@ final class ManPage {
 		out.append(".\\\" Generated from the command model of influx-shell; do not edit.\n");
 		out.append(".TH INFLUX\\-SHELL 1 \"").append(date).append("\" \"influx-shell ").append(roff(version))
 			.append("\" \"User Commands\"\n");
-		out.append(".SH NAME\ninflux\\-shell \\- a console for InfluxDB 2.x API tokens and connection profiles\n");
+		out.append(".SH NAME\ninflux\\-shell \\- a console for InfluxDB 2.x and 3 API tokens and connection profiles\n");
 		out.append(".SH SYNOPSIS\n");
 		out.append(".B influx\\-shell\n.I COMMAND\n[\\fIoptions\\fR]\n.br\n");
 		out.append(".B influx\\-shell\n.BI @ FILE\n.br\n");

@@ -49,7 +49,7 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 	void topLevelHelpAndVersionInEverySpelling() {
 		Run help = run("help");
 		assertThat(help.exit()).isZero();
-		assertThat(help.out()).startsWith("influx-shell: InfluxDB 2.x tokens and connection profiles\n\nUSAGE:\n")
+		assertThat(help.out()).startsWith("influx-shell: InfluxDB 2.x/3 tokens and connection profiles\n\nUSAGE:\n")
 			.contains("\n   auth inactive         Inactivate API tokens",
 					"\n   exit                  Leave the REPL, or end a script here (also: quit)\n",
 					"\n   v1 auth set-inactive  Inactivate v1 authorizations",

@@ -74,7 +74,7 @@ class MistakesAndShortcutsTest extends ConsoleTest {
 	@Test
 	void theReplsOwnHelpSpeaksOfTheRepl() {
 		assertThat(new HelpText(model, 100).replOverview()).startsWith("""
-				influx-shell: InfluxDB 2.x tokens and connection profiles
+				influx-shell: InfluxDB 2.x/3 tokens and connection profiles
 
 				USAGE:
 				   COMMAND [options]   run one command; TAB completes commands, options and values
