@@ -8,11 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.influxshell.support.BenchStubProcess;
 import org.influxshell.support.JarProcess;
 import org.influxshell.support.Poll;
 
@@ -69,18 +67,8 @@ class DaemonMemoryIT {
 
 	@Test
 	void theDaemonsMemoryReturnsAfterALargeRequest() throws Exception {
-		int port;
-		try (ServerSocket free = new ServerSocket(0)) {
-			port = free.getLocalPort();
-		}
-		Process stub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dsun.net.httpserver.nodelay=true", "-Xmx1g", Path.of("bench", "StubInflux.java").toAbsolutePath().toString(),
-				String.valueOf(port), "100000")
-			.redirectErrorStream(true)
-			.start();
-		try {
-			BufferedReader ready = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
-			assertThat(ready.readLine()).isEqualTo("ready");
+		try (BenchStubProcess stub = BenchStubProcess.start(100_000)) {
+			int port = stub.port();
 			console = new JarProcess(home);
 			assertThat(console.run(null, "daemon", "start").exit()).isZero();
 			long daemon = DaemonIT.pid(console);
@@ -91,12 +79,6 @@ class DaemonMemoryIT {
 			assertThat(Files.readAllLines(home.resolve("list.txt"))).hasSize(100_000);
 			assertThat(DaemonIT.served(console)).isEqualTo(1);
 			settles(daemon, peak, "a warm list of 100,000 tokens");
-		}
-		finally {
-			stub.getOutputStream().close();
-			if (!stub.waitFor(10, TimeUnit.SECONDS)) {
-				stub.destroyForcibly();
-			}
 		}
 	}
 

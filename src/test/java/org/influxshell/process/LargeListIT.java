@@ -2,15 +2,11 @@ package org.influxshell.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import org.influxshell.support.BenchStubProcess;
 import org.influxshell.support.JarProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +22,8 @@ class LargeListIT {
 
 	@Test
 	void listsOneHundredThousandTokens() throws Exception {
-		int port;
-		try (ServerSocket free = new ServerSocket(0)) {
-			port = free.getLocalPort();
-		}
-		Process stub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dsun.net.httpserver.nodelay=true", "-Xmx1g", Path.of("bench", "StubInflux.java").toAbsolutePath().toString(),
-				String.valueOf(port), "100000")
-			.redirectErrorStream(true)
-			.start();
-		try {
-			BufferedReader ready = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
-			assertThat(ready.readLine()).isEqualTo("ready");
+		try (BenchStubProcess stub = BenchStubProcess.start(100_000)) {
+			int port = stub.port();
 			Path out = home.resolve("list.txt");
 			JarProcess.Result r = new JarProcess(home).runWithStdoutTo(out.toFile(), "auth", "list", "--hide-headers",
 					"--host", "http://127.0.0.1:" + port, "-t", "any-token");
@@ -49,12 +35,6 @@ class LargeListIT {
 			String last = String.format("0d0%013x", 0x99b627e605000L + 99_999);
 			assertThat(rows.get(99_999)).isEqualTo(last + "\tbench token " + last + "\t\tbench\t0d09973ac7605000\t"
 					+ "[write:orgs/9c5955fc99a60b8f/buckets]");
-		}
-		finally {
-			stub.getOutputStream().close();
-			if (!stub.waitFor(10, TimeUnit.SECONDS)) {
-				stub.destroyForcibly();
-			}
 		}
 	}
 }
