@@ -9,16 +9,16 @@ import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.command.Launch;
-import org.influxshell.daemon.DaemonAutoStart;
-import org.influxshell.daemon.WarmConsole;
+import org.influxshell.http.HttpClients;
 import org.influxshell.shell.ConsoleRunner;
+import org.influxshell.shell.ProcessInvocation;
 import org.influxshell.shell.Terminals;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,14 +26,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * influx-shell: InfluxDB 2.x/3 tokens and connection profiles from a console. Runs one command,
  * a script, or the REPL (see {@link ConsoleRunner}), then exits with the command's code; as the
- * daemon, it runs each client's command in a context of its own ({@link ContextPerRequest}).
+ * daemon, it runs each client's command too. Each is a run of its own ({@link Runs}) in this one
+ * context, which declares what the runs share.
  *
  * <p>Only the auto-configurations the console uses are imported: scanning and evaluating the
  * other few hundred would cost a short-lived process most of its start-up time.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ComponentScan
-@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class })
+@ImportAutoConfiguration(PropertyPlaceholderAutoConfiguration.class)
 public class InfluxShellApplication {
 
 	public static void main(String[] args) {
@@ -52,7 +53,7 @@ public class InfluxShellApplication {
 		System.setProperty("org.jboss.logging.provider", "slf4j");
 		Launch launch = Launch.parse(args);
 		ConfigurableApplicationContext context = null;
-		ConsoleRunner runner;
+		Runs runs;
 		try {
 			SpringApplication app = new SpringApplication(InfluxShellApplication.class);
 			PackagedSettings.applyTo(app);
@@ -62,8 +63,7 @@ public class InfluxShellApplication {
 			// be printed on the way out. A normal end closes the context below.
 			app.setRegisterShutdownHook(false);
 			context = app.run(args);
-			// the runner brings the command model: a mistake in a declaration stops the start here
-			runner = context.getBean(ConsoleRunner.class);
+			runs = context.getBean(Runs.class);
 		}
 		catch (SpringApplication.AbandonedRunException ex) {
 			throw ex;
@@ -76,9 +76,9 @@ public class InfluxShellApplication {
 			return;
 		}
 		int code;
-		try {
-			code = runner.run(launch, System.in, new FileOutputStream(FileDescriptor.out), Terminals::stdin);
-			context.getBean(DaemonAutoStart.class).afterColdRun(launch);
+		try (Runs.Run run = runs.open(new ProcessInvocation(), context.getEnvironment())) {
+			code = run.console(launch, System.in, new FileOutputStream(FileDescriptor.out), Terminals::stdin);
+			run.afterColdRun(launch);
 		}
 		finally {
 			context.close();
@@ -86,10 +86,25 @@ public class InfluxShellApplication {
 		System.exit(code);
 	}
 
-	/** The daemon's console: a context per request. */
+	/** Every run's console, the daemon's requests' too. */
 	@Bean
-	WarmConsole warmConsole() {
-		return new ContextPerRequest();
+	Runs runs(ConfigurableListableBeanFactory beanFactory) {
+		return new Runs(beanFactory);
+	}
+
+	/**
+	 * The HTTP clients, their connection pools and event loops: made when a run first sends,
+	 * shared by the runs of the process, closed with the context.
+	 */
+	@Bean(destroyMethod = "close")
+	HttpClients httpClients() {
+		return new HttpClients();
+	}
+
+	/** What is not declared here is one run's. */
+	@Bean
+	static PerRunBeans perRunBeans() {
+		return new PerRunBeans();
 	}
 
 	static int reportStartupFailure(Throwable ex, Launch launch, PrintStream stderr) {

@@ -52,19 +52,35 @@ final class PackagedSettings implements ApplicationListener<ApplicationEnvironme
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
 		MutablePropertySources sources = environment.getPropertySources();
-		if (BOOT_SETTINGS.stream().anyMatch(environment::containsProperty)) {
+		if (asksForBoot(environment)) {
 			DefaultPropertiesPropertySource.addOrMerge(Map.of("spring.config.location", "classpath:/" + LOCATION), sources);
 			new EnvironmentPostProcessorApplicationListener().onApplicationEvent(event);
 			return;
 		}
+		addTo(environment, read());
+	}
+
+	/** Whether these settings ask for Spring Boot's own ways to read settings. */
+	static boolean asksForBoot(ConfigurableEnvironment environment) {
+		return BOOT_SETTINGS.stream().anyMatch(environment::containsProperty);
+	}
+
+	/** The packaged settings, read from the jar. */
+	static List<PropertySource<?>> read() {
 		ClassPathResource file = new ClassPathResource(LOCATION, PackagedSettings.class.getClassLoader());
 		try {
-			for (PropertySource<?> source : new YamlPropertySourceLoader().load("packaged settings " + LOCATION, file)) {
-				sources.addLast(source);
-			}
+			return new YamlPropertySourceLoader().load("packaged settings " + LOCATION, file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the packaged settings " + LOCATION, ex);
+		}
+	}
+
+	/** Places the packaged settings below all others in {@code environment}, but Boot's defaults. */
+	static void addTo(ConfigurableEnvironment environment, List<PropertySource<?>> packaged) {
+		MutablePropertySources sources = environment.getPropertySources();
+		for (PropertySource<?> source : packaged) {
+			sources.addLast(source);
 		}
 		DefaultPropertiesPropertySource.moveToEnd(sources);
 	}

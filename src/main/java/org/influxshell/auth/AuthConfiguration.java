@@ -18,7 +18,6 @@ import org.influxshell.http.InfluxHttp;
 import org.influxshell.http.Proxies;
 import org.influxshell.journal.Journal;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,14 +26,14 @@ import org.springframework.context.annotation.Configuration;
 public class AuthConfiguration {
 
 	/**
-	 * The HTTP layer of this run's console; in the warm console it sends through the clients the
-	 * daemon keeps for all its requests ({@link HttpClients}), else through clients of its own.
+	 * The HTTP layer of this run's console. It sends through the clients the process keeps for all
+	 * its runs ({@link HttpClients}): a daemon's requests share its connections.
 	 */
 	@Bean(destroyMethod = "close")
 	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, SecretPrompt prompt, Invocation invocation,
-			ObjectProvider<HttpClients> shared) {
+			HttpClients shared) {
 		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.from(invocation.environment()), prompt,
-				shared.getIfAvailable());
+				shared);
 	}
 
 	@Bean

@@ -70,13 +70,4 @@ public interface Invocation {
 	 */
 	default void beforeQuestion() {
 	}
-
-	/**
-	 * Implemented by a Spring {@code Environment} that belongs to one run (a daemon's request):
-	 * the console's context takes its {@link Invocation} from there, and the process's own otherwise.
-	 */
-	interface Source {
-
-		Invocation invocation();
-	}
 }

@@ -2,15 +2,12 @@ package org.influxshell.connection;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
- * The {@code influx.*} properties. Spring binds the upstream environment variables onto them
+ * The {@code influx.*} properties of a run. Spring binds the upstream environment variables onto them
  * ({@code INFLUX_HOST} is {@code influx.host}, and so on); {@link ConnectionResolver} decides how
  * they rank against flags and profiles. Booleans are kept as text so that they can be read with
  * upstream's rules ({@code 1 t T TRUE true True} and the matching false words).
  */
-@ConfigurationProperties("influx")
 public class InfluxProperties {
 
 	/** Server URL ({@code INFLUX_HOST}); overrides the profile's URL. */

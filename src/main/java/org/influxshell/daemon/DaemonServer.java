@@ -33,7 +33,7 @@ import jdk.net.UnixDomainPrincipal;
 
 /**
  * The daemon: listens on the user's socket, runs each client's command on a thread of its own
- * in a console context of its own ({@link WarmConsole}), and exits after the idle timeout with
+ * as a run of its own ({@link WarmConsole}), and exits after the idle timeout with
  * no request, on {@code daemon stop}, or on SIGTERM (finishing the requests in progress first).
  * It holds a lock on {@code daemon.lock} while it runs: the one test of "is a daemon running"
  * that a crash cannot fool. Only the user it runs as is served.

@@ -26,7 +26,7 @@ import org.influxshell.command.Launch;
 import org.influxshell.command.StopSignals;
 
 /**
- * One client's command, run in the daemon: the {@link Invocation} its console context reads
+ * One client's command, run in the daemon: the {@link Invocation} its run is made from
  * (the client's environment, folders and terminals; stdout, stderr and stdin over the socket;
  * the signals it forwards), and the conversation that carries them.
  *
@@ -96,7 +96,11 @@ final class RequestRun implements Invocation {
 		Thread reader = new Thread(() -> read(frames), "influx-shell-request-reader");
 		reader.setDaemon(true);
 		reader.start();
+		RequestEnvironment environment = new RequestEnvironment(launch, this, request.properties());
 		String cold = coldReason();
+		if (cold == null) {
+			cold = console.coldReason(environment);
+		}
 		if (cold != null) {
 			end(Frames.COLD, EMPTY);
 			return;
@@ -110,8 +114,7 @@ final class RequestRun implements Invocation {
 			// the client is gone: its reader says so
 		}
 		try {
-			console.run(launch, new RequestEnvironment(this, request.properties()), stdin,
-					new ClientStdout(), () -> isTerminal(0), this::ended);
+			console.run(launch, this, environment, stdin, new ClientStdout(), () -> isTerminal(0), this::ended);
 		}
 		catch (RuntimeException ex) {
 			stderr.writeQuietly(("Error: " + ex.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));

@@ -18,21 +18,27 @@ import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
-/** Wires the console: streams, configs file, resolver, command model, runners. */
+/**
+ * Wires the console of one run: settings, streams, configs file, resolver, command model, runners.
+ * The run brings its {@link Invocation} (environment variables, folders, terminals, stderr,
+ * signals) and its Spring {@link Environment} (the settings); everything here is made from them.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(InfluxProperties.class)
 public class ConsoleConfiguration {
 
-	/** The run's environment, folders, streams and signals: a daemon request's, else this process's. */
+	/**
+	 * The run's {@code influx.*} settings: its command line, system properties, environment
+	 * variables ({@code INFLUX_HOST} is {@code influx.host}) and the packaged defaults.
+	 */
 	@Bean
-	Invocation invocation(Environment environment) {
-		return environment instanceof Invocation.Source source ? source.invocation() : new ProcessInvocation();
+	InfluxProperties influxProperties(Environment environment) {
+		return Binder.get(environment).bindOrCreate("influx", InfluxProperties.class);
 	}
 
 	@Bean

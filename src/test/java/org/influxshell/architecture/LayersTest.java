@@ -109,8 +109,8 @@ class LayersTest {
 			// a request's arguments: written and read by the wire format, parsed when the request is taken
 			case "org.influxshell.client.Frames$Request.args" -> !origin.startsWith("org.influxshell.client.Frames")
 					&& !origin.equals("org.influxshell.daemon.RequestRun.<init>");
-			// Spring's settings, for the daemon's context of a request
-			case "org.influxshell.command.Launch.args" -> !origin.startsWith("org.influxshell.ContextPerRequest.");
+			// Spring's settings, for the environment of a daemon's request
+			case "org.influxshell.command.Launch.args" -> !origin.startsWith("org.influxshell.daemon.RequestEnvironment.");
 			default -> false;
 		};
 	}

@@ -24,13 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.test.annotation.DirtiesContext;
-
 /**
  * Profiles made with {@code -p USER:PASS} sign in once, then send the session cookie (the
- * server answers the sign-in with a {@code influxdb-session} cookie). A fresh context each time: a session lasts as long as the process.
+ * server answers the sign-in with a {@code influxdb-session} cookie). Each run is a process of its own: a session lasts as long as the process.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 class SignInTest extends ConsoleTest {
 
 	@RegisterExtension

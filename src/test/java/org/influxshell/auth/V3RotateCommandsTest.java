@@ -49,7 +49,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code auth rotate} on InfluxDB 3 Core and Enterprise, against a stub that answers as the 3.10
@@ -84,23 +83,23 @@ class V3RotateCommandsTest extends ConsoleTest {
 
 	Path journal;
 
-	@Autowired
 	V3Client v3Client;
 
-	@Autowired
 	V3Auth v3Auth;
 
-	@Autowired
 	ChangeJournal changeJournal;
 
-	@Autowired
 	ConfigsFile configsFile;
 
-	@Autowired
 	Stderr stderr;
 
 	@BeforeEach
 	void v3ServerAndProfiles() throws Exception {
+		v3Client = bean(V3Client.class);
+		v3Auth = bean(V3Auth.class);
+		changeJournal = bean(ChangeJournal.class);
+		configsFile = bean(ConfigsFile.class);
+		stderr = bean(Stderr.class);
 		journal = home.resolve(".influxdbv2/influx-shell-journal.jsonl");
 		server.resetAll();
 		original = """

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.influxshell.InfluxShellApplication;
+import org.influxshell.Runs;
 import org.influxshell.shell.ConsoleRunner;
+import org.influxshell.shell.ProcessInvocation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +28,10 @@ class CommandModelStartupTest {
 			.run();
 	}
 
+	static Runs.Run run(ConfigurableApplicationContext context) {
+		return context.getBean(Runs.class).open(new ProcessInvocation(), context.getEnvironment());
+	}
+
 	/** A command set with a mistake: two options of one command spelled {@code -u}. */
 	static class Clashing implements CommandSet {
 
@@ -39,9 +45,9 @@ class CommandModelStartupTest {
 
 	@Test
 	void twoOptionsSpelledAlikeStopTheStart() {
-		try (ConfigurableApplicationContext context = start(Clashing.class)) {
-			// main asks for the runner first thing; the runner needs the model
-			assertThatThrownBy(() -> context.getBean(ConsoleRunner.class))
+		try (ConfigurableApplicationContext context = start(Clashing.class); Runs.Run run = run(context)) {
+			// a run asks for the runner first thing; the runner needs the model
+			assertThatThrownBy(() -> run.bean(ConsoleRunner.class))
 				.rootCause()
 				.hasMessage("command \"clash\": -u is declared by two options (--user and --url)");
 		}
@@ -49,8 +55,8 @@ class CommandModelStartupTest {
 
 	@Test
 	void theRunningApplicationHoldsEveryCommandInItsOneModelAndNoSpringShellCatalog() {
-		try (ConfigurableApplicationContext context = start()) {
-			CommandModel model = context.getBean(CommandModel.class);
+		try (ConfigurableApplicationContext context = start(); Runs.Run run = run(context)) {
+			CommandModel model = run.bean(CommandModel.class);
 			assertThat(model.commands()).extracting(CommandDef::name).containsExactly("auth active", "auth create",
 					"auth delete", "auth inactive", "auth journal", "auth list", "auth rotate", "auth undo", "clear", "completion", "config",
 					"config create", "config list",

@@ -27,14 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.test.annotation.DirtiesContext;
-
 /**
  * {@code config status} against a server that answers as a 2.7 server does: each kind of problem
  * in its own words, the table (latency normalised), the JSON, and only the profiles named with
- * {@code -c}. A fresh context each time: sign-ins last as long as the process.
+ * {@code -c}. Each run signs in afresh: sign-ins last as long as the process.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 class ConfigStatusTest extends ConsoleTest {
 
 	@RegisterExtension

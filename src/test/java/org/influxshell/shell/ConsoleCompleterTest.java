@@ -16,18 +16,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import org.influxshell.Runs;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.ValueCompleter;
 import org.influxshell.configs.Profile;
 import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.support.Eventually;
 import org.influxshell.support.InfluxStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,10 +64,28 @@ class ConsoleCompleterTest {
 	}
 
 	@Autowired
-	CommandModel model;
+	Runs runs;
 
 	@Autowired
+	ConfigurableEnvironment settings;
+
+	Runs.Run run;
+
+	CommandModel model;
+
 	List<ValueCompleter> valueCompleters;
+
+	@BeforeEach
+	void openRun() {
+		run = runs.open(new ProcessInvocation(), settings);
+		model = run.bean(CommandModel.class);
+		valueCompleters = run.beans(ValueCompleter.class);
+	}
+
+	@AfterEach
+	void closeRun() {
+		run.close();
+	}
 
 	ConsoleCompleter completer() {
 		return new ConsoleCompleter(model, valueCompleters);

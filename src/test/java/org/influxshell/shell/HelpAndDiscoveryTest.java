@@ -7,23 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.influxshell.support.ConsoleTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Help, groups, suggestions, usage lines and the console's own commands, as a new user meets them. */
 class HelpAndDiscoveryTest extends ConsoleTest {
-
-	@Autowired
-	Screen screen;
-
-	@AfterEach
-	void defaultWidth() {
-		screen.columns(Screen.DEFAULT_COLUMNS);
-	}
 
 	static final String AUTH_GROUP = """
 			NAME:
@@ -117,7 +107,7 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 		assertThat(run("config rm --help").out()).contains("USAGE:\n   config rm [NAME...] [options]\n");
 		assertThat(run("config create --help").out())
 			.contains("USAGE:\n   config create --config-name NAME --host-url URL [options]\n");
-		screen.columns(200);
+		environment("COLUMNS", String.valueOf(200));
 		assertThat(run("auth inactive --help").out()).contains("USAGE:\n   auth inactive [--id ID]... [--user NAME]... "
 				+ "[--description REGEX]... [--token-value TOKEN] (at least one) [options]\n");
 	}
@@ -126,13 +116,13 @@ class HelpAndDiscoveryTest extends ConsoleTest {
 	void helpIsWrappedToTheScreen() {
 		for (String command : new String[] { "help", "auth inactive --help", "auth create --help", "config set --help", "auth" }) {
 			for (int columns : new int[] { 80, 60 }) {
-				screen.columns(columns);
+				environment("COLUMNS", String.valueOf(columns));
 				Run r = run(command);
 				assertThat(r.out().lines()).as(command + " at " + columns).allSatisfy(
 						l -> assertThat(l.length()).isLessThanOrEqualTo(columns));
 			}
 		}
-		screen.columns(80);
+		environment("COLUMNS", String.valueOf(80));
 		assertThat(run("auth inactive --help").out()).contains("""
 				USAGE:
 				   auth inactive [--id ID]... [--user NAME]... [--description REGEX]...

@@ -14,15 +14,19 @@ import org.influxshell.command.CommandModel;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.journal.JournalConfiguration;
 import org.influxshell.support.ConsoleTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The manual page's sections beyond the command list: the journal, the files and the examples. */
 class ManPageTest extends ConsoleTest {
 
-	@Autowired
 	CommandModel model;
+
+	@BeforeEach
+	void model() {
+		model = bean(CommandModel.class);
+	}
 
 	private String page() {
 		Run r = run("__man");

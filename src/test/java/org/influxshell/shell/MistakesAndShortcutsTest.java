@@ -15,12 +15,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.influxshell.command.CommandModel;
 import org.influxshell.support.ConsoleTest;
 import org.influxshell.support.InfluxStub;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a first day gets wrong, and what the console makes of it: a mistyped option or a word
@@ -32,8 +32,12 @@ class MistakesAndShortcutsTest extends ConsoleTest {
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	@Autowired
 	CommandModel model;
+
+	@BeforeEach
+	void model() {
+		model = bean(CommandModel.class);
+	}
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiterString = "=>", quoteCharacter = '~', textBlock = """

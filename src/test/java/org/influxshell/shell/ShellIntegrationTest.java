@@ -6,15 +6,19 @@ import java.util.List;
 
 import org.influxshell.command.CommandModel;
 import org.influxshell.support.ConsoleTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code completion}, the hidden {@code __complete} and {@code __man}: what shells and man read from the console. */
 class ShellIntegrationTest extends ConsoleTest {
 
-	@Autowired
 	CommandModel model;
+
+	@BeforeEach
+	void model() {
+		model = bean(CommandModel.class);
+	}
 
 	@Test
 	void completeAnswersAsTheReplWouldOneValueALine() {

@@ -4,35 +4,33 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.influxshell.cli.ErrorReporter;
-import org.influxshell.cli.Stderr;
+import org.influxshell.Runs;
+import org.influxshell.ScriptedAnswers;
 import org.influxshell.command.Invocation;
 import org.influxshell.command.Launch;
 import org.influxshell.command.StopSignals;
-import org.influxshell.shell.ConsoleRunner;
 import org.influxshell.shell.ProcessInvocation;
 import org.influxshell.shell.Words;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Drives the real {@link ConsoleRunner} with a command line as its arguments (one-shot mode) or a
- * script on stdin, in a Spring context like the console's, with captured streams and a home
- * folder of the test's own: the configs file is where a user's would be, {@code ~/.influxdbv2/configs}.
+ * Drives the real console, a run of {@link Runs} as {@code main} opens one, with a command line as
+ * its arguments (one-shot mode) or a script on stdin, in the console's Spring context, with
+ * captured streams and a home folder of the test's own: the configs file is where a user's would be, {@code ~/.influxdbv2/configs}.
  * Questions go to {@link ScriptedQuestions}: no terminal unless a test gives answers.
  * <p>
  * The connect and response timeouts are generous: on a loaded machine a first request (a TLS
@@ -41,7 +39,7 @@ import org.springframework.context.annotation.Primary;
  */
 @SpringBootTest(properties = { "spring.config.location=classpath:/influx-shell/application.yml",
 		"influx.connect-timeout=30s", "influx.response-timeout=60s" })
-@Import(ConsoleTest.CapturedStderr.class)
+@Import(ScriptedAnswers.class)
 public abstract class ConsoleTest {
 
 	@TempDir
@@ -49,28 +47,40 @@ public abstract class ConsoleTest {
 
 	protected Path configs;
 
-	@Autowired
-	protected ConsoleRunner runner;
-
-	@Autowired
-	protected ErrorReporter reporter;
-
-	@Autowired
-	protected ByteArrayOutputStream stderrBytes;
+	/** What the runs wrote to stderr. */
+	protected final ByteArrayOutputStream stderrBytes = new ByteArrayOutputStream();
 
 	@Autowired
 	protected ScriptedQuestions questions;
 
 	@Autowired
-	private TestHome testHome;
+	private Runs runs;
+
+	@Autowired
+	private ConfigurableEnvironment settings;
+
+	/** Environment variables the test's runs have besides (or instead of) the process's. */
+	private final Map<String, String> variables = new HashMap<>();
+
+	/** The run {@link #bean} opened, closed after the test. */
+	private Runs.Run open;
 
 	@BeforeEach
 	void testHome() {
-		testHome.path = home;
 		configs = home.resolve(".influxdbv2/configs");
 		stderrBytes.reset();
-		reporter.debug(false);
 		questions.reset();
+		// help is as wide as the test says, whatever terminal runs the build
+		variables.clear();
+		variables.put("COLUMNS", null);
+	}
+
+	@AfterEach
+	void closeRun() {
+		if (open != null) {
+			open.close();
+			open = null;
+		}
 	}
 
 	/** What one run of the console did. */
@@ -99,8 +109,28 @@ public abstract class ConsoleTest {
 	/** Runs the console with its results going to {@code stdout}; the {@link Run}'s output is empty. */
 	protected Run runTo(OutputStream stdout, String stdin, String... args) {
 		stderrBytes.reset();
-		int exit = runner.run(Launch.parse(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout, () -> false);
+		int exit;
+		try (Runs.Run run = runs.open(invocation(), settings)) {
+			exit = run.console(Launch.parse(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+					stdout, () -> false);
+		}
 		return new Run(exit, "", stderrBytes.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A bean of a run of the test's own (its home, its stderr), open until the test ends: for a
+	 * test that drives a part of the console directly.
+	 */
+	protected <T> T bean(Class<T> type) {
+		if (open == null) {
+			open = runs.open(invocation(), settings);
+		}
+		return open.bean(type);
+	}
+
+	/** Sets an environment variable for the test's later runs; {@code null} leaves it unset. */
+	protected void environment(String name, String value) {
+		variables.put(name, value);
 	}
 
 	protected byte[] configsBytes() {
@@ -112,77 +142,50 @@ public abstract class ConsoleTest {
 		}
 	}
 
-	/** The home folder of the test that runs, whatever {@code HOME} the test JVM has. */
-	static final class TestHome {
+	/** The process's own run, in the test's home folder, with stderr captured and no terminal. */
+	private Invocation invocation() {
+		Invocation process = new ProcessInvocation();
+		String testHome = home.toString();
+		Map<String, String> environment = new HashMap<>(process.environment());
+		variables.forEach((name, value) -> {
+			if (value == null) {
+				environment.remove(name);
+			}
+			else {
+				environment.put(name, value);
+			}
+		});
+		return new Invocation() {
 
-		volatile Path path;
-	}
+			@Override
+			public Map<String, String> environment() {
+				return environment;
+			}
 
-	@TestConfiguration
-	static class CapturedStderr {
+			@Override
+			public String home() {
+				return testHome;
+			}
 
-		@Bean
-		TestHome testHome() {
-			return new TestHome();
-		}
+			@Override
+			public Path folder() {
+				return process.folder();
+			}
 
-		/** The process's own run, in the test's home folder. */
-		@Bean
-		@Primary
-		Invocation invocationAtTestHome(TestHome home) {
-			Invocation process = new ProcessInvocation();
-			return new Invocation() {
+			@Override
+			public boolean isTerminal(int fd) {
+				return false;
+			}
 
-				@Override
-				public Map<String, String> environment() {
-					return process.environment();
-				}
+			@Override
+			public OutputStream stderr() {
+				return stderrBytes;
+			}
 
-				@Override
-				public String home() {
-					// a test of the shared context that is not a console test: the process's own
-					Path path = home.path;
-					return path == null ? process.home() : path.toString();
-				}
-
-				@Override
-				public Path folder() {
-					return process.folder();
-				}
-
-				@Override
-				public boolean isTerminal(int fd) {
-					return process.isTerminal(fd);
-				}
-
-				@Override
-				public OutputStream stderr() {
-					return process.stderr();
-				}
-
-				@Override
-				public StopSignals signals() {
-					return process.signals();
-				}
-			};
-		}
-
-		@Bean
-		ByteArrayOutputStream stderrBytes() {
-			return new ByteArrayOutputStream();
-		}
-
-		@Bean
-		@Primary
-		Stderr capturedStderr(ByteArrayOutputStream stderrBytes) {
-			return new Stderr(new PrintStream(stderrBytes, true, StandardCharsets.UTF_8));
-		}
-
-		/** Questions are answered by the test, never by a terminal the test runs on. */
-		@Bean
-		@Primary
-		ScriptedQuestions scriptedQuestions() {
-			return new ScriptedQuestions();
-		}
+			@Override
+			public StopSignals signals() {
+				return process.signals();
+			}
+		};
 	}
 }

@@ -1,4 +1,4 @@
-package org.influxshell.shell;
+package org.influxshell;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;

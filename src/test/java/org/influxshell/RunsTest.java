@@ -1,0 +1,144 @@
+package org.influxshell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.influxshell.command.CommandModel;
+import org.influxshell.command.Invocation;
+import org.influxshell.command.StopSignals;
+import org.influxshell.configs.ConfigsFile;
+import org.influxshell.connection.InfluxProperties;
+import org.influxshell.http.HttpClients;
+import org.influxshell.shell.ConsoleRunner;
+import org.influxshell.shell.ProcessInvocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/** One context, many runs: each run's objects are its own, made from its own invocation and settings. */
+@SpringBootTest(properties = "spring.config.location=classpath:/influx-shell/application.yml")
+class RunsTest {
+
+	@Autowired
+	Runs runs;
+
+	@Autowired
+	ConfigurableEnvironment settings;
+
+	@Autowired
+	ConfigurableListableBeanFactory context;
+
+	@TempDir
+	Path homes;
+
+	@Test
+	void twoOpenRunsEachHaveTheirOwnObjectsAndShareTheHttpClients() {
+		Invocation ann = invocation(homes.resolve("ann"), Map.of());
+		Invocation bob = invocation(homes.resolve("bob"), Map.of());
+		try (Runs.Run first = runs.open(ann, environment(Map.of("influx.host", "http://a:8086")));
+				Runs.Run second = runs.open(bob, environment(Map.of("influx.host", "http://b:8086")))) {
+			assertThat(first.bean(InfluxProperties.class).getHost()).isEqualTo("http://a:8086");
+			assertThat(second.bean(InfluxProperties.class).getHost()).isEqualTo("http://b:8086");
+			assertThat(first.bean(ConfigsFile.class).path(null)).isEqualTo(homes.resolve("ann/.influxdbv2/configs"));
+			assertThat(second.bean(ConfigsFile.class).path(null)).isEqualTo(homes.resolve("bob/.influxdbv2/configs"));
+			assertThat(first.bean(ConsoleRunner.class)).isNotSameAs(second.bean(ConsoleRunner.class));
+			assertThat(first.bean(CommandModel.class)).isNotSameAs(second.bean(CommandModel.class));
+			// within a run, one of each
+			assertThat(first.bean(ConsoleRunner.class)).isSameAs(first.bean(ConsoleRunner.class));
+			// what the runs share: the context's
+			assertThat(first.bean(HttpClients.class)).isSameAs(second.bean(HttpClients.class))
+				.isSameAs(context.getBean(HttpClients.class));
+		}
+	}
+
+	@Test
+	void aRunsSettingsAreItsEnvironmentsOverThePackagedOnes() {
+		try (Runs.Run run = runs.open(invocation(homes, Map.of()), settings)) {
+			// the packaged application.yml
+			assertThat(run.bean(InfluxProperties.class).getConnectTimeout()).isEqualTo("10s");
+		}
+		try (Runs.Run run = runs.open(invocation(homes, Map.of()),
+				environment(Map.of("influx.connect-timeout", "3s")))) {
+			assertThat(run.bean(InfluxProperties.class).getConnectTimeout()).isEqualTo("3s");
+		}
+	}
+
+	@Test
+	void noBeanOfAFeatureIsTheContextsOwn() {
+		List<String> shared = Arrays.stream(context.getBeanDefinitionNames())
+			.filter(name -> !PerRunBeans.SCOPE.equals(context.getBeanDefinition(name).getScope()))
+			.filter(name -> {
+				String type = context.getType(name) == null ? "" : context.getType(name).getName();
+				return type.startsWith("org.influxshell.");
+			})
+			.sorted()
+			.toList();
+		// the application class, with what it declares, and the tests' scripted answers (found by its scan)
+		assertThat(shared).containsExactly("httpClients", "influxShellApplication", "noEventListenerMethods",
+				"perRunBeans", "runs", "scriptedAnswers", "scriptedQuestions");
+		assertThat(context.getBeanDefinition("consoleRunner").getScope()).isEqualTo(PerRunBeans.SCOPE);
+		assertThat(context.getBeanDefinition("influxProperties").getScope()).isEqualTo(PerRunBeans.SCOPE);
+		// asked outside a run, a run's bean is refused rather than made for nobody
+		assertThatThrownBy(() -> context.getBean(ConsoleRunner.class)).hasMessageContaining("'run'");
+		assertThat(context.getBeanDefinition("httpClients").getScope()).isIn("", BeanDefinition.SCOPE_SINGLETON);
+	}
+
+	/** Settings as a daemon request's: these over the packaged ones. */
+	private ConfigurableEnvironment environment(Map<String, Object> properties) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+		PackagedSettings.addTo(environment, PackagedSettings.read());
+		return environment;
+	}
+
+	private static Invocation invocation(Path home, Map<String, String> variables) {
+		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+		Invocation process = new ProcessInvocation();
+		return new Invocation() {
+
+			@Override
+			public Map<String, String> environment() {
+				return variables;
+			}
+
+			@Override
+			public String home() {
+				return home.toString();
+			}
+
+			@Override
+			public Path folder() {
+				return Path.of("");
+			}
+
+			@Override
+			public boolean isTerminal(int fd) {
+				return false;
+			}
+
+			@Override
+			public OutputStream stderr() {
+				return stderr;
+			}
+
+			@Override
+			public StopSignals signals() {
+				return process.signals();
+			}
+		};
+	}
+}
