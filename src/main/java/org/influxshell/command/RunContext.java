@@ -4,23 +4,19 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Which session and which run a change belongs to, for the journal. A session is one process (a
- * one-shot, a whole script, a REPL session); a run is one command line in it. The console starts
- * the session and each run; a command only reads them. One line runs at a time in a process, so
- * the steps of a bulk run (on other threads) all see the line that started them.
+ * Which session and which command line a change belongs to, for the journal. A session is one
+ * run of the console (a one-shot, a whole script, a REPL session, a daemon's request), and this
+ * object is that run's own: its ID is fixed when the run begins. The dispatcher starts each line;
+ * a command only reads them. One line runs at a time in a session, so the steps of a bulk run (on
+ * other threads) all see the line that started them.
  */
 public class RunContext {
 
-	private volatile String sessionId = newId();
+	private final String sessionId = newId();
 
 	private volatile String runId = newId();
 
 	private volatile String commandLine = "";
-
-	/** Starts a new session: the console calls it once per process. */
-	public void beginSession() {
-		sessionId = newId();
-	}
 
 	/**
 	 * Starts a new run.

@@ -74,8 +74,9 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final HttpClients.Limits limits;
 
+	/** Without a proxy, and without the password prompt: for a test. */
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version) {
-		this(properties, stderr, version, Proxies.fromEnvironment(), question -> null);
+		this(properties, stderr, version, Proxies.from(Map.of()), question -> null);
 	}
 
 	/** @param prompt asks for a password a profile does not keep */

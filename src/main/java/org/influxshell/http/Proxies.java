@@ -61,12 +61,7 @@ public final class Proxies {
 		this.noProxy = noProxy;
 	}
 
-	/** From the process environment. */
-	public static Proxies fromEnvironment() {
-		return from(System.getenv());
-	}
-
-	/** From these variables (a test's). */
+	/** From these variables: a run's ({@code Invocation.environment()}), or a test's. */
 	public static Proxies from(Map<String, String> env) {
 		String noProxy = first(env, "NO_PROXY", "no_proxy");
 		List<String> entries = new ArrayList<>();

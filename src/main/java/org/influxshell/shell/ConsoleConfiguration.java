@@ -100,8 +100,8 @@ public class ConsoleConfiguration {
 
 	@Bean
 	ConsoleRunner consoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter,
-			InfluxProperties properties, RunContext runs, StandardInput stdin) {
-		return new ConsoleRunner(dispatcher, repl, reporter, properties, runs, stdin);
+			InfluxProperties properties, StandardInput stdin) {
+		return new ConsoleRunner(dispatcher, repl, reporter, properties, stdin);
 	}
 
 	/** A secret given as {@code -}: typed on the terminal, else read from stdin. */

@@ -8,7 +8,6 @@ import org.influxshell.cli.CliException;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.cli.ResultOutput;
 import org.influxshell.command.Launch;
-import org.influxshell.command.RunContext;
 import org.influxshell.command.StandardInput;
 import org.influxshell.connection.InfluxProperties;
 
@@ -28,18 +27,15 @@ public class ConsoleRunner {
 
 	private final InfluxProperties settings;
 
-	private final RunContext runs;
-
 	private final StandardInput stdin;
 
 	public ConsoleRunner(CommandDispatcher dispatcher, ObjectProvider<Repl> repl, ErrorReporter reporter,
-			InfluxProperties settings, RunContext runs, StandardInput stdin) {
+			InfluxProperties settings, StandardInput stdin) {
 		this.stdin = stdin;
 		this.dispatcher = dispatcher;
 		this.repl = repl;
 		this.reporter = reporter;
 		this.settings = settings;
-		this.runs = runs;
 	}
 
 	/**
@@ -50,8 +46,6 @@ public class ConsoleRunner {
 	 * @return the exit code
 	 */
 	public int run(Launch launch, InputStream stdin, OutputStream stdout, BooleanSupplier terminal) {
-		// one process, one session: a one-shot, a whole script or a REPL session
-		runs.beginSession();
 		if (launch.debug()) {
 			reporter.debug(true);
 		}

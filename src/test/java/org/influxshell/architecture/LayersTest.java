@@ -1,9 +1,12 @@
 package org.influxshell.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.io.FileDescriptor;
 
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,6 +14,11 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import org.influxshell.Runs;
+import org.influxshell.command.Invocation;
+
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The packages and what each may use, written out one by one. Arrows point down only: a command
@@ -90,7 +98,7 @@ class LayersTest {
 	 * The rule for the process arguments (settings, script, command words, mode) lives in
 	 * {@code command.Launch} alone. The raw arguments go to its parser where they arrive (the cold
 	 * {@code main}, the daemon's request), and on to Spring, which reads its settings from them
-	 * (the daemon's context for a request); everything else reads the {@code Launch}.
+	 * (the environment of a daemon's request); everything else reads the {@code Launch}.
 	 */
 	@ArchTest
 	static final ArchRule onlyLaunchReadsTheArguments = noClasses().should()
@@ -114,6 +122,48 @@ class LayersTest {
 			default -> false;
 		};
 	}
+
+	/**
+	 * A run is made at the edge, from one {@link Invocation}: the process's own
+	 * ({@code ProcessInvocation}, for the cold {@code main}) or a daemon request's
+	 * ({@code RequestRun}); {@code Runs} opens the run with it, and the run's objects get it from
+	 * there. Nothing else makes one.
+	 */
+	@ArchTest
+	static final ArchRule theRunIsMadeAtTheEdge = classes().that().implement(Invocation.class)
+		.should().haveFullyQualifiedName("org.influxshell.shell.ProcessInvocation")
+		.orShould().haveFullyQualifiedName("org.influxshell.daemon.RequestRun");
+
+	/** Runs are opened where they arrive: the cold {@code main}, and the warm console for a request. */
+	@ArchTest
+	static final ArchRule runsAreOpenedAtTheEdge = noClasses()
+		.that().doNotHaveFullyQualifiedName("org.influxshell.InfluxShellApplication")
+		.and().doNotHaveFullyQualifiedName("org.influxshell.Runs")
+		.should().callMethod(Runs.class, "open", Invocation.class, ConfigurableEnvironment.class);
+
+	/**
+	 * Below the edge, the process is read only through the run's {@link Invocation}: no class
+	 * reads the process's environment variables or standard streams itself, so that two runs in
+	 * one daemon never see each other's (or the daemon's). The exceptions read their own
+	 * process's: the client (a process of its own), the process's {@code Invocation} and terminal
+	 * flags, {@code main}, the daemon's log (its own stderr) and the JVM options it was started with.
+	 */
+	@ArchTest
+	static final ArchRule onlyTheEdgeReadsTheProcess = noClasses()
+		.that().resideOutsideOfPackage("org.influxshell.client..")
+		.and().doNotHaveFullyQualifiedName("org.influxshell.shell.ProcessInvocation")
+		.and().doNotHaveFullyQualifiedName("org.influxshell.shell.Terminals")
+		.and().doNotHaveFullyQualifiedName("org.influxshell.InfluxShellApplication")
+		.and().doNotHaveFullyQualifiedName("org.influxshell.daemon.DaemonServer")
+		.and().doNotHaveFullyQualifiedName("org.influxshell.daemon.RequestRun")
+		.should().callMethod(System.class, "getenv")
+		.orShould().callMethod(System.class, "getenv", String.class)
+		.orShould().accessField(System.class, "in")
+		.orShould().accessField(System.class, "out")
+		.orShould().accessField(System.class, "err")
+		.orShould().accessField(FileDescriptor.class, "in")
+		.orShould().accessField(FileDescriptor.class, "out")
+		.orShould().accessField(FileDescriptor.class, "err");
 
 	@ArchTest
 	static final ArchRule noCycles = slices().matching("org.influxshell.(*)..").should().beFreeOfCycles();

@@ -112,7 +112,6 @@ class ChangePathTest {
 		Journal journal = new Journal(() -> dir.resolve("journal"), Duration.ofSeconds(30), w -> {
 		});
 		RunContext runs = new RunContext();
-		runs.beginSession();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(2, signals, Duration.ofMillis(1)),
 				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
@@ -160,7 +159,6 @@ class ChangePathTest {
 		Journal journal = new Journal(() -> dir.resolve("journal"), Duration.ofSeconds(30), w -> {
 		});
 		RunContext runs = new RunContext();
-		runs.beginSession();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(1, signals),
 				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
@@ -208,7 +206,6 @@ class ChangePathTest {
 		Journal journal = new Journal(() -> dir.resolve("journal"), Duration.ofSeconds(30), w -> {
 		});
 		RunContext runs = new RunContext();
-		runs.beginSession();
 		runs.beginRun("v1 auth set-inactive --id " + id(0));
 		ChangePath tokens = new ChangePath(new TokenService(server), new BulkRunner(1, signals),
 				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
@@ -231,7 +228,6 @@ class ChangePathTest {
 		Journal journal = new Journal(() -> dir.resolve("journal"), Duration.ofSeconds(30), w -> {
 		});
 		RunContext runs = new RunContext();
-		runs.beginSession();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(2, signals),
 				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
