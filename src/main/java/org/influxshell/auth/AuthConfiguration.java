@@ -3,7 +3,6 @@ package org.influxshell.auth;
 import java.util.List;
 
 import org.influxshell.cli.BuildInfo;
-import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Invocation;
 import org.influxshell.command.Questions;
@@ -30,10 +29,8 @@ public class AuthConfiguration {
 	 * its runs ({@link HttpClients}): a daemon's requests share its connections.
 	 */
 	@Bean(destroyMethod = "close")
-	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, SecretPrompt prompt, Invocation invocation,
-			HttpClients shared) {
-		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.from(invocation.environment()), prompt,
-				shared);
+	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, Invocation invocation, HttpClients shared) {
+		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.from(invocation.environment()), shared);
 	}
 
 	@Bean

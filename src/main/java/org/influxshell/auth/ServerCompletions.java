@@ -87,7 +87,7 @@ public class ServerCompletions<T> implements ValueCompleter {
 	@Override
 	public List<Proposal> complete(Args typed) {
 		try {
-			Connection conn = resolver.connection(typed.get(CommonOptions.SERVER));
+			Connection conn = resolver.connectionWithoutAsking(typed.get(CommonOptions.SERVER));
 			CompletableFuture<List<T>> values = cache.compute(conn.baseUrl() + " " + conn.token().hashCode(),
 					(k, old) -> old == null || old.isCompletedExceptionally() ? CompletableFuture.supplyAsync(() -> fetch.apply(conn))
 							: old);

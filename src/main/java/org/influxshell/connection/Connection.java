@@ -71,7 +71,7 @@ public record Connection(String baseUrl, String token, String org, boolean skipV
 	 * A user to sign in as.
 	 *
 	 * @param user the user name
-	 * @param password the password, or {@code null} when the profile keeps none (it is asked)
+	 * @param password the password, or {@code null} when the profile keeps none and it could not be asked
 	 */
 	public record SignIn(String user, String password) {
 
@@ -85,6 +85,11 @@ public record Connection(String baseUrl, String token, String org, boolean skipV
 	/** The same server, certificate checks, profile and generation, with another token (and no sign-in). */
 	public Connection withToken(String other) {
 		return new Connection(baseUrl, other, org, skipVerify, httpDebug, null, profile, defaultHost, caCert, product);
+	}
+
+	/** The same connection, signing in as {@code user}. */
+	public Connection withSignIn(SignIn user) {
+		return new Connection(baseUrl, token, org, skipVerify, httpDebug, user, profile, defaultHost, caCert, product);
 	}
 
 	/** The same connection to a server of the given generation. */

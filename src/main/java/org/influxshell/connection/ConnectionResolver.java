@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.influxshell.cli.CliException;
+import org.influxshell.cli.SecretPrompt;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.configs.Profile;
 import org.influxshell.configs.Profiles;
@@ -28,22 +29,28 @@ public class ConnectionResolver {
 
 	private final Consumer<String> warnings;
 
+	private final SecretPrompt passwords;
+
 	/** The profile and server pairs already warned about in this run. */
 	private final Set<String> warnedElsewhere = ConcurrentHashMap.newKeySet();
 
 	public ConnectionResolver(InfluxProperties properties, ConfigsFile configs) {
 		this(properties, configs, message -> {
-		});
+		}, question -> null);
 	}
 
 	/**
 	 * @param warnings where to say that the configs file does not mark one active profile, or that
 	 *        a profile's token goes to another server
+	 * @param passwords asks for the password of a profile that signs in and keeps none: the run's
+	 *        terminal, {@code null} when there is none to ask
 	 */
-	public ConnectionResolver(InfluxProperties properties, ConfigsFile configs, Consumer<String> warnings) {
+	public ConnectionResolver(InfluxProperties properties, ConfigsFile configs, Consumer<String> warnings,
+			SecretPrompt passwords) {
 		this.properties = properties;
 		this.configs = configs;
 		this.warnings = warnings;
+		this.passwords = passwords;
 	}
 
 	/** JSON or table, with or without headers. */
@@ -58,7 +65,11 @@ public class ConnectionResolver {
 		return flagOrEnv(flag, properties.getMaskTokens(), "influx.mask-tokens");
 	}
 
-	/** The server to talk to and how. */
+	/**
+	 * The server to talk to and how. A profile that signs in and keeps no password has it asked
+	 * for here, once, as upstream asks before its first request; without a terminal it stays
+	 * unknown, and the sign-in says so.
+	 */
 	public Connection connection(ServerOptions options) {
 		return connection(options, null);
 	}
@@ -72,9 +83,26 @@ public class ConnectionResolver {
 		if (product != null) {
 			checkProduct(product, "--product");
 		}
-		Connection conn = connectionOf(options);
+		Connection conn = withPassword(connectionOf(options));
 		String chosen = firstNonEmpty(product, properties.getProduct());
 		return chosen == null ? conn : conn.withProduct(chosen);
+	}
+
+	/**
+	 * As {@link #connection(ServerOptions)}, and never asking for a password: for tab completion,
+	 * which cannot ask in the middle of a line being typed.
+	 */
+	public Connection connectionWithoutAsking(ServerOptions options) {
+		return connectionOf(options);
+	}
+
+	private Connection withPassword(Connection conn) {
+		Connection.SignIn user = conn.signIn();
+		if (user == null || user.password() != null) {
+			return conn;
+		}
+		String typed = passwords.ask("Please provide your password: ");
+		return typed == null ? conn : conn.withSignIn(new Connection.SignIn(user.user(), typed));
 	}
 
 	/**

@@ -19,7 +19,6 @@ import reactor.core.publisher.Mono;
 
 import org.influxshell.cli.Digests;
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.Stderr;
 import org.influxshell.connection.Connection;
 import org.influxshell.connection.InfluxProperties;
@@ -58,8 +57,6 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final Proxies proxies;
 
-	private final SecretPrompt prompt;
-
 	private final Pause retryPause;
 
 	/** Sign-ins of users, one per server and user per process. */
@@ -74,39 +71,35 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final HttpClients.Limits limits;
 
-	/** Without a proxy, and without the password prompt: for a test. */
+	/** Without a proxy: for a test. */
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version) {
-		this(properties, stderr, version, Proxies.from(Map.of()), question -> null);
+		this(properties, stderr, version, Proxies.from(Map.of()));
 	}
 
-	/** @param prompt asks for a password a profile does not keep */
-	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt) {
-		this(properties, stderr, version, proxies, prompt, (HttpClients) null);
+	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies) {
+		this(properties, stderr, version, proxies, (HttpClients) null);
 	}
 
 	/**
-	 * @param prompt asks for a password a profile does not keep
 	 * @param shared the clients of the process this console runs in (the warm console's, kept
 	 *        open between its requests), or {@code null} for clients of this console's own,
 	 *        closed with it
 	 */
-	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt,
+	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies,
 			HttpClients shared) {
-		this(properties, stderr, version, proxies, prompt, wait -> Thread.sleep(wait.toMillis()), shared);
+		this(properties, stderr, version, proxies, wait -> Thread.sleep(wait.toMillis()), shared);
 	}
 
 	/** @param pause how the thread waits before a request is sent again */
-	InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt,
-			Pause pause) {
-		this(properties, stderr, version, proxies, prompt, pause, null);
+	InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, Pause pause) {
+		this(properties, stderr, version, proxies, pause, null);
 	}
 
-	private InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, SecretPrompt prompt,
-			Pause pause, HttpClients shared) {
+	private InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, Pause pause,
+			HttpClients shared) {
 		this.properties = properties;
 		this.stderr = stderr;
 		this.proxies = proxies;
-		this.prompt = prompt;
 		this.retryPause = pause;
 		this.limits = HttpClients.Limits.of(properties);
 		this.ownsClients = shared == null;
@@ -257,7 +250,8 @@ public class InfluxHttp implements AutoCloseable {
 
 	private Session signIn(Connection conn, Connection.SignIn user) {
 		try {
-			String password = user.password() != null ? user.password() : prompt.ask("Please provide your password: ");
+			// asked, when the profile keeps none, as the connection was resolved (ConnectionResolver)
+			String password = user.password();
 			if (password == null) {
 				throw CliException.failure(SIGN_IN_FAILED + "no password: the profile keeps none and there is no "
 						+ "terminal to ask for it");

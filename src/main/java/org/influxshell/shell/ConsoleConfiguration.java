@@ -72,8 +72,9 @@ public class ConsoleConfiguration {
 	}
 
 	@Bean
-	ConnectionResolver connectionResolver(InfluxProperties properties, ConfigsFile configs, Stderr stderr) {
-		return new ConnectionResolver(properties, configs, stderr::warn);
+	ConnectionResolver connectionResolver(InfluxProperties properties, ConfigsFile configs, Stderr stderr,
+			TerminalQuestions questions) {
+		return new ConnectionResolver(properties, configs, stderr::warn, questions);
 	}
 
 	/** Every command of every {@link CommandSet}; a mistake in a declaration stops the start here. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -79,6 +80,34 @@ class ConnectionResolverTest {
 		assertThat(c.org()).isEqualTo(org);
 	}
 
+	/**
+	 * A profile that signs in and keeps no password has it asked once, as the connection is
+	 * resolved for a command; tab completion and config status never ask.
+	 */
+	@Test
+	void aPasswordTheProfileDoesNotKeepIsAskedWhenTheConnectionIsResolved() {
+		String bob = java.util.Base64.getEncoder().encodeToString("bob".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		Profile pw = new Profile("pw", "http://pw:8086", "", "", false, false, bob);
+		new TomlProfileStore(configs).update(p -> p.with(pw));
+		InfluxProperties props = new InfluxProperties();
+		List<String> asked = new ArrayList<>();
+		var resolver = new ConnectionResolver(props, configsIn(props, home.toString()), w -> {
+		}, question -> {
+			asked.add(question);
+			return "typed";
+		});
+		ServerOptions options = new ServerOptions(LocalOptions.none(), null, null, "pw", null, false);
+		assertThat(resolver.connection(options).signIn()).isEqualTo(new Connection.SignIn("bob", "typed"));
+		assertThat(asked).containsExactly("Please provide your password: ");
+		assertThat(resolver.connectionWithoutAsking(options).signIn()).isEqualTo(new Connection.SignIn("bob", null));
+		assertThat(resolver.stored(pw, null).signIn()).isEqualTo(new Connection.SignIn("bob", null));
+		assertThat(asked).hasSize(1);
+		// no terminal to ask: the sign-in says there is no password
+		var noTerminal = new ConnectionResolver(props, configsIn(props, home.toString()), w -> {
+		}, question -> null);
+		assertThat(noTerminal.connection(options).signIn()).isEqualTo(new Connection.SignIn("bob", null));
+	}
+
 	/** The generation: --product, then INFLUX_PRODUCT, then the profile's product, else v2. */
 	@ParameterizedTest(name = "flag {0}, env {1}, config {2} => {3}")
 	@org.junit.jupiter.params.provider.CsvSource(nullValues = "-", value = {
@@ -111,7 +140,7 @@ class ConnectionResolverTest {
 	void anUnclearActiveProfileIsUsedWithAWarning() {
 		new TomlProfileStore(configs).update(p -> p.with(p.require("other").withActive(true)));
 		java.util.List<String> warnings = new java.util.ArrayList<>();
-		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.toString()), warnings::add);
+		var resolver = new ConnectionResolver(new InfluxProperties(), configsIn(new InfluxProperties(), home.toString()), warnings::add, question -> null);
 		assertThat(resolver.connection(ServerOptions.none()).baseUrl()).isEqualTo("http://active:1/some/path");
 		assertThat(warnings).containsExactly("several configs are marked active; using \"active\"");
 		resolver.connection(new ServerOptions(LocalOptions.none(), null, null, "other", null, false));
@@ -123,7 +152,7 @@ class ConnectionResolverTest {
 		InfluxProperties props = new InfluxProperties();
 		props.setHost("http://env:8/");
 		java.util.List<String> warnings = new java.util.ArrayList<>();
-		var resolver = new ConnectionResolver(props, configsIn(props, home.toString()), warnings::add);
+		var resolver = new ConnectionResolver(props, configsIn(props, home.toString()), warnings::add, question -> null);
 		ServerOptions chosen = new ServerOptions(LocalOptions.none(), null, null, "other", null, false);
 		assertThat(resolver.connection(chosen).token()).isEqualTo("otherToken");
 		resolver.connection(chosen);

@@ -77,7 +77,7 @@ class InfluxHttpProxyTest {
 
 	InfluxHttp through(String proxyUrl) {
 		http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(err, true, StandardCharsets.UTF_8)),
-				"test", Proxies.from(Map.of("HTTP_PROXY", proxyUrl, "HTTPS_PROXY", proxyUrl)), question -> null);
+				"test", Proxies.from(Map.of("HTTP_PROXY", proxyUrl, "HTTPS_PROXY", proxyUrl)));
 		return http;
 	}
 
@@ -186,7 +186,7 @@ class InfluxHttpProxyTest {
 	@Test
 	void aMalformedProxyVariableIsAnErrorNamingIt() {
 		http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(err)), "test",
-				Proxies.from(Map.of("http_proxy", "http://u:secret-pw@proxy.corp:notaport")), question -> null);
+				Proxies.from(Map.of("http_proxy", "http://u:secret-pw@proxy.corp:notaport")));
 		assertThatThrownBy(() -> http.send(plain(false), HttpMethod.GET, "/x", null))
 			.isInstanceOf(TransportException.class)
 			.hasMessage("GET http://influx.test:" + server.getPort() + "/x: http_proxy is not a usable proxy URL "

@@ -51,7 +51,7 @@ class InfluxHttpRetryTest {
 		InfluxProperties properties = new InfluxProperties();
 		properties.setRetries(retries);
 		http = new InfluxHttp(properties, new Stderr(new PrintStream(new ByteArrayOutputStream())), "test",
-				Proxies.from(Map.of()), question -> null, waits::add);
+				Proxies.from(Map.of()), waits::add);
 		return http;
 	}
 
