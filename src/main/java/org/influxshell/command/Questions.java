@@ -2,13 +2,17 @@ package org.influxshell.command;
 
 import java.util.List;
 
+import org.influxshell.cli.SecretPrompt;
+
 /**
- * Questions to the person at the terminal, before a command does something hard to undo
- * (deleting, or changing more than one token). They are asked only when stdin and stderr are terminals and the line
- * was typed, one command or in the REPL: scripts and commands piped on stdin are never asked.
- * The console implements it; a command only asks.
+ * The one way a run asks the person at the terminal anything: a confirmation before a command
+ * does something hard to undo (deleting, or changing more than one token), and a secret typed
+ * without echo ({@link SecretPrompt}: a password a profile does not keep, a value given as
+ * {@code -}). They are asked only when stdin and stderr are terminals and the line was typed, one
+ * command or in the REPL: scripts and commands piped on stdin are never asked. Each run has its
+ * own, made by the console from the run's terminals; a command only asks.
  */
-public interface Questions {
+public interface Questions extends SecretPrompt {
 
 	/** Whether a question can be asked now: a terminal on stdin and stderr, and not a script line. */
 	boolean canAsk();

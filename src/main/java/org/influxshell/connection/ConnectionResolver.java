@@ -2,6 +2,7 @@ package org.influxshell.connection;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -30,6 +31,9 @@ public class ConnectionResolver {
 	private final Consumer<String> warnings;
 
 	private final SecretPrompt passwords;
+
+	/** The passwords typed in this run, by server and user. */
+	private final Map<String, String> typedPasswords = new ConcurrentHashMap<>();
 
 	/** The profile and server pairs already warned about in this run. */
 	private final Set<String> warnedElsewhere = ConcurrentHashMap.newKeySet();
@@ -101,7 +105,9 @@ public class ConnectionResolver {
 		if (user == null || user.password() != null) {
 			return conn;
 		}
-		String typed = passwords.ask("Please provide your password: ");
+		// once per server and user in a run, however often a command resolves its connection
+		String typed = typedPasswords.computeIfAbsent(conn.baseUrl() + " " + user.user(),
+				k -> passwords.ask("Please provide your password: "));
 		return typed == null ? conn : conn.withSignIn(new Connection.SignIn(user.user(), typed));
 	}
 

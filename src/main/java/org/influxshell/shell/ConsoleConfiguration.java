@@ -9,6 +9,7 @@ import org.influxshell.cli.Stderr;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandSet;
 import org.influxshell.command.Invocation;
+import org.influxshell.command.Questions;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.StandardInput;
 import org.influxshell.command.StopSignals;
@@ -73,7 +74,7 @@ public class ConsoleConfiguration {
 
 	@Bean
 	ConnectionResolver connectionResolver(InfluxProperties properties, ConfigsFile configs, Stderr stderr,
-			TerminalQuestions questions) {
+			Questions questions) {
 		return new ConnectionResolver(properties, configs, stderr::warn, questions);
 	}
 
@@ -107,7 +108,7 @@ public class ConsoleConfiguration {
 
 	/** A secret given as {@code -}: typed on the terminal, else read from stdin. */
 	@Bean
-	StandardInput standardInput(TerminalQuestions questions) {
+	StandardInput standardInput(Questions questions) {
 		return new StandardInput(questions);
 	}
 

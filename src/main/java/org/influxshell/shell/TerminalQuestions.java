@@ -17,7 +17,6 @@ import org.jline.terminal.TerminalBuilder;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Escapes;
 import org.influxshell.cli.RunStopped;
-import org.influxshell.cli.SecretPrompt;
 import org.influxshell.cli.ExitCodes;
 import org.influxshell.command.Questions;
 import org.influxshell.command.StopSignals;
@@ -36,7 +35,7 @@ import org.influxshell.command.StopSignals;
  * when it returns, and the terminal is built without JLine's own signal handlers; Ctrl-C reaches
  * the question through {@link StopSignals} instead.
  */
-public class TerminalQuestions implements Questions, SecretPrompt {
+public class TerminalQuestions implements Questions {
 
 	private final BooleanSupplier terminals;
 

@@ -75,6 +75,18 @@ class SignInTest extends ConsoleTest {
 	}
 
 	@Test
+	void onATerminalThePasswordTheProfileDoesNotKeepIsAskedOnceThroughTheRunsQuestions() {
+		profile("bob");
+		questions.onTerminalTyping("s3cret-password");
+		Run r = run("auth list --hide-headers");
+		assertThat(r.err()).isEmpty();
+		assertThat(r.exit()).isZero();
+		assertThat(r.out()).startsWith("0a6f1b2c3d4e5000\t");
+		assertThat(questions.shown()).containsExactly("Please provide your password: ");
+		server.verify(1, postRequestedFor(urlPathEqualTo("/api/v2/signin")).withHeader("Authorization", equalTo(BASIC)));
+	}
+
+	@Test
 	void withoutAPasswordAndNoTerminalItSaysSo() {
 		profile("bob");
 		assertThat(run("auth list")).isEqualTo(new Run(1, "", "Error: error creating session: error signing in, verify signin "

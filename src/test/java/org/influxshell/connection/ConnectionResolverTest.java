@@ -98,6 +98,7 @@ class ConnectionResolverTest {
 		});
 		ServerOptions options = new ServerOptions(LocalOptions.none(), null, null, "pw", null, false);
 		assertThat(resolver.connection(options).signIn()).isEqualTo(new Connection.SignIn("bob", "typed"));
+		assertThat(resolver.connection(options, "v2").signIn()).isEqualTo(new Connection.SignIn("bob", "typed"));
 		assertThat(asked).containsExactly("Please provide your password: ");
 		assertThat(resolver.connectionWithoutAsking(options).signIn()).isEqualTo(new Connection.SignIn("bob", null));
 		assertThat(resolver.stored(pw, null).signIn()).isEqualTo(new Connection.SignIn("bob", null));

@@ -17,12 +17,15 @@ public class ScriptedQuestions implements Questions {
 
 	private final Deque<Boolean> answers = new ArrayDeque<>();
 
+	private final Deque<String> secrets = new ArrayDeque<>();
+
 	private final List<String> shown = new ArrayList<>();
 
 	/** No terminal, no answers, nothing shown. */
 	public void reset() {
 		terminal = false;
 		answers.clear();
+		secrets.clear();
 		shown.clear();
 	}
 
@@ -30,6 +33,12 @@ public class ScriptedQuestions implements Questions {
 	public void onTerminalAnswering(Boolean... yes) {
 		terminal = true;
 		answers.addAll(List.of(yes));
+	}
+
+	/** On a terminal from now on, typing these secrets (passwords) in turn when asked for one. */
+	public void onTerminalTyping(String... typed) {
+		terminal = true;
+		secrets.addAll(List.of(typed));
 	}
 
 	/** Every line shown, the question last, for each question asked. */
@@ -50,5 +59,17 @@ public class ScriptedQuestions implements Questions {
 		shown.addAll(lines);
 		shown.add(question);
 		return answers.pop();
+	}
+
+	@Override
+	public String ask(String question) {
+		if (!terminal) {
+			return null;
+		}
+		if (secrets.isEmpty()) {
+			throw new AssertionError("an unexpected secret asked: " + question);
+		}
+		shown.add(question);
+		return secrets.pop();
 	}
 }
