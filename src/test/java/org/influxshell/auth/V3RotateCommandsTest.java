@@ -32,7 +32,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.RunStopped;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.StopSignals;
 import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.configs.ConfigsFile;
@@ -97,7 +97,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 	ConfigsFile configsFile;
 
 	@Autowired
-	Stderr stderr;
+	Notes notes;
 
 	@BeforeEach
 	void v3ServerAndProfiles() throws Exception {
@@ -154,7 +154,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 
 	/** The rotation the console runs, with signals the test raises and this configs file. */
 	private V3Rotation rotation(StopSignals signals, ConfigsFile configs) {
-		return new V3Rotation(v3Client, v3Auth, changeJournal, configs, questions, signals, stderr);
+		return new V3Rotation(v3Client, v3Auth, changeJournal, configs, questions, signals, notes);
 	}
 
 	/** The connection of profile core, with the operator token. */
