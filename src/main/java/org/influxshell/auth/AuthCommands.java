@@ -345,6 +345,7 @@ public class AuthCommands implements CommandSet {
 			V3Rotation.Outcome done = v3Rotation.getObject().rotate(product, new V3Rotation.Query(args.get(TokenSelection.ID),
 					args.get(V3Commands.NAMES), value, args.get(ROTATE_NEW_NAME), args.flag(ROTATE_OPERATOR),
 					args.flag(ROTATE_DRY_RUN), args.flag(ROTATE_FORCE), server.local().configsPath()), Instant.now());
+			done.plan().forEach(stderr::line);
 			if (done.made() == null) {
 				return CommandResult.of("").failing(List.of(), List.of(), done.failure());
 			}
@@ -356,6 +357,7 @@ public class AuthCommands implements CommandSet {
 		TokenRotation.Outcome outcome = rotation.getObject().rotate(conn, new TokenRotation.RotateQuery(
 				args.get(TokenSelection.ID), value, args.get(NEW_DESCRIPTION), args.flag(DELETE_OLD),
 				args.flag(ROTATE_DRY_RUN), args.flag(ROTATE_FORCE), server.local().configsPath()));
+		outcome.plan().forEach(stderr::line);
 		List<Authorization> created = outcome.created();
 		String text = created.isEmpty() ? ""
 				: created.size() == 1 ? TokenRenderer.one(created.get(0), false, output)

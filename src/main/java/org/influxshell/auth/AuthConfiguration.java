@@ -5,6 +5,7 @@ import java.util.List;
 import org.influxshell.cli.BuildInfo;
 import org.influxshell.cli.Stderr;
 import org.influxshell.command.Invocation;
+import org.influxshell.command.Notes;
 import org.influxshell.command.Questions;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.StopSignals;
@@ -54,15 +55,15 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	ChangePath changePath(TokenService tokens, InfluxProperties properties, StopSignals signals, Stderr stderr,
+	ChangePath changePath(TokenService tokens, InfluxProperties properties, StopSignals signals, Notes notes,
 			ChangeJournal journal) {
-		return new ChangePath(tokens, new BulkRunner(properties.bulkConcurrency(), signals), journal, stderr);
+		return new ChangePath(tokens, new BulkRunner(properties.bulkConcurrency(), signals), journal, notes);
 	}
 
 	@Bean
 	TokenChanges tokenChanges(TokenQueries queries, ChangePath path, DirectoryClient directory, Questions questions,
-			Stderr stderr) {
-		return new TokenChanges(new TokenSelector(queries), path, directory, questions, stderr);
+			Notes notes) {
+		return new TokenChanges(new TokenSelector(queries), path, directory, questions, notes);
 	}
 
 	@Bean
@@ -72,14 +73,14 @@ public class AuthConfiguration {
 
 	@Bean
 	TokenUndo tokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
-			Questions questions, Stderr stderr, ConfigsFile configs, V3Auth v3) {
-		return new TokenUndo(journal, path, kinds, directory, questions, stderr, configs, v3);
+			Questions questions, Notes notes, ConfigsFile configs, V3Auth v3) {
+		return new TokenUndo(journal, path, kinds, directory, questions, notes, configs, v3);
 	}
 
 	@Bean
 	TokenRotation tokenRotation(ChangePath path, AuthorizationsClient client, DirectoryClient directory,
-			TokenQueries queries, ChangeJournal journal, ConfigsFile configs, Questions questions, Stderr stderr) {
-		return new TokenRotation(path, client, directory, queries, journal, configs, questions, stderr);
+			TokenQueries queries, ChangeJournal journal, ConfigsFile configs, Questions questions, Notes notes) {
+		return new TokenRotation(path, client, directory, queries, journal, configs, questions, notes);
 	}
 
 	@Bean
@@ -94,14 +95,14 @@ public class AuthConfiguration {
 
 	@Bean
 	V3Auth v3Auth(V3Client client, V3Tokens tokens, ChangePath path, ChangeJournal journal, Questions questions,
-			Stderr stderr) {
-		return new V3Auth(client, path.with(tokens), journal, questions, stderr);
+			Notes notes) {
+		return new V3Auth(client, path.with(tokens), journal, questions, notes);
 	}
 
 	@Bean
 	V3Rotation v3Rotation(V3Client client, V3Auth auth, ChangeJournal journal, ConfigsFile configs, Questions questions,
-			StopSignals signals, Stderr stderr) {
-		return new V3Rotation(client, auth, journal, configs, questions, signals, stderr);
+			StopSignals signals, Notes notes) {
+		return new V3Rotation(client, auth, journal, configs, questions, signals, notes);
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
 import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.RunStopped;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.InfluxApiException;
@@ -40,18 +40,18 @@ public class ChangePath {
 
 	private final ChangeJournal journal;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
-	public ChangePath(Credentials credentials, BulkRunner runner, ChangeJournal journal, Stderr stderr) {
+	public ChangePath(Credentials credentials, BulkRunner runner, ChangeJournal journal, Notes notes) {
 		this.credentials = credentials;
 		this.runner = runner;
 		this.journal = journal;
-		this.stderr = stderr;
+		this.notes = notes;
 	}
 
 	/** The same path (concurrency, journal, progress) for another kind of credential. */
 	public ChangePath with(Credentials other) {
-		return new ChangePath(other, runner, journal, stderr);
+		return new ChangePath(other, runner, journal, notes);
 	}
 
 	/** The kind of credential this path changes. */
@@ -362,13 +362,13 @@ public class ChangePath {
 			return run.apply(progress(total, conn));
 		}
 		finally {
-			stderr.endProgress();
+			notes.endProgress();
 		}
 	}
 
-	/** {@code done/total} on stderr when it is a terminal, at most ten times a second. */
+	/** {@code done/total} on the progress line when it is shown (a terminal), at most ten times a second. */
 	private IntConsumer progress(int total, Connection conn) {
-		if (total < 2 || conn.httpDebug() || !stderr.showsProgress()) {
+		if (total < 2 || conn.httpDebug() || !notes.showsProgress()) {
 			return finished -> {
 			};
 		}
@@ -380,7 +380,7 @@ public class ChangePath {
 				if (finished > last[1] && (finished == total || now - last[0] >= PROGRESS_EVERY_NANOS)) {
 					last[0] = now;
 					last[1] = finished;
-					stderr.progress(finished + "/" + total);
+					notes.progress(finished + "/" + total);
 				}
 			}
 		};

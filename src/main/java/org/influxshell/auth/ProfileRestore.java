@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.configs.ConfigsCopies;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.configs.Profile;
@@ -33,12 +33,12 @@ final class ProfileRestore {
 
 	private final ConfigsFile configs;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
-	ProfileRestore(ChangeJournal journal, ConfigsFile configs, Stderr stderr) {
+	ProfileRestore(ChangeJournal journal, ConfigsFile configs, Notes notes) {
 		this.journal = journal;
 		this.configs = configs;
-		this.stderr = stderr;
+		this.notes = notes;
 	}
 
 	/**
@@ -108,7 +108,7 @@ final class ProfileRestore {
 
 		void sayWhatWouldBeDone() {
 			for (JournalEntry e : restorable) {
-				stderr.line("would restore profile \"" + e.rewritten() + "\" to token " + e.replaced() + " (from "
+				notes.line("would restore profile \"" + e.rewritten() + "\" to token " + e.replaced() + " (from "
 						+ e.copy() + "), if it still holds " + e.id());
 			}
 		}
@@ -156,7 +156,7 @@ final class ProfileRestore {
 			Profiles after = apply(before, entries, values, done);
 			for (JournalEntry e : entries) {
 				if (!done.contains(e)) {
-					stderr.line("left alone: profile \"" + e.rewritten() + "\" no longer holds token " + e.id());
+					notes.line("left alone: profile \"" + e.rewritten() + "\" no longer holds token " + e.id());
 				}
 			}
 			if (done.isEmpty()) {
@@ -167,7 +167,7 @@ final class ProfileRestore {
 			for (JournalEntry e : done) {
 				journal.recordRewrite(conn, e.kind(), e.replaced(), e.description(), e.user(), e.permissions(), values.get(e),
 						e.id(), e.rewritten(), copy.toString());
-				stderr.line("restored profile \"" + e.rewritten() + "\": token " + e.id() + " -> " + e.replaced());
+				notes.line("restored profile \"" + e.rewritten() + "\": token " + e.id() + " -> " + e.replaced());
 			}
 			return 0;
 		}
@@ -207,7 +207,7 @@ final class ProfileRestore {
 			restorable.forEach(e -> paths.add(e.copy()));
 			for (String copy : paths) {
 				if (ConfigsCopies.remove(Path.of(copy))) {
-					stderr.line("removed the copy " + copy);
+					notes.line("removed the copy " + copy);
 				}
 			}
 		}

@@ -3,7 +3,7 @@ package org.influxshell.auth;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 
 /**
  * The steps of one rotation, in their order: the done ones are said one line each when a later
@@ -15,7 +15,7 @@ final class RotationSteps {
 
 	private final String what;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
 	private final List<String> done = new ArrayList<>();
 
@@ -23,10 +23,10 @@ final class RotationSteps {
 	 * @param names the steps' names, in order ({@code create}, {@code check}, {@code rewrite}, ...)
 	 * @param what the token rotated, as each line names it after {@code rotate}
 	 */
-	RotationSteps(List<String> names, String what, Stderr stderr) {
+	RotationSteps(List<String> names, String what, Notes notes) {
 		this.names = List.copyOf(names);
 		this.what = what;
-		this.stderr = stderr;
+		this.notes = notes;
 	}
 
 	/** The next step is done; {@code line} says how. */
@@ -56,14 +56,14 @@ final class RotationSteps {
 
 	private void ended(String how, String why) {
 		for (String line : done) {
-			stderr.line("rotate " + what + ": done: " + line);
+			notes.line("rotate " + what + ": done: " + line);
 		}
 		if (all()) {
 			return;
 		}
-		stderr.line("rotate " + what + ": " + how + ": " + names.get(done.size()) + ": " + why);
+		notes.line("rotate " + what + ": " + how + ": " + names.get(done.size()) + ": " + why);
 		for (String left : names.subList(done.size() + 1, names.size())) {
-			stderr.line("rotate " + what + ": not done: " + left);
+			notes.line("rotate " + what + ": not done: " + left);
 		}
 	}
 }

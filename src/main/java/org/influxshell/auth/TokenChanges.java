@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.Questions;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
@@ -35,15 +35,15 @@ public class TokenChanges {
 
 	private final Questions questions;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
 	public TokenChanges(TokenSelector selector, ChangePath path, DirectoryClient directory, Questions questions,
-			Stderr stderr) {
+			Notes notes) {
 		this.selector = selector;
 		this.path = path;
 		this.directory = directory;
 		this.questions = questions;
-		this.stderr = stderr;
+		this.notes = notes;
 	}
 
 	/**
@@ -52,7 +52,7 @@ public class TokenChanges {
 	 * @param picker how that kind is selected
 	 */
 	public TokenChanges with(ChangePath other, TokenSelector picker) {
-		return new TokenChanges(picker, other, directory, questions, stderr);
+		return new TokenChanges(picker, other, directory, questions, notes);
 	}
 
 	/**
@@ -64,7 +64,7 @@ public class TokenChanges {
 	public ChangePath.Outcome apply(Connection conn, TokenSelection selection, Change change, boolean force) {
 		TokenSelector.Selection picked = selector.select(conn, selection);
 		for (String id : picked.skipped()) {
-			stderr.line("skipped " + id + ": it is the token this command uses; name it with --id to change it");
+			notes.line("skipped " + id + ": it is the token this command uses; name it with --id to change it");
 		}
 		List<String> ids = picked.ids();
 		if (ids.isEmpty()) {

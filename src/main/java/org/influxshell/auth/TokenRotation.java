@@ -9,7 +9,7 @@ import java.util.Set;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.RunStopped;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.Questions;
 import org.influxshell.configs.ConfigsCopies;
 import org.influxshell.configs.ConfigsFile;
@@ -48,10 +48,10 @@ public class TokenRotation {
 
 	private final Questions questions;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
 	public TokenRotation(ChangePath path, AuthorizationsClient client, DirectoryClient directory, TokenQueries queries,
-			ChangeJournal journal, ConfigsFile configs, Questions questions, Stderr stderr) {
+			ChangeJournal journal, ConfigsFile configs, Questions questions, Notes notes) {
 		this.path = path;
 		this.client = client;
 		this.directory = directory;
@@ -59,7 +59,7 @@ public class TokenRotation {
 		this.journal = journal;
 		this.configs = configs;
 		this.questions = questions;
-		this.stderr = stderr;
+		this.notes = notes;
 	}
 
 	/**
@@ -82,8 +82,18 @@ public class TokenRotation {
 	 *
 	 * @param created the new tokens, with their values, in the order rotated
 	 * @param failure how the rotation ends when a step failed or it was stopped, else {@code null}
+	 * @param plan in a dry run, what would be done, one line per token and the count: said by the command
 	 */
-	public record Outcome(List<Authorization> created, CliException failure) {
+	public record Outcome(List<Authorization> created, CliException failure, List<String> plan) {
+
+		public Outcome {
+			created = List.copyOf(created);
+			plan = List.copyOf(plan);
+		}
+
+		Outcome(List<Authorization> created, CliException failure) {
+			this(created, failure, List.of());
+		}
 	}
 
 	/** One token to rotate, as planned. */
@@ -97,15 +107,16 @@ public class TokenRotation {
 	public Outcome rotate(Connection conn, RotateQuery q) {
 		List<Plan> plans = plan(conn, q);
 		if (q.dryRun()) {
+			List<String> lines = new ArrayList<>();
 			for (Plan p : plans) {
-				stderr.line("would rotate " + p.old().id() + " (" + p.old().description() + ", user " + p.old().user()
+				lines.add("would rotate " + p.old().id() + " (" + p.old().description() + ", user " + p.old().user()
 						+ "): create a twin with " + p.old().permissions().size() + " permission(s), check it, "
 						+ (p.profiles().isEmpty() ? "rewrite no profile"
 								: "rewrite profile(s) " + String.join(", ", p.profiles()))
 						+ ", then " + (q.deleteOld() ? "delete" : "inactivate") + " the old one");
 			}
-			stderr.line("Dry run: " + plans.size() + " token(s) would be rotated; nothing was changed.");
-			return new Outcome(List.of(), null);
+			lines.add("Dry run: " + plans.size() + " token(s) would be rotated; nothing was changed.");
+			return new Outcome(List.of(), null, lines);
 		}
 		if (q.deleteOld() && !q.force()) {
 			if (!questions.canAsk()) {
@@ -120,7 +131,7 @@ public class TokenRotation {
 		Connection current = conn;
 		RunCopy copy = new RunCopy();
 		for (int i = 0; i < plans.size(); i++) {
-			RotationSteps steps = new RotationSteps(STEPS, plans.get(i).old().id(), stderr);
+			RotationSteps steps = new RotationSteps(STEPS, plans.get(i).old().id(), notes);
 			try {
 				current = rotateOne(current, plans.get(i), q, steps, created, copy);
 			}
@@ -133,7 +144,7 @@ public class TokenRotation {
 					steps.failed(ex.getMessage());
 				}
 				for (Plan left : plans.subList(i + 1, plans.size())) {
-					stderr.line("rotate " + left.old().id() + ": not started");
+					notes.line("rotate " + left.old().id() + ": not started");
 				}
 				String back = created.isEmpty() ? "" : "; auth undo --run " + journal.runId() + " takes back what was done";
 				int code = ex.exitCode() == ExitCodes.FAILURE || ex.exitCode() == ExitCodes.USAGE ? ExitCodes.FAILURE
@@ -234,7 +245,7 @@ public class TokenRotation {
 			boolean was = before.get(name).filter(p -> holds(p, plan.oldValue(), conn.baseUrl())).isPresent();
 			if (was) {
 				journal.recordRewrite(conn, twin, twin.token(), plan.old().id(), name, copy.path.toString());
-				stderr.line("rewrote profile \"" + name + "\": token " + plan.old().id() + " -> " + twin.id());
+				notes.line("rewrote profile \"" + name + "\": token " + plan.old().id() + " -> " + twin.id());
 			}
 		}
 	}

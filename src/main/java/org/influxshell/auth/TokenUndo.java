@@ -12,7 +12,7 @@ import java.util.Objects;
 
 import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.Questions;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.Connection;
@@ -52,7 +52,7 @@ public class TokenUndo {
 
 	private final Questions questions;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
 	private final ProfileRestore profiles;
 
@@ -63,15 +63,15 @@ public class TokenUndo {
 	 * @param v3 takes back what runs did to InfluxDB 3 tokens
 	 */
 	public TokenUndo(ChangeJournal journal, ChangePath path, List<Credentials> kinds, DirectoryClient directory,
-			Questions questions, Stderr stderr, ConfigsFile configs, V3Auth v3) {
+			Questions questions, Notes notes, ConfigsFile configs, V3Auth v3) {
 		this.v3 = v3;
 		this.journal = journal;
 		this.path = path;
 		kinds.forEach(k -> this.kinds.put(k.kind(), k));
 		this.directory = directory;
 		this.questions = questions;
-		this.stderr = stderr;
-		this.profiles = new ProfileRestore(journal, configs, stderr);
+		this.notes = notes;
+		this.profiles = new ProfileRestore(journal, configs, notes);
 	}
 
 	/**
@@ -110,7 +110,7 @@ public class TokenUndo {
 		}
 		List<JournalRun> runs = pick(conn, query);
 		for (JournalRun run : runs) {
-			stderr.line((query.dryRun() ? "would undo" : "undoing") + " run " + run.run() + " of " + run.time() + " on "
+			notes.line((query.dryRun() ? "would undo" : "undoing") + " run " + run.run() + " of " + run.time() + " on "
 					+ run.server() + ": " + run.command() + " (" + run.counts() + ")");
 		}
 		// each kind of credential the runs changed goes down its own path, API tokens first
@@ -178,13 +178,13 @@ public class TokenUndo {
 		int remaining = 0;
 		for (JournalEntry gone : deleted.values()) {
 			latest.remove(gone.id().toLowerCase(Locale.ROOT));
-			stderr.line("cannot bring back deleted token " + gone.id() + " (description \"" + gone.description()
+			notes.line("cannot bring back deleted token " + gone.id() + " (description \"" + gone.description()
 					+ "\", user " + gone.user() + "); re-create it with: [" + String.join(" ", gone.permissions()) + "]");
 			remaining++;
 		}
 		for (JournalEntry set : passwords.values()) {
 			// the server never tells a password, so the one before cannot be known, let alone put back
-			stderr.line("cannot undo the password set on " + set.id() + " (description \"" + set.description()
+			notes.line("cannot undo the password set on " + set.id() + " (description \"" + set.description()
 					+ "\"): the old password is not known; set another with: v1 auth set-password --id " + set.id());
 			remaining++;
 		}
@@ -206,19 +206,19 @@ public class TokenUndo {
 			}
 			if (now == null) {
 				if (read.gone(last.id())) {
-					stderr.line("cannot change back " + last.id() + " (" + last.description() + "): it is no longer on the server");
+					notes.line("cannot change back " + last.id() + " (" + last.description() + "): it is no longer on the server");
 					remaining++;
 				}
 				continue;
 			}
 			if (!now.status().equals(last.after())) {
-				stderr.line("left alone: " + last.id() + " (" + last.description() + ") is " + now.status()
+				notes.line("left alone: " + last.id() + " (" + last.description() + ") is " + now.status()
 						+ " now; the run left it " + last.after());
 				continue;
 			}
 			if (restore.written(key) && back.equals(Status.INACTIVE.value())) {
 				if (restore.kept(key)) {
-					stderr.line("left active: " + last.id() + " (" + last.description() + ") replaced a token that was"
+					notes.line("left active: " + last.id() + " (" + last.description() + ") replaced a token that was"
 							+ " deleted since; the profiles keep it");
 					remaining++;
 				}
@@ -228,7 +228,7 @@ public class TokenUndo {
 				continue;
 			}
 			if (!inUse.isEmpty() && now.token().equals(inUse)) {
-				stderr.line("left as it is: " + last.id() + " (" + last.description() + ") is the token this command uses;"
+				notes.line("left as it is: " + last.id() + " (" + last.description() + ") is the token this command uses;"
 						+ " change it back with another token: auth " + (back.equals(Status.ACTIVE.value()) ? "active" : "inactive")
 						+ " --id " + last.id());
 				remaining++;
@@ -258,7 +258,7 @@ public class TokenUndo {
 		if (!restore.isEmpty()) {
 			if (done.stop() != null || !done.failures().isEmpty()) {
 				// an old token that could not be activated must not go back into a profile
-				stderr.line("profiles not restored: a token could not be changed back first");
+				notes.line("profiles not restored: a token could not be changed back first");
 				remaining += restore.size();
 				done = done.stop() != null ? done.notStarted(afterRestore) : done;
 				if (done.stop() == null) {
@@ -269,7 +269,7 @@ public class TokenUndo {
 				ProfileRestore.Done put = restore.run(conn, journal.runId());
 				remaining += put.notRestored();
 				if (put.failure() != null) {
-					stderr.line("profiles not restored: " + put.failure().getMessage());
+					notes.line("profiles not restored: " + put.failure().getMessage());
 					remaining += afterRestore.size();
 				}
 				else if (!afterRestore.isEmpty()) {
@@ -336,7 +336,7 @@ public class TokenUndo {
 			List<JournalRun> here = ofSession.stream().filter(r -> r.server().equals(server)).toList();
 			for (JournalRun other : ofSession) {
 				if (!other.server().equals(server)) {
-					stderr.line("left alone: run " + other.run() + " changed " + other.server() + ", not " + server);
+					notes.line("left alone: run " + other.run() + " changed " + other.server() + ", not " + server);
 				}
 			}
 			return here;

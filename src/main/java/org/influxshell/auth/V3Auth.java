@@ -9,7 +9,7 @@ import java.util.Map;
 import com.google.re2j.Pattern;
 
 import org.influxshell.cli.CliException;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.Questions;
 import org.influxshell.connection.Connection;
 import org.influxshell.http.ApiCalls;
@@ -38,15 +38,15 @@ public class V3Auth {
 
 	private final Questions questions;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
 	/** @param path the change path for InfluxDB 3 tokens ({@code path.with(v3Tokens)}) */
-	public V3Auth(V3Client client, ChangePath path, ChangeJournal journal, Questions questions, Stderr stderr) {
+	public V3Auth(V3Client client, ChangePath path, ChangeJournal journal, Questions questions, Notes notes) {
 		this.client = client;
 		this.path = path;
 		this.journal = journal;
 		this.questions = questions;
-		this.stderr = stderr;
+		this.notes = notes;
 	}
 
 	/**
@@ -190,10 +190,10 @@ public class V3Auth {
 					continue;
 				}
 				if (t.isOperator()) {
-					stderr.line("skipped " + t.id() + " (_admin): the operator token cannot be deleted");
+					notes.line("skipped " + t.id() + " (_admin): the operator token cannot be deleted");
 				}
 				else if (inUse != null && inUse.id() == t.id()) {
-					stderr.line("skipped " + t.id() + " (" + t.name() + "): it is the token this command uses; name it "
+					notes.line("skipped " + t.id() + " (" + t.name() + "): it is the token this command uses; name it "
 							+ "with --name to delete it");
 				}
 				else {
@@ -278,7 +278,7 @@ public class V3Auth {
 		return path;
 	}
 
-	Stderr stderr() {
-		return stderr;
+	Notes notes() {
+		return notes;
 	}
 }

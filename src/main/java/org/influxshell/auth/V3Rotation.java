@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.RunStopped;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.Questions;
 import org.influxshell.command.StopSignals;
 import org.influxshell.command.StopSignals.Stop;
@@ -72,17 +72,17 @@ public class V3Rotation {
 
 	private final StopSignals signals;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
 	public V3Rotation(V3Client client, V3Auth v3, ChangeJournal journal, ConfigsFile configs, Questions questions,
-			StopSignals signals, Stderr stderr) {
+			StopSignals signals, Notes notes) {
 		this.client = client;
 		this.v3 = v3;
 		this.journal = journal;
 		this.configs = configs;
 		this.questions = questions;
 		this.signals = signals;
-		this.stderr = stderr;
+		this.notes = notes;
 	}
 
 	/**
@@ -111,8 +111,17 @@ public class V3Rotation {
 	 *
 	 * @param made the new token with its value (printed once), or {@code null} when none was made
 	 * @param failure how the rotation ends when a step failed or it was stopped, else {@code null}
+	 * @param plan in a dry run, what would be done and the count: said by the command
 	 */
-	public record Outcome(V3Created made, CliException failure) {
+	public record Outcome(V3Created made, CliException failure, List<String> plan) {
+
+		public Outcome {
+			plan = List.copyOf(plan);
+		}
+
+		Outcome(V3Created made, CliException failure) {
+			this(made, failure, List.of());
+		}
 	}
 
 	/** The name of the new token: the old one's, with the UTC minute it was made. */
@@ -155,12 +164,11 @@ public class V3Rotation {
 		List<String> profiles = holding(configs.store(q.configsPath()).read(), old, q.tokenValue(), conn.baseUrl());
 		String what = describe(old);
 		if (q.dryRun()) {
-			stderr.line("would rotate " + what + ": create \"" + name + "\" (permissions " + old.permissions() + ", "
-					+ (expiry == null ? "no expiry" : "expires " + expiry + "s after it is made") + "), check it, "
+			return new Outcome(null, null, List.of("would rotate " + what + ": create \"" + name + "\" (permissions "
+					+ old.permissions() + ", " + (expiry == null ? "no expiry" : "expires " + expiry + "s after it is made")
+					+ "), check it, "
 					+ (profiles.isEmpty() ? "rewrite no profile" : "rewrite profile(s) " + String.join(", ", profiles))
-					+ ", then delete the old one");
-			stderr.line("Dry run: 1 token(s) would be rotated; nothing was changed.");
-			return new Outcome(null, null);
+					+ ", then delete the old one", "Dry run: 1 token(s) would be rotated; nothing was changed."));
 		}
 		if (!q.force()) {
 			v3.confirm(List.of(old), "Rotate " + what + "? The new token takes its place in " + profiles.size()
@@ -205,7 +213,7 @@ public class V3Rotation {
 	/** Creates the new token, checks it, rewrites the profiles, then deletes the old token. */
 	private Outcome replace(Connection conn, Query q, V3Token old, String name, Long expiry, List<String> profiles) {
 		String what = describe(old);
-		RotationSteps steps = new RotationSteps(STEPS, what, stderr);
+		RotationSteps steps = new RotationSteps(STEPS, what, notes);
 		V3Created made = null;
 		try {
 			StopSignals.Watch watch = signals.watch();
@@ -380,11 +388,10 @@ public class V3Rotation {
 		}
 		List<String> profiles = holding(configs.store(q.configsPath()).read(), op, q.tokenValue(), conn.baseUrl());
 		if (q.dryRun()) {
-			stderr.line("would regenerate the operator token " + op.id() + " (_admin): its value is replaced at once, then "
-					+ (profiles.isEmpty() ? "no profile is rewritten"
-							: "profile(s) " + String.join(", ", profiles) + " get the new value"));
-			stderr.line("Dry run: the operator token would be regenerated; nothing was changed.");
-			return new Outcome(null, null);
+			return new Outcome(null, null, List.of("would regenerate the operator token " + op.id()
+					+ " (_admin): its value is replaced at once, then " + (profiles.isEmpty() ? "no profile is rewritten"
+							: "profile(s) " + String.join(", ", profiles) + " get the new value"),
+					"Dry run: the operator token would be regenerated; nothing was changed."));
 		}
 		if (!q.force()) {
 			confirmRegeneration(profiles);
@@ -449,7 +456,7 @@ public class V3Rotation {
 	private CliException regenerationEnding(Connection conn, V3Token op, List<String> profiles, String notWritten,
 			Stop stop) {
 		if (notWritten != null) {
-			stderr.line("regenerated the operator token " + op.id() + " (_admin): its old value no longer works");
+			notes.line("regenerated the operator token " + op.id() + " (_admin): its old value no longer works");
 			CliException failure = CliException.failure("the profiles could not be rewritten (" + notWritten
 					+ "); the new operator token printed above is its only copy: keep it, e.g. with config set -n NAME -t "
 					+ "VALUE");
@@ -577,7 +584,7 @@ public class V3Rotation {
 			if (before.get(name).filter(p -> holds(p, old, value, baseUrl)).isPresent()) {
 				journal.recordRewrite(conn, V3Tokens.KIND, String.valueOf(made.id()), made.name(), "",
 						List.of(ADMIN_PERMISSIONS), newValue, replacedId, name, copy.toString());
-				stderr.line("rewrote profile \"" + name + "\": token " + replacedId + " (" + old.name() + ") -> "
+				notes.line("rewrote profile \"" + name + "\": token " + replacedId + " (" + old.name() + ") -> "
 						+ made.id() + " (" + made.name() + ")");
 				n++;
 			}

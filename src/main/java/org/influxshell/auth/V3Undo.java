@@ -100,7 +100,7 @@ final class V3Undo {
 	private static int sayLost(Entries did, V3Auth v3) {
 		int lost = 0;
 		for (JournalEntry r : did.regenerated().values()) {
-			v3.stderr().line("cannot bring back the old value of the operator token " + r.id() + " (" + r.description()
+			v3.notes().line("cannot bring back the old value of the operator token " + r.id() + " (" + r.description()
 					+ "): a regenerated operator token cannot come back, InfluxDB 3 refused the old value the moment it "
 					+ "made the new one; the profiles keep the new value");
 			lost++;
@@ -110,7 +110,7 @@ final class V3Undo {
 				// made and deleted by the runs undone: nothing is left of it to take back
 				continue;
 			}
-			v3.stderr().line("cannot bring back deleted token " + gone.id() + " (" + gone.description() + "): InfluxDB 3 "
+			v3.notes().line("cannot bring back deleted token " + gone.id() + " (" + gone.description() + "): InfluxDB 3 "
 					+ "cannot restore a deleted token; make a new one with: auth create --name " + gone.description());
 			lost++;
 		}
@@ -127,7 +127,7 @@ final class V3Undo {
 
 		private final List<V3Token> planned = new ArrayList<>();
 
-		/** The tokens left, each named on stderr. */
+		/** The tokens left, each named in a note. */
 		private int remaining;
 
 		List<ChangePath.Step> all() {
@@ -146,10 +146,10 @@ final class V3Undo {
 			V3Token now = all.stream().filter(t -> String.valueOf(t.id()).equals(made.id())).findFirst().orElse(null);
 			String what = "token " + made.id() + " (" + made.description() + ")";
 			if (now == null || !now.name().equals(made.description())) {
-				v3.stderr().line("already gone: " + what + " is no longer on the server");
+				v3.notes().line("already gone: " + what + " is no longer on the server");
 			}
 			else if (restore.kept(made.id())) {
-				v3.stderr().line("left as it is: " + what + " replaced a token that was deleted; the profiles keep it");
+				v3.notes().line("left as it is: " + what + " replaced a token that was deleted; the profiles keep it");
 				deletes.remaining++;
 			}
 			else if (restore.written(made.id())) {
@@ -159,7 +159,7 @@ final class V3Undo {
 				deletes.afterRestore.add(new ChangePath.Step(made.id(), now.asAuthorization(), Change.DELETE));
 			}
 			else if (inUse != null && inUse.id() == now.id()) {
-				v3.stderr().line("left as it is: " + what + " is the token this command uses; delete it with another "
+				v3.notes().line("left as it is: " + what + " is the token this command uses; delete it with another "
 						+ "token: auth delete --name " + made.description());
 				deletes.remaining++;
 			}
@@ -181,7 +181,7 @@ final class V3Undo {
 		if (!restore.isEmpty()) {
 			ProfileRestore.Done put = restore.run(conn, runId);
 			if (put.failure() != null) {
-				v3.stderr().line("profiles not restored: " + put.failure().getMessage() + "; the tokens they hold are left");
+				v3.notes().line("profiles not restored: " + put.failure().getMessage() + "; the tokens they hold are left");
 				// the new tokens the profiles still hold are not deleted
 				return new TokenUndo.Outcome(runs, ChangePath.Outcome.none(),
 						remaining + restore.size() + deletes.all().size());

@@ -1,6 +1,6 @@
 package org.influxshell.config;
 
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.StopSignals;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
@@ -15,7 +15,7 @@ public class ConfigConfiguration {
 
 	@Bean
 	ProfileChecks profileChecks(InfluxHttp http, ConnectionResolver resolver, InfluxProperties properties,
-			Stderr stderr, StopSignals signals) {
-		return new ProfileChecks(http, resolver, properties.responseTimeout(), stderr, signals);
+			Notes notes, StopSignals signals) {
+		return new ProfileChecks(http, resolver, properties.responseTimeout(), notes, signals);
 	}
 }

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Durations;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.StopSignals;
 import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.configs.Profile;
@@ -66,16 +66,16 @@ public class ProfileChecks {
 
 	private final Duration timeout;
 
-	private final Stderr stderr;
+	private final Notes notes;
 
 	private final StopSignals signals;
 
-	public ProfileChecks(InfluxHttp http, ConnectionResolver resolver, Duration timeout, Stderr stderr,
+	public ProfileChecks(InfluxHttp http, ConnectionResolver resolver, Duration timeout, Notes notes,
 			StopSignals signals) {
 		this.http = http;
 		this.resolver = resolver;
 		this.timeout = timeout;
-		this.stderr = stderr;
+		this.notes = notes;
 		this.signals = signals;
 	}
 
@@ -238,7 +238,7 @@ public class ProfileChecks {
 			return new Checked(checks, notChecked, stop);
 		}
 		finally {
-			stderr.endProgress();
+			notes.endProgress();
 			pool.shutdownNow();
 		}
 	}
@@ -267,7 +267,7 @@ public class ProfileChecks {
 					done++;
 				}
 				if (System.nanoTime() >= quietUntil && done < total) {
-					stderr.progress("checking " + total + " configs: " + done + " done");
+					notes.progress("checking " + total + " configs: " + done + " done");
 				}
 			}
 			return true;

@@ -11,6 +11,9 @@ import org.springframework.http.HttpMethod;
 /**
  * {@code --http-debug}: each request and response on stderr, like upstream's dump, but with the
  * {@code Authorization} header and every {@code "token"} value in bodies shown as {@code ***}.
+ * This is debug output written while the exchange happens, not a service's note: it goes straight
+ * to the run's stderr, which the wiring gives {@link InfluxHttp} (the HTTP layer sits below the
+ * command model and its {@code Notes}).
  */
 final class HttpDebug {
 

@@ -39,7 +39,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * connections while no run's {@code --skip-verify}, proxy or timeout reaches another's requests.
  * Adds the credentials and
  * the standard headers, applies the timeouts, writes the masked exchange to stderr with
- * {@code --http-debug}, and turns transport failures into {@link TransportException}s. A request
+ * {@code --http-debug} (and the {@code --skip-verify} warning as the first such request goes out:
+ * both written as the exchange happens, to the run's stderr the wiring hands in), and turns transport failures into {@link TransportException}s. A request
  * that may safely be repeated is sent again, at most {@code influx.retries} times, when the server
  * answers {@code 429} or {@code 503} ({@link Retries}). Nothing is created until the first request.
  */

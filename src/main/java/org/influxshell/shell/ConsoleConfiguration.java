@@ -9,6 +9,7 @@ import org.influxshell.cli.Stderr;
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.CommandSet;
 import org.influxshell.command.Invocation;
+import org.influxshell.command.Notes;
 import org.influxshell.command.Questions;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.StandardInput;
@@ -46,6 +47,12 @@ public class ConsoleConfiguration {
 	Stderr stderr(Invocation invocation) {
 		return new Stderr(new PrintStream(invocation.stderr(), true, StandardCharsets.UTF_8),
 				() -> invocation.isTerminal(2));
+	}
+
+	/** What services say while they run, on this run's stderr. */
+	@Bean
+	Notes notes(Stderr stderr) {
+		return new StderrNotes(stderr);
 	}
 
 	/** Questions before changes hard to undo, and passwords a profile does not keep: stdin and stderr must be terminals; stdout may be redirected. */

@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.io.FileDescriptor;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -164,6 +165,33 @@ class LayersTest {
 		.orShould().accessField(FileDescriptor.class, "in")
 		.orShould().accessField(FileDescriptor.class, "out")
 		.orShould().accessField(FileDescriptor.class, "err");
+
+	/**
+	 * Only the command layer writes to stderr: a service returns its result and its warnings, or
+	 * says what must appear while it runs through {@code command.Notes}, which the console
+	 * implements; the command decides what reaches the person.
+	 */
+	@ArchTest
+	static final ArchRule onlyTheCommandLayerWritesToStderr = noClasses()
+		.that(describe("are outside the command layer", LayersTest::outsideTheCommandLayer))
+		.should().dependOnClassesThat().haveFullyQualifiedName("org.influxshell.cli.Stderr");
+
+	private static boolean outsideTheCommandLayer(JavaClass c) {
+		String name = c.getName().replaceFirst("\\$.*", "");
+		String simple = name.substring(name.lastIndexOf('.') + 1);
+		return !(name.startsWith("org.influxshell.shell.")
+				// the command handlers: what reaches the person is theirs to write
+				|| simple.endsWith("Commands")
+				// the wiring hands stderr on: to the commands, and as a Consumer<String> to the
+				// configs file, the resolver and the journal, which sit below the command model
+				|| simple.endsWith("Configuration")
+				// the stream itself
+				|| name.equals("org.influxshell.cli.Stderr")
+				// --http-debug: each request and response is written while the exchange happens,
+				// and the --skip-verify warning as each request goes out; the wiring gives the
+				// HTTP layer the run's stderr, and http may use nothing of the command layer
+				|| name.equals("org.influxshell.http.InfluxHttp") || name.equals("org.influxshell.http.HttpDebug"));
+	}
 
 	@ArchTest
 	static final ArchRule noCycles = slices().matching("org.influxshell.(*)..").should().beFreeOfCycles();

@@ -24,6 +24,7 @@ import org.influxshell.connection.Connection;
 import org.influxshell.http.TransportException;
 import org.influxshell.journal.Journal;
 import org.influxshell.journal.JournalEntry;
+import org.influxshell.shell.StderrNotes;
 import org.influxshell.support.FakeSignals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -114,8 +115,8 @@ class ChangePathTest {
 		RunContext runs = new RunContext();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(2, signals, Duration.ofMillis(1)),
-				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
-						StandardCharsets.UTF_8)));
+				new ChangeJournal(journal, runs), new StderrNotes(new Stderr(
+						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))));
 		List<ChangePath.Step> steps = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			steps.add(new ChangePath.Step(id(i), server.get(id(i)), Change.INACTIVATE));
@@ -161,8 +162,8 @@ class ChangePathTest {
 		RunContext runs = new RunContext();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(1, signals),
-				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
-						StandardCharsets.UTF_8)));
+				new ChangeJournal(journal, runs), new StderrNotes(new Stderr(
+						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))));
 		Authorization vanished = server.get(id(2));
 		server.status.remove(id(2));
 		ChangePath.Outcome outcome = path.execute(conn, List.of(
@@ -208,8 +209,8 @@ class ChangePathTest {
 		RunContext runs = new RunContext();
 		runs.beginRun("v1 auth set-inactive --id " + id(0));
 		ChangePath tokens = new ChangePath(new TokenService(server), new BulkRunner(1, signals),
-				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
-						StandardCharsets.UTF_8)));
+				new ChangeJournal(journal, runs), new StderrNotes(new Stderr(
+						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))));
 		ChangePath v1 = tokens.with(new TokenService(server) {
 			@Override
 			public String kind() {
@@ -230,8 +231,8 @@ class ChangePathTest {
 		RunContext runs = new RunContext();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(2, signals),
-				new ChangeJournal(journal, runs), new Stderr(new PrintStream(new ByteArrayOutputStream(), true,
-						StandardCharsets.UTF_8)));
+				new ChangeJournal(journal, runs), new StderrNotes(new Stderr(
+						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))));
 		List<ChangePath.Step> steps = List.of(new ChangePath.Step(id(0), server.get(id(0)), Change.INACTIVATE),
 				new ChangePath.Step(id(1), server.get(id(1)), Change.INACTIVATE));
 		ChangePath.Outcome outcome = path.execute(conn, steps);

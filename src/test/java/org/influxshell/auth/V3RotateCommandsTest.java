@@ -32,7 +32,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.RunStopped;
-import org.influxshell.cli.Stderr;
+import org.influxshell.command.Notes;
 import org.influxshell.command.StopSignals;
 import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.configs.ConfigsFile;
@@ -91,7 +91,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 
 	ConfigsFile configsFile;
 
-	Stderr stderr;
+	Notes notes;
 
 	@BeforeEach
 	void v3ServerAndProfiles() throws Exception {
@@ -99,7 +99,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 		v3Auth = bean(V3Auth.class);
 		changeJournal = bean(ChangeJournal.class);
 		configsFile = bean(ConfigsFile.class);
-		stderr = bean(Stderr.class);
+		notes = bean(Notes.class);
 		journal = home.resolve(".influxdbv2/influx-shell-journal.jsonl");
 		server.resetAll();
 		original = """
@@ -153,7 +153,7 @@ class V3RotateCommandsTest extends ConsoleTest {
 
 	/** The rotation the console runs, with signals the test raises and this configs file. */
 	private V3Rotation rotation(StopSignals signals, ConfigsFile configs) {
-		return new V3Rotation(v3Client, v3Auth, changeJournal, configs, questions, signals, stderr);
+		return new V3Rotation(v3Client, v3Auth, changeJournal, configs, questions, signals, notes);
 	}
 
 	/** The connection of profile core, with the operator token. */

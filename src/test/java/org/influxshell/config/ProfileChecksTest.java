@@ -21,6 +21,7 @@ import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.connection.ConnectionResolver;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.InfluxHttp;
+import org.influxshell.shell.StderrNotes;
 import org.influxshell.support.FakeSignals;
 import org.influxshell.support.InfluxStub;
 import org.influxshell.http.HttpResponse;
@@ -57,7 +58,7 @@ class ProfileChecksTest {
 		ConfigsFile configs = new ConfigsFile(properties::getConfigsPath, TomlProfileStore::new, home::toString);
 		try (InfluxHttp http = new InfluxHttp(properties, terminal, "test")) {
 			ProfileChecks checks = new ProfileChecks(http, new ConnectionResolver(properties, configs), Duration.ofSeconds(5),
-					terminal, new FakeSignals());
+					new StderrNotes(terminal), new FakeSignals());
 			String silent = "http://127.0.0.1:" + slow.getPort();
 			List<ProfileChecks.Check> found = checks.check(List.of(
 					new Profile("silent", silent, "tok", "", false, false, ""),
