@@ -29,7 +29,7 @@ public class AuthConfiguration {
 	 * The HTTP layer of this run's console. It sends through the clients the process keeps for all
 	 * its runs ({@link HttpClients}): a daemon's requests share its connections.
 	 */
-	@Bean(destroyMethod = "close")
+	@Bean
 	InfluxHttp influxHttp(InfluxProperties properties, Stderr stderr, Invocation invocation, HttpClients shared) {
 		return new InfluxHttp(properties, stderr, BuildInfo.version(), Proxies.from(invocation.environment()), shared);
 	}

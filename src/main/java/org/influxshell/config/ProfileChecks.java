@@ -337,7 +337,7 @@ public class ProfileChecks {
 		String version = ping == null ? "" : ping.header("X-Influxdb-Version");
 		Credentials credentials;
 		String user = "";
-		if (conn.signIn() != null && conn.signIn().password() == null) {
+		if (conn.signIn() != null && conn.signIn().kept() == null) {
 			credentials = Credentials.PASSWORD_ASKED;
 		}
 		else if (conn.signIn() == null && conn.token().isEmpty()) {

@@ -1,5 +1,7 @@
 package org.influxshell.connection;
 
+import java.util.function.Supplier;
+
 /**
  * Everything needed to talk to one server, resolved from flags, environment, profile and
  * defaults.
@@ -68,17 +70,31 @@ public record Connection(String baseUrl, String token, String org, boolean skipV
 	}
 
 	/**
-	 * A user to sign in as.
+	 * A user to sign in as, and the password: the profile's, or typed when a sign-in first needs it.
 	 *
 	 * @param user the user name
-	 * @param password the password, or {@code null} when the profile keeps none and it could not be asked
+	 * @param kept the password the profile keeps, or {@code null}
+	 * @param typed when the profile keeps none: asks for it (on the run's terminal, once per server
+	 *        and user in a run, however many connections carry it), or gives the one already typed;
+	 *        {@code null} when it cannot be known. Asked only by a sign-in, so that a command that
+	 *        never signs in, or fails before it sends anything, never asks.
 	 */
-	public record SignIn(String user, String password) {
+	public record SignIn(String user, String kept, Supplier<String> typed) {
+
+		/** A user whose password is {@code kept}, or unknown when it is {@code null}: nothing is asked. */
+		public SignIn(String user, String kept) {
+			this(user, kept, () -> null);
+		}
+
+		/** The password: the profile's, else typed now or before, else {@code null}. */
+		public String password() {
+			return kept != null ? kept : typed.get();
+		}
 
 		/** Never shows the password. */
 		@Override
 		public String toString() {
-			return "SignIn[" + user + ", password " + (password == null ? "to ask" : "***") + "]";
+			return "SignIn[" + user + ", password " + (kept == null ? "not kept" : "***") + "]";
 		}
 	}
 

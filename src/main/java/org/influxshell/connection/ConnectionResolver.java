@@ -32,7 +32,10 @@ public class ConnectionResolver {
 
 	private final SecretPrompt passwords;
 
-	/** The passwords typed in this run, by server and user. */
+	/**
+	 * The passwords typed in this run, by server and user: kept as long as the run, as the
+	 * sessions they open are (a REPL session signs in again with it after a session ends).
+	 */
 	private final Map<String, String> typedPasswords = new ConcurrentHashMap<>();
 
 	/** The profile and server pairs already warned about in this run. */
@@ -71,8 +74,8 @@ public class ConnectionResolver {
 
 	/**
 	 * The server to talk to and how. A profile that signs in and keeps no password has it asked
-	 * for here, once, as upstream asks before its first request; without a terminal it stays
-	 * unknown, and the sign-in says so.
+	 * for when the first sign-in needs it ({@link Connection.SignIn#typed}), once in the run;
+	 * without a terminal it stays unknown, and the sign-in says so.
 	 */
 	public Connection connection(ServerOptions options) {
 		return connection(options, null);
@@ -87,28 +90,29 @@ public class ConnectionResolver {
 		if (product != null) {
 			checkProduct(product, "--product");
 		}
-		Connection conn = withPassword(connectionOf(options));
+		Connection conn = typedPassword(connectionOf(options), true);
 		String chosen = firstNonEmpty(product, properties.getProduct());
 		return chosen == null ? conn : conn.withProduct(chosen);
 	}
 
 	/**
-	 * As {@link #connection(ServerOptions)}, and never asking for a password: for tab completion,
-	 * which cannot ask in the middle of a line being typed.
+	 * As {@link #connection(ServerOptions)}, and never asking for a password, only using one
+	 * already typed in the run: for tab completion, which cannot ask in the middle of a line.
 	 */
 	public Connection connectionWithoutAsking(ServerOptions options) {
-		return connectionOf(options);
+		return typedPassword(connectionOf(options), false);
 	}
 
-	private Connection withPassword(Connection conn) {
+	/** A sign-in without a kept password gets the one typed in the run, asked for first if {@code ask}. */
+	private Connection typedPassword(Connection conn, boolean ask) {
 		Connection.SignIn user = conn.signIn();
-		if (user == null || user.password() != null) {
+		if (user == null || user.kept() != null) {
 			return conn;
 		}
-		// once per server and user in a run, however often a command resolves its connection
-		String typed = typedPasswords.computeIfAbsent(conn.baseUrl() + " " + user.user(),
-				k -> passwords.ask("Please provide your password: "));
-		return typed == null ? conn : conn.withSignIn(new Connection.SignIn(user.user(), typed));
+		String key = conn.baseUrl() + " " + user.user();
+		return conn.withSignIn(new Connection.SignIn(user.user(), null, ask
+				? () -> typedPasswords.computeIfAbsent(key, k -> passwords.ask("Please provide your password: "))
+				: () -> typedPasswords.get(key)));
 	}
 
 	/**

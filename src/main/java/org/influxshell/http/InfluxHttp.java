@@ -44,7 +44,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * that may safely be repeated is sent again, at most {@code influx.retries} times, when the server
  * answers {@code 429} or {@code 503} ({@link Retries}). Nothing is created until the first request.
  */
-public class InfluxHttp implements AutoCloseable {
+public class InfluxHttp {
 
 	/** The methods that may be repeated whatever their body: doing them twice is doing them once. */
 	private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
@@ -60,51 +60,34 @@ public class InfluxHttp implements AutoCloseable {
 
 	private final Pause retryPause;
 
-	/** Sign-ins of users, one per server and user per process. */
+	/** Sign-ins of users, one per server and user in a run. */
 	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean skipVerifyWarned = new AtomicBoolean();
 
 	private final HttpClients clients;
 
-	/** Whether {@link #clients} are this console's own, closed with it. */
-	private final boolean ownsClients;
 
 	private final HttpClients.Limits limits;
 
-	/** Without a proxy: for a test. */
-	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version) {
-		this(properties, stderr, version, Proxies.from(Map.of()));
-	}
-
-	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies) {
-		this(properties, stderr, version, proxies, (HttpClients) null);
-	}
-
 	/**
-	 * @param shared the clients of the process this console runs in (the warm console's, kept
-	 *        open between its requests), or {@code null} for clients of this console's own,
-	 *        closed with it
+	 * @param clients the clients of the process this run is in, shared by its runs (a daemon's
+	 *        requests, kept open between them) and closed with it
 	 */
 	public InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies,
-			HttpClients shared) {
-		this(properties, stderr, version, proxies, wait -> Thread.sleep(wait.toMillis()), shared);
+			HttpClients clients) {
+		this(properties, stderr, version, proxies, wait -> Thread.sleep(wait.toMillis()), clients);
 	}
 
 	/** @param pause how the thread waits before a request is sent again */
-	InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, Pause pause) {
-		this(properties, stderr, version, proxies, pause, null);
-	}
-
-	private InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, Pause pause,
-			HttpClients shared) {
+	InfluxHttp(InfluxProperties properties, Stderr stderr, String version, Proxies proxies, Pause pause,
+			HttpClients clients) {
 		this.properties = properties;
 		this.stderr = stderr;
 		this.proxies = proxies;
 		this.retryPause = pause;
 		this.limits = HttpClients.Limits.of(properties);
-		this.ownsClients = shared == null;
-		this.clients = shared == null ? new HttpClients() : shared;
+		this.clients = clients;
 		this.userAgent = "influx-shell/" + version + " (" + System.getProperty("os.name") + ") java/"
 				+ System.getProperty("java.version");
 	}
@@ -221,8 +204,9 @@ public class InfluxHttp implements AutoCloseable {
 	}
 
 	/**
-	 * The session cookie of the connection's user: signed in on first use (POST /api/v2/signin, as upstream does),
-	 * asking for the password on the terminal when the profile keeps none.
+	 * The session cookie of the connection's user: signed in on first use (POST /api/v2/signin, as
+	 * upstream does). A password the profile does not keep is asked for then, by the connection's
+	 * {@link Connection.SignIn}: the resolver gave it the run's questions.
 	 */
 	private String session(Connection conn) {
 		Connection.SignIn user = conn.signIn();
@@ -251,7 +235,6 @@ public class InfluxHttp implements AutoCloseable {
 
 	private Session signIn(Connection conn, Connection.SignIn user) {
 		try {
-			// asked, when the profile keeps none, as the connection was resolved (ConnectionResolver)
 			String password = user.password();
 			if (password == null) {
 				throw CliException.failure(SIGN_IN_FAILED + "no password: the profile keeps none and there is no "
@@ -430,16 +413,5 @@ public class InfluxHttp implements AutoCloseable {
 	private static String basic(Proxies.Proxy proxy) {
 		return "Basic " + Base64.getEncoder()
 			.encodeToString((proxy.user() + ":" + proxy.password()).getBytes(StandardCharsets.UTF_8));
-	}
-
-	/**
-	 * Closes the pools at once when they are this console's own: a short-lived console has no
-	 * requests to wait for at exit. Shared ones stay open for the next request.
-	 */
-	@Override
-	public void close() {
-		if (ownsClients) {
-			clients.close();
-		}
 	}
 }

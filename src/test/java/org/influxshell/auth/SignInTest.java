@@ -86,6 +86,18 @@ class SignInTest extends ConsoleTest {
 		server.verify(1, postRequestedFor(urlPathEqualTo("/api/v2/signin")).withHeader("Authorization", equalTo(BASIC)));
 	}
 
+	/** A command that never signs in, or fails before it sends anything, never asks. */
+	@Test
+	void aCommandThatDoesNotSignInNeverAsksForThePassword() {
+		profile("bob");
+		questions.onTerminalTyping();
+		assertThat(run("auth journal -c pw").exit()).isZero();
+		assertThat(run("auth list --status bogus").exit()).isEqualTo(2);
+		assertThat(run("auth list --name x").exit()).isEqualTo(2);
+		assertThat(questions.shown()).isEmpty();
+		server.verify(0, postRequestedFor(urlPathEqualTo("/api/v2/signin")));
+	}
+
 	@Test
 	void withoutAPasswordAndNoTerminalItSaysSo() {
 		profile("bob");

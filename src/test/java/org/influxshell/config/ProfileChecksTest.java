@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -25,6 +26,8 @@ import org.influxshell.shell.StderrNotes;
 import org.influxshell.support.FakeSignals;
 import org.influxshell.support.InfluxStub;
 import org.influxshell.http.HttpResponse;
+import org.influxshell.http.HttpClients;
+import org.influxshell.http.Proxies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +59,8 @@ class ProfileChecksTest {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		Stderr terminal = new Stderr(new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> true);
 		ConfigsFile configs = new ConfigsFile(properties::getConfigsPath, TomlProfileStore::new, home::toString);
-		try (InfluxHttp http = new InfluxHttp(properties, terminal, "test")) {
+		try (HttpClients clients = new HttpClients()) {
+			InfluxHttp http = new InfluxHttp(properties, terminal, "test", Proxies.from(Map.of()), clients);
 			ProfileChecks checks = new ProfileChecks(http, new ConnectionResolver(properties, configs), Duration.ofSeconds(5),
 					new StderrNotes(terminal), new FakeSignals());
 			String silent = "http://127.0.0.1:" + slow.getPort();

@@ -81,11 +81,12 @@ class ConnectionResolverTest {
 	}
 
 	/**
-	 * A profile that signs in and keeps no password has it asked once, as the connection is
-	 * resolved for a command; tab completion and config status never ask.
+	 * A profile that signs in and keeps no password has it asked once in a run, when a sign-in
+	 * first needs it: not when the connection is resolved. Tab completion only uses one already
+	 * typed, and config status never asks.
 	 */
 	@Test
-	void aPasswordTheProfileDoesNotKeepIsAskedWhenTheConnectionIsResolved() {
+	void aPasswordTheProfileDoesNotKeepIsAskedOnceWhenASignInNeedsIt() {
 		String bob = java.util.Base64.getEncoder().encodeToString("bob".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		Profile pw = new Profile("pw", "http://pw:8086", "", "", false, false, bob);
 		new TomlProfileStore(configs).update(p -> p.with(pw));
@@ -97,16 +98,21 @@ class ConnectionResolverTest {
 			return "typed";
 		});
 		ServerOptions options = new ServerOptions(LocalOptions.none(), null, null, "pw", null, false);
-		assertThat(resolver.connection(options).signIn()).isEqualTo(new Connection.SignIn("bob", "typed"));
-		assertThat(resolver.connection(options, "v2").signIn()).isEqualTo(new Connection.SignIn("bob", "typed"));
+		Connection.SignIn first = resolver.connection(options).signIn();
+		Connection.SignIn again = resolver.connection(options, "v2").signIn();
+		assertThat(resolver.connectionWithoutAsking(options).signIn().password()).isNull();
+		assertThat(asked).isEmpty();
+		assertThat(first.user()).isEqualTo("bob");
+		assertThat(first.password()).isEqualTo("typed");
+		assertThat(again.password()).isEqualTo("typed");
+		assertThat(resolver.connectionWithoutAsking(options).signIn().password()).isEqualTo("typed");
 		assertThat(asked).containsExactly("Please provide your password: ");
-		assertThat(resolver.connectionWithoutAsking(options).signIn()).isEqualTo(new Connection.SignIn("bob", null));
-		assertThat(resolver.stored(pw, null).signIn()).isEqualTo(new Connection.SignIn("bob", null));
+		assertThat(resolver.stored(pw, null).signIn().password()).isNull();
 		assertThat(asked).hasSize(1);
 		// no terminal to ask: the sign-in says there is no password
 		var noTerminal = new ConnectionResolver(props, configsIn(props, home.toString()), w -> {
 		}, question -> null);
-		assertThat(noTerminal.connection(options).signIn()).isEqualTo(new Connection.SignIn("bob", null));
+		assertThat(noTerminal.connection(options).signIn().password()).isNull();
 	}
 
 	/** The generation: --product, then INFLUX_PRODUCT, then the profile's product, else v2. */

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import reactor.netty.resources.LoopResources;
@@ -35,12 +35,12 @@ class InfluxHttpLimitTest {
 	@Test
 	void closingAfterARequestThrowsNothingAndIsQuick() throws Exception {
 		server.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody("ok")));
-		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test");
+		HttpClients clients = new HttpClients();
+		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test",
+				Proxies.from(Map.of()), clients);
 		http.exchange(new Connection("http://localhost:" + server.getPort(), "t", "", false, false), HttpMethod.GET, "/small", null);
-		http.close();
-		Field clients = InfluxHttp.class.getDeclaredField("clients");
-		clients.setAccessible(true);
-		assertThat(((LoopResources) ((HttpClients) clients.get(http)).eventLoops()).isDisposed()).isTrue();
+		clients.close();
+		assertThat(((LoopResources) clients.eventLoops()).isDisposed()).isTrue();
 	}
 
 	@Test
@@ -49,7 +49,9 @@ class InfluxHttpLimitTest {
 		server.stubFor(get("/small").willReturn(aResponse().withStatus(200).withBody("x".repeat(60_000))));
 		InfluxProperties properties = new InfluxProperties();
 		properties.setMaxResponseSize("64KiB");
-		try (InfluxHttp http = new InfluxHttp(properties, new Stderr(new PrintStream(new ByteArrayOutputStream())), "test")) {
+		try (HttpClients clients = new HttpClients()) {
+			InfluxHttp http = new InfluxHttp(properties, new Stderr(new PrintStream(new ByteArrayOutputStream())), "test",
+					Proxies.from(Map.of()), clients);
 			Connection conn = new Connection("http://localhost:" + server.getPort(), "t", "", false, false);
 			assertThat(http.exchange(conn, HttpMethod.GET, "/small", null).body()).hasSize(60_000);
 			assertThatThrownBy(() -> http.exchange(conn, HttpMethod.GET, "/big", null))

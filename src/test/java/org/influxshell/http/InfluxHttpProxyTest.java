@@ -53,6 +53,8 @@ class InfluxHttpProxyTest {
 
 	InfluxHttp http;
 
+	final HttpClients clients = new HttpClients();
+
 	@BeforeAll
 	static void startProxy() throws Exception {
 		proxy = TestProxy.start("pxuser:px secret", "influx.test=127.0.0.1");
@@ -70,14 +72,12 @@ class InfluxHttpProxyTest {
 
 	@AfterEach
 	void close() {
-		if (http != null) {
-			http.close();
-		}
+		clients.close();
 	}
 
 	InfluxHttp through(String proxyUrl) {
 		http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(err, true, StandardCharsets.UTF_8)),
-				"test", Proxies.from(Map.of("HTTP_PROXY", proxyUrl, "HTTPS_PROXY", proxyUrl)));
+				"test", Proxies.from(Map.of("HTTP_PROXY", proxyUrl, "HTTPS_PROXY", proxyUrl)), clients);
 		return http;
 	}
 
@@ -186,7 +186,7 @@ class InfluxHttpProxyTest {
 	@Test
 	void aMalformedProxyVariableIsAnErrorNamingIt() {
 		http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(err)), "test",
-				Proxies.from(Map.of("http_proxy", "http://u:secret-pw@proxy.corp:notaport")));
+				Proxies.from(Map.of("http_proxy", "http://u:secret-pw@proxy.corp:notaport")), clients);
 		assertThatThrownBy(() -> http.send(plain(false), HttpMethod.GET, "/x", null))
 			.isInstanceOf(TransportException.class)
 			.hasMessage("GET http://influx.test:" + server.getPort() + "/x: http_proxy is not a usable proxy URL "

@@ -10,7 +10,7 @@ import java.io.PrintStream;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.lang.reflect.Field;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
@@ -48,13 +48,13 @@ class InfluxHttpReleaseTest {
 	}
 
 	private WeakReference<Object> usedAndClosed(ReferenceQueue<Object> freed) throws Exception {
-		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test");
+		HttpClients clients = new HttpClients();
+		InfluxHttp http = new InfluxHttp(new InfluxProperties(), new Stderr(new PrintStream(new ByteArrayOutputStream())), "test",
+				Proxies.from(Map.of()), clients);
 		http.exchange(new Connection("http://localhost:" + server.getPort(), "t", "", false, false), HttpMethod.GET, "/small", null);
-		Field field = InfluxHttp.class.getDeclaredField("clients");
-		field.setAccessible(true);
-		Object loops = ((HttpClients) field.get(http)).eventLoops();
+		Object loops = clients.eventLoops();
 		assertThat(loops).isNotNull();
-		http.close();
+		clients.close();
 		return new WeakReference<>(loops, freed);
 	}
 }

@@ -44,6 +44,8 @@ class InfluxHttpRetryTest {
 
 	InfluxHttp http;
 
+	final HttpClients clients = new HttpClients();
+
 	/** The waits before each retry, as asked for: recorded, never slept. */
 	final List<Duration> waits = new CopyOnWriteArrayList<>();
 
@@ -51,15 +53,13 @@ class InfluxHttpRetryTest {
 		InfluxProperties properties = new InfluxProperties();
 		properties.setRetries(retries);
 		http = new InfluxHttp(properties, new Stderr(new PrintStream(new ByteArrayOutputStream())), "test",
-				Proxies.from(Map.of()), waits::add);
+				Proxies.from(Map.of()), waits::add, clients);
 		return http;
 	}
 
 	@AfterEach
 	void close() {
-		if (http != null) {
-			http.close();
-		}
+		clients.close();
 	}
 
 	Connection conn() {
