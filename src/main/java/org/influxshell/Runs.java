@@ -58,7 +58,7 @@ public final class Runs implements WarmConsole {
 		beans.registerSingleton(Run.INVOCATION, invocation);
 		beans.registerSingleton(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME, environment);
 		for (Definition definition : definitions()) {
-			// a copy of its own: the run's factory caches what it resolves in the definition
+			// a copy of its own: the template is shared by runs opened at once on other threads
 			beans.registerBeanDefinition(definition.name(), definition.singleton().cloneBeanDefinition());
 		}
 		return new Run(beans, invocation);
@@ -118,6 +118,8 @@ public final class Runs implements WarmConsole {
 
 		private boolean started;
 
+		private volatile boolean closed;
+
 		private Run(DefaultListableBeanFactory beans, Invocation invocation) {
 			this.beans = beans;
 			this.invocation = invocation;
@@ -125,12 +127,19 @@ public final class Runs implements WarmConsole {
 
 		/** The run's bean of this type, made now if it was not yet. */
 		public <T> T bean(Class<T> type) {
-			return beans.getBean(type);
+			return open().getBean(type);
 		}
 
 		/** The run's beans of this type, in their order. */
 		public <T> List<T> beans(Class<T> type) {
-			return beans.getBeanProvider(type).orderedStream().toList();
+			return open().getBeanProvider(type).orderedStream().toList();
+		}
+
+		private DefaultListableBeanFactory open() {
+			if (closed) {
+				throw new IllegalStateException("this run is over");
+			}
+			return beans;
 		}
 
 		/**
@@ -159,9 +168,10 @@ public final class Runs implements WarmConsole {
 			}
 		}
 
-		/** The run's beans are destroyed: its HTTP layer closed, its files let go. */
+		/** The run is over: its beans are destroyed and let go, and none is made again. */
 		@Override
 		public void close() {
+			closed = true;
 			beans.destroySingletons();
 		}
 	}

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.Invocation;
@@ -95,6 +103,49 @@ class RunsTest {
 		// asked outside a run, a run's bean is refused rather than made for nobody
 		assertThatThrownBy(() -> context.getBean(ConsoleRunner.class)).hasMessageContaining("'run'");
 		assertThat(context.getBeanDefinition("httpClients").getScope()).isIn("", BeanDefinition.SCOPE_SINGLETON);
+	}
+
+	/** Runs opened and closed on many threads at once each get their own objects, and close them. */
+	@Test
+	void runsOpenedAtOnceOnManyThreadsStayApart() throws Exception {
+		int count = 16;
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<String>> hosts = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				String host = "http://h" + i + ":8086";
+				Path home = homes.resolve("u" + i);
+				hosts.add(threads.submit(() -> {
+					try (Runs.Run run = runs.open(invocation(home, Map.of()), environment(Map.of("influx.host", host)))) {
+						return run.bean(InfluxProperties.class).getHost() + " " + run.bean(ConfigsFile.class).path(null);
+					}
+				}));
+			}
+			for (int i = 0; i < count; i++) {
+				assertThat(hosts.get(i).get(60, TimeUnit.SECONDS))
+					.isEqualTo("http://h" + i + ":8086 " + homes.resolve("u" + i + "/.influxdbv2/configs"));
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	/** A closed run's objects are let go, and none is made again. */
+	@Test
+	void aClosedRunKeepsNothing() throws Exception {
+		Runs.Run run = runs.open(invocation(homes, Map.of()), settings);
+		ReferenceQueue<Object> freed = new ReferenceQueue<>();
+		WeakReference<Object> runner = new WeakReference<>(run.bean(ConsoleRunner.class), freed);
+		run.close();
+		assertThatThrownBy(() -> run.bean(ConsoleRunner.class)).hasMessage("this run is over");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		Reference<?> gone = null;
+		while (gone == null && System.nanoTime() < deadline) {
+			System.gc();
+			gone = freed.remove(100);
+		}
+		assertThat(gone).as("the closed run's runner is still reachable").isSameAs(runner);
 	}
 
 	/** Settings as a daemon request's: these over the packaged ones. */

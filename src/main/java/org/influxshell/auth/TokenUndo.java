@@ -206,7 +206,8 @@ public class TokenUndo {
 			}
 			if (now == null) {
 				if (read.gone(last.id())) {
-					notes.line("cannot change back " + last.id() + " (" + last.description() + "): it is no longer on the server");
+					notes.line("cannot change back " + last.id() + " (" + last.description()
+							+ "): it is no longer on the server");
 					remaining++;
 				}
 				continue;

@@ -66,7 +66,7 @@ public final class DaemonServer {
 	/**
 	 * The full collections still to make since the last request ended: one at {@link #SETTLED},
 	 * one at three times that (what the first still found reachable, a request's last buffers and
-	 * context on their way out, is garbage by then).
+	 * run on their way out, is garbage by then).
 	 */
 	private final AtomicInteger collections = new AtomicInteger();
 

@@ -122,7 +122,7 @@ final class RequestRun implements Invocation {
 		}
 	}
 
-	/** The command is over: the client may exit (or run it cold) while the context closes. */
+	/** The command is over: the client may exit (or run it cold) while the run's objects are let go. */
 	private void ended(int code) {
 		if (handover && !stderr.released()) {
 			end(Frames.COLD, EMPTY);

@@ -34,13 +34,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Sends requests to InfluxDB servers with WebClient on Reactor Netty, directly or through the
  * proxy {@link Proxies} picks. The clients and their connection pools ({@link HttpClients}) are
- * kept for the life of this object (for the warm console's, of the process), one per set of
+ * the process's, shared by its runs (a daemon's requests too), one per set of
  * connection settings, so that a script, a bulk command or the next warm request reuses its
  * connections while no run's {@code --skip-verify}, proxy or timeout reaches another's requests.
- * Adds the credentials and
- * the standard headers, applies the timeouts, writes the masked exchange to stderr with
- * {@code --http-debug} (and the {@code --skip-verify} warning as the first such request goes out:
- * both written as the exchange happens, to the run's stderr the wiring hands in), and turns transport failures into {@link TransportException}s. A request
+ * Adds the credentials and the standard headers, applies the timeouts, writes the masked
+ * exchange to stderr with {@code --http-debug} (and the {@code --skip-verify} warning as the first
+ * such request goes out: both written as the exchange happens, to the run's stderr the wiring
+ * hands in), and turns transport failures into {@link TransportException}s. A request
  * that may safely be repeated is sent again, at most {@code influx.retries} times, when the server
  * answers {@code 429} or {@code 503} ({@link Retries}). Nothing is created until the first request.
  */

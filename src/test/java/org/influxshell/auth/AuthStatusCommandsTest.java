@@ -32,7 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-
 class AuthStatusCommandsTest extends ConsoleTest {
 
 	@RegisterExtension
@@ -142,6 +141,16 @@ class AuthStatusCommandsTest extends ConsoleTest {
 		server.verify(0, anyRequestedFor(anyUrl()));
 	}
 
+	/** Upstream's variables choose the server and the token, as they do in a shell. */
+	@Test
+	void theServerAndTokenComeFromTheVariables() {
+		stubAlice("inactive");
+		environment("INFLUX_HOST", host());
+		environment("INFLUX_TOKEN", "fromTheVariable");
+		assertThat(run("auth inactive --id " + ID + " --hide-headers")).isEqualTo(new Run(0, HIDDEN_ROW, ""));
+		server.verify(patchRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Token fromTheVariable")));
+	}
+
 	@Test
 	void missingIdIsAUsageError() {
 		assertThat(auth("inactive")).isEqualTo(new Run(2, "", "Error: at least one of --id, --user, --description, --token-value is required\n"));
@@ -224,7 +233,7 @@ class AuthStatusCommandsTest extends ConsoleTest {
 				+ ": the server's answer is not the expected JSON (").hasLineCount(1);
 	}
 
-	/** Each run is a process of its own: the warning is said once in it, a script's too. */
+	/** The warning is said once in a run, a script's too, and again in the next run. */
 	@Test
 	void selfSignedServerNeedsSkipVerify() {
 		stubAlice("inactive");
@@ -237,6 +246,7 @@ class AuthStatusCommandsTest extends ConsoleTest {
 		String warning = "Warning: TLS certificate verification is disabled (--skip-verify)\n";
 		assertThat(run(skipping)).isEqualTo(new Run(0, HIDDEN_ROW, warning));
 		assertThat(runArgs(new String[0], skipping + "\n" + skipping + "\n")).isEqualTo(new Run(0, HIDDEN_ROW + HIDDEN_ROW, warning));
+		assertThat(run(skipping)).isEqualTo(new Run(0, HIDDEN_ROW, warning));
 	}
 
 	@Test

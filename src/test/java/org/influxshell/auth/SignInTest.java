@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Profiles made with {@code -p USER:PASS} sign in once, then send the session cookie (the
- * server answers the sign-in with a {@code influxdb-session} cookie). Each run is a process of its own: a session lasts as long as the process.
+ * server answers the sign-in with a {@code influxdb-session} cookie). A session lasts as long as
+ * the run that signed in: a one-shot, a script, a REPL session, a daemon's request.
  */
 class SignInTest extends ConsoleTest {
 

@@ -49,7 +49,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-
 /**
  * {@code auth rotate} on InfluxDB 3 Core and Enterprise, against a stub that answers as the 3.10
  * server does: a named admin token replaced (create, check with {@code GET /ping}, rewrite the

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code config status} against a server that answers as a 2.7 server does: each kind of problem
  * in its own words, the table (latency normalised), the JSON, and only the profiles named with
- * {@code -c}. Each run signs in afresh: sign-ins last as long as the process.
+ * {@code -c}. Each test's runs sign in afresh: a sign-in lasts as long as its run.
  */
 class ConfigStatusTest extends ConsoleTest {
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-
 /** Help, groups, suggestions, usage lines and the console's own commands, as a new user meets them. */
 class HelpAndDiscoveryTest extends ConsoleTest {
 

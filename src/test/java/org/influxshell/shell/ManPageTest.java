@@ -17,7 +17,6 @@ import org.influxshell.support.ConsoleTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-
 /** The manual page's sections beyond the command list: the journal, the files and the examples. */
 class ManPageTest extends ConsoleTest {
 

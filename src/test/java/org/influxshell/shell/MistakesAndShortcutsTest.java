@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-
 /**
  * What a first day gets wrong, and what the console makes of it: a mistyped option or a word
  * without its group is named as meant, a missing shell is named with its choices, and the shared

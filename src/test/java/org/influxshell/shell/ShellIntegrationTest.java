@@ -9,7 +9,6 @@ import org.influxshell.support.ConsoleTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-
 /** {@code completion}, the hidden {@code __complete} and {@code __man}: what shells and man read from the console. */
 class ShellIntegrationTest extends ConsoleTest {
 

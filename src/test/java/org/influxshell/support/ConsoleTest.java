@@ -23,9 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Drives the real console, a run of {@link Runs} as {@code main} opens one, with a command line as
@@ -110,7 +114,7 @@ public abstract class ConsoleTest {
 	protected Run runTo(OutputStream stdout, String stdin, String... args) {
 		stderrBytes.reset();
 		int exit;
-		try (Runs.Run run = runs.open(invocation(), settings)) {
+		try (Runs.Run run = runs.open(invocation(), settings())) {
 			exit = run.console(Launch.parse(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
 					stdout, () -> false);
 		}
@@ -123,12 +127,16 @@ public abstract class ConsoleTest {
 	 */
 	protected <T> T bean(Class<T> type) {
 		if (open == null) {
-			open = runs.open(invocation(), settings);
+			open = runs.open(invocation(), settings());
 		}
 		return open.bean(type);
 	}
 
-	/** Sets an environment variable for the test's later runs; {@code null} leaves it unset. */
+	/**
+	 * Sets an environment variable for the test's later runs, as a shell would: the run's
+	 * {@code Invocation} has it, and its settings read it ({@code INFLUX_HOST} is {@code influx.host});
+	 * {@code null} leaves it unset.
+	 */
 	protected void environment(String name, String value) {
 		variables.put(name, value);
 	}
@@ -140,6 +148,27 @@ public abstract class ConsoleTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The context's settings, under the variables the test set, as a run's settings read its variables. */
+	private ConfigurableEnvironment settings() {
+		Map<String, Object> set = new HashMap<>();
+		variables.forEach((name, value) -> {
+			if (value != null) {
+				set.put(name, value);
+			}
+		});
+		if (set.isEmpty()) {
+			return settings;
+		}
+		StandardEnvironment environment = new StandardEnvironment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.forEach(source -> sources.remove(source.getName()));
+		settings.getPropertySources().forEach(sources::addLast);
+		sources.addFirst(new SystemEnvironmentPropertySource("test variables", set));
+		// the binder's view of the sources, made anew over these
+		ConfigurationPropertySources.attach(environment);
+		return environment;
 	}
 
 	/** The process's own run, in the test's home folder, with stderr captured and no terminal. */
