@@ -476,14 +476,52 @@ static void converse(void)
 	}
 }
 
+/*
+ * The Java runtime of the java on the PATH, its links followed (DIR of DIR/bin/java), as the
+ * launcher finds it when JAVA_HOME names none: looked up here, where it costs no process. Empty
+ * when there is none.
+ */
+static void java_on_path(char *home, size_t size)
+{
+	home[0] = '\0';
+	const char *path = getenv("PATH");
+	if (path == NULL)
+		return;
+	char candidate[PATH_MAX];
+	char real[PATH_MAX];
+	while (*path) {
+		size_t n = strcspn(path, ":");
+		/* an empty entry is the working folder, as the shell reads it */
+		int written = n == 0 ? snprintf(candidate, sizeof candidate, "java")
+			: snprintf(candidate, sizeof candidate, "%.*s/java", (int) n, path);
+		if (written > 0 && (size_t) written < sizeof candidate && access(candidate, X_OK) == 0
+			&& realpath(candidate, real) != NULL) {
+			for (int up = 0; up < 2; up++) {
+				char *slash = strrchr(real, '/');
+				if (slash == NULL)
+					return;
+				*slash = '\0';
+			}
+			snprintf(home, size, "%s", real[0] ? real : "/");
+			return;
+		}
+		path += n;
+		if (*path == ':')
+			path++;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fputs("usage: influx-shell-client LAUNCHER JAVA_HOME [ARGUMENT...] (the influx-shell launcher starts it)\n", stderr);
+		fputs("usage: influx-shell-client LAUNCHER JAVA_HOME [ARGUMENT...] (the influx-shell launcher starts it;\n"
+			"an empty JAVA_HOME is the java on the PATH's)\n", stderr);
 		return 2;
 	}
 	char java_home[PATH_MAX];
-	if (realpath(argv[2], java_home) == NULL)
+	if (argv[2][0] == '\0')
+		java_on_path(java_home, sizeof java_home);
+	else if (realpath(argv[2], java_home) == NULL)
 		snprintf(java_home, sizeof java_home, "%s", argv[2]);
 	argv[2] = argv[1];
 	cold_argv = argv + 2;

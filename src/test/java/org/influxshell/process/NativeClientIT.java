@@ -238,6 +238,29 @@ class NativeClientIT {
 		assertThat(after - before).as("every step served by the daemon").isEqualTo(steps.size());
 	}
 
+	/**
+	 * Without JAVA_HOME the native client finds the java on the PATH itself, its links followed, as
+	 * the launcher does (which starts no process for it): the daemon that runs on it answers.
+	 */
+	@Test
+	void withoutJavaHomeTheNativeClientFindsTheJavaOnThePath(@TempDir Path bin) throws Exception {
+		assumeTrue(Files.exists(JarProcess.launcher().resolveSibling("influx-shell.jar")),
+				"the development layout: a packaged console runs on its own runtime");
+		Path java = Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+		try {
+			JarProcess console = Client.NATIVE.in(home).env("JAVA_HOME", "").env("PATH", bin + ":/usr/bin:/bin");
+			startDaemon(console);
+			long before = served(console);
+			Result listed = console.run(null, "config", "list");
+			assertThat(listed.exit()).as(listed.err()).isZero();
+			assertThat(served(console) - before).as("served by the daemon").isEqualTo(1);
+		}
+		finally {
+			// a link out of the temporary folder: JUnit would warn when it deletes it
+			Files.delete(java);
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(Client.class)
 	void warmRunsThroughEitherClientAreColdRunsByteForByte(Client client) throws Exception {
