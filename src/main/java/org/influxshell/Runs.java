@@ -61,6 +61,9 @@ public final class Runs implements WarmConsole {
 			// a copy of its own: the template is shared by runs opened at once on other threads
 			beans.registerBeanDefinition(definition.name(), definition.singleton().cloneBeanDefinition());
 		}
+		// no definition comes later: the factory may cache which beans a type names, as the
+		// context does, for the look-ups a command makes through an ObjectProvider on each line
+		beans.freezeConfiguration();
 		return new Run(beans, invocation);
 	}
 
