@@ -100,7 +100,8 @@ public final class Runs implements WarmConsole {
 					read.add(new Definition(name, singleton));
 				}
 			}
-			definitions = List.copyOf(read);
+			read = List.copyOf(read);
+			definitions = read;
 		}
 		return read;
 	}

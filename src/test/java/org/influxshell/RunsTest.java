@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -20,12 +19,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.influxshell.command.CommandModel;
 import org.influxshell.command.Invocation;
-import org.influxshell.command.StopSignals;
 import org.influxshell.configs.ConfigsFile;
 import org.influxshell.connection.InfluxProperties;
 import org.influxshell.http.HttpClients;
 import org.influxshell.shell.ConsoleRunner;
-import org.influxshell.shell.ProcessInvocation;
+import org.influxshell.support.TestInvocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,39 +155,6 @@ class RunsTest {
 	}
 
 	private static Invocation invocation(Path home, Map<String, String> variables) {
-		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-		Invocation process = new ProcessInvocation();
-		return new Invocation() {
-
-			@Override
-			public Map<String, String> environment() {
-				return variables;
-			}
-
-			@Override
-			public String home() {
-				return home.toString();
-			}
-
-			@Override
-			public Path folder() {
-				return Path.of("");
-			}
-
-			@Override
-			public boolean isTerminal(int fd) {
-				return false;
-			}
-
-			@Override
-			public OutputStream stderr() {
-				return stderr;
-			}
-
-			@Override
-			public StopSignals signals() {
-				return process.signals();
-			}
-		};
+		return new TestInvocation(variables, home, new ByteArrayOutputStream());
 	}
 }

@@ -15,8 +15,6 @@ import org.influxshell.Runs;
 import org.influxshell.ScriptedAnswers;
 import org.influxshell.command.Invocation;
 import org.influxshell.command.Launch;
-import org.influxshell.command.StopSignals;
-import org.influxshell.shell.ProcessInvocation;
 import org.influxshell.shell.Words;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
@@ -161,9 +159,9 @@ public abstract class ConsoleTest {
 		if (set.isEmpty()) {
 			return settings;
 		}
-		StandardEnvironment environment = new StandardEnvironment();
+		ConfigurableEnvironment environment = new AbstractEnvironment() {
+		};
 		MutablePropertySources sources = environment.getPropertySources();
-		sources.forEach(source -> sources.remove(source.getName()));
 		settings.getPropertySources().forEach(sources::addLast);
 		sources.addFirst(new SystemEnvironmentPropertySource("test variables", set));
 		// the binder's view of the sources, made anew over these
@@ -173,9 +171,7 @@ public abstract class ConsoleTest {
 
 	/** The process's own run, in the test's home folder, with stderr captured and no terminal. */
 	private Invocation invocation() {
-		Invocation process = new ProcessInvocation();
-		String testHome = home.toString();
-		Map<String, String> environment = new HashMap<>(process.environment());
+		Map<String, String> environment = new HashMap<>(System.getenv());
 		variables.forEach((name, value) -> {
 			if (value == null) {
 				environment.remove(name);
@@ -184,37 +180,6 @@ public abstract class ConsoleTest {
 				environment.put(name, value);
 			}
 		});
-		return new Invocation() {
-
-			@Override
-			public Map<String, String> environment() {
-				return environment;
-			}
-
-			@Override
-			public String home() {
-				return testHome;
-			}
-
-			@Override
-			public Path folder() {
-				return process.folder();
-			}
-
-			@Override
-			public boolean isTerminal(int fd) {
-				return false;
-			}
-
-			@Override
-			public OutputStream stderr() {
-				return stderrBytes;
-			}
-
-			@Override
-			public StopSignals signals() {
-				return process.signals();
-			}
-		};
+		return new TestInvocation(environment, home, stderrBytes);
 	}
 }
