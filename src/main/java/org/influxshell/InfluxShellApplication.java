@@ -9,6 +9,7 @@ import org.influxshell.cli.ExitCodes;
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
 import org.influxshell.command.Launch;
+import org.influxshell.command.CompletionLists;
 import org.influxshell.http.HttpClients;
 import org.influxshell.shell.ConsoleRunner;
 import org.influxshell.shell.ProcessInvocation;
@@ -102,6 +103,12 @@ public class InfluxShellApplication {
 	}
 
 	/** What is not declared here is one run's. */
+	/** Tab completion's lists, for the runs that follow the one that fetched them (the warm console's above all). */
+	@Bean
+	CompletionLists completionLists() {
+		return new CompletionLists();
+	}
+
 	@Bean
 	static PerRunBeans perRunBeans() {
 		return new PerRunBeans();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.influxshell.cli.BuildInfo;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.CompletionLists;
 import org.influxshell.command.Invocation;
 import org.influxshell.command.Notes;
 import org.influxshell.command.Questions;
@@ -126,13 +127,19 @@ public class AuthConfiguration {
 
 	@Bean
 	ServerCompletions<Authorization> authIdCompletions(ConnectionResolver resolver, AuthorizationsClient client,
-			InfluxProperties properties) {
-		return ServerCompletions.authIds(resolver, client, properties.completionTimeout());
+			InfluxProperties properties, ServerCompletions.Sharing sharing) {
+		return ServerCompletions.authIds(resolver, client, properties.completionTimeout(), sharing);
 	}
 
 	@Bean
 	ServerCompletions<String> userNameCompletions(ConnectionResolver resolver, DirectoryClient directory,
-			InfluxProperties properties) {
-		return ServerCompletions.userNames(resolver, directory, properties.completionTimeout());
+			InfluxProperties properties, ServerCompletions.Sharing sharing) {
+		return ServerCompletions.userNames(resolver, directory, properties.completionTimeout(), sharing);
+	}
+
+	/** What the run's completions share with the process's other runs. */
+	@Bean
+	ServerCompletions.Sharing completionSharing(CompletionLists lists, InfluxProperties properties, InfluxHttp http) {
+		return new ServerCompletions.Sharing(lists, properties.completionReuse(), http::transport);
 	}
 }

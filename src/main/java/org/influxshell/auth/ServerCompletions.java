@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.influxshell.cli.Digests;
 import org.influxshell.command.Args;
 import org.influxshell.command.CommonOptions;
+import org.influxshell.command.CompletionLists;
 import org.influxshell.command.ValueCompleter;
 import org.influxshell.command.ValueKind;
 import org.influxshell.connection.Connection;
@@ -20,7 +22,10 @@ import org.influxshell.connection.ConnectionResolver;
  * typed names ({@code --host}, {@code -t}, {@code -c}, {@code --configs-path}) or else the usual
  * one. Each list is fetched once per server and session; the prompt waits for it at most
  * {@code influx.completion-timeout}, and a slow or failing server completes nothing (the fetch
- * goes on in the background and serves the next Tab).
+ * goes on in the background and serves the next Tab). A list fetched by an earlier run of the
+ * same process (the warm console's, a shell's earlier Tab) serves this one too, within
+ * {@code influx.completion-reuse}, when it came from the same server, credential and way there
+ * ({@link CompletionLists}).
  *
  * @param <T> what the server lists
  */
@@ -36,24 +41,37 @@ public class ServerCompletions<T> implements ValueCompleter {
 
 	private final Duration timeout;
 
-	private final Map<String, CompletableFuture<List<T>>> cache = new ConcurrentHashMap<>();
+	private final Sharing sharing;
+
+	private final Map<String, CompletableFuture<List<Proposal>>> cache = new ConcurrentHashMap<>();
+
+	/**
+	 * The lists of earlier runs this run may use, and how.
+	 * @param lists the process's lists
+	 * @param reuse {@code influx.completion-reuse}: how old a list may be (zero: none is used or kept)
+	 * @param transport what decides how a request to the connection's server travels (certificate
+	 *        checks, CA file, proxy): part of a list's key, so that no list crosses between ways
+	 */
+	public record Sharing(CompletionLists lists, Duration reuse, Function<Connection, Object> transport) {
+	}
 
 	public ServerCompletions(ValueKind kind, ConnectionResolver resolver, Function<Connection, List<T>> fetch,
-			Function<T, Proposal> proposal, Duration timeout) {
+			Function<T, Proposal> proposal, Duration timeout, Sharing sharing) {
 		this.kind = kind;
 		this.resolver = resolver;
 		this.fetch = fetch;
 		this.proposal = proposal;
 		this.timeout = timeout;
+		this.sharing = sharing;
 	}
 
 	/** Token IDs, each described by its description and status. */
 	static ServerCompletions<Authorization> authIds(ConnectionResolver resolver, AuthorizationsClient client,
-			Duration timeout) {
+			Duration timeout, Sharing sharing) {
 		return new ServerCompletions<>(ValueKind.AUTH_ID, resolver,
 				conn -> client.list(conn, AuthorizationsClient.ListFilter.none()),
 				a -> new Proposal(a.id(), a.description().isEmpty() ? a.status() : a.description() + " (" + a.status() + ")"),
-				timeout);
+				timeout, sharing);
 	}
 
 	/**
@@ -61,12 +79,12 @@ public class ServerCompletions<T> implements ValueCompleter {
 	 * their usernames, each described by its description and status.
 	 */
 	static ServerCompletions<Authorization> v1(ConnectionResolver resolver, V1AuthorizationsClient client,
-			Duration timeout, boolean usernames) {
+			Duration timeout, Sharing sharing, boolean usernames) {
 		return new ServerCompletions<>(usernames ? ValueKind.V1_USERNAME : ValueKind.V1_AUTH_ID, resolver,
 				conn -> client.list(conn, V1AuthorizationsClient.Filter.none()),
 				a -> usernames ? new Proposal(a.token(), described(a))
 						: new Proposal(a.id(), a.token() + " " + described(a)),
-				timeout);
+				timeout, sharing);
 	}
 
 	private static String described(Authorization a) {
@@ -74,9 +92,10 @@ public class ServerCompletions<T> implements ValueCompleter {
 	}
 
 	/** User names. */
-	static ServerCompletions<String> userNames(ConnectionResolver resolver, DirectoryClient directory, Duration timeout) {
+	static ServerCompletions<String> userNames(ConnectionResolver resolver, DirectoryClient directory, Duration timeout,
+			Sharing sharing) {
 		return new ServerCompletions<>(ValueKind.USER_NAME, resolver, directory::userNames,
-				name -> new Proposal(name, ""), timeout);
+				name -> new Proposal(name, ""), timeout, sharing);
 	}
 
 	@Override
@@ -88,13 +107,61 @@ public class ServerCompletions<T> implements ValueCompleter {
 	public List<Proposal> complete(Args typed) {
 		try {
 			Connection conn = resolver.connectionWithoutAsking(typed.get(CommonOptions.SERVER));
-			CompletableFuture<List<T>> values = cache.compute(conn.baseUrl() + " " + conn.token().hashCode(),
-					(k, old) -> old == null || old.isCompletedExceptionally() ? CompletableFuture.supplyAsync(() -> fetch.apply(conn))
-							: old);
-			return values.get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream().map(proposal).toList();
+			CompletableFuture<List<Proposal>> values = cache.compute(conn.baseUrl() + " " + conn.token().hashCode(),
+					(k, old) -> old == null || old.isCompletedExceptionally() ? fetched(conn) : old);
+			return values.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (Exception ex) {
 			return List.of();
 		}
+	}
+
+	/** The list an earlier run kept, else fetched now in the background (and kept for the runs that follow). */
+	private CompletableFuture<List<Proposal>> fetched(Connection conn) {
+		Key key = key(conn);
+		List<Proposal> kept = key == null ? null : sharing.lists().get(key, sharing.reuse());
+		if (kept != null) {
+			return CompletableFuture.completedFuture(kept);
+		}
+		return CompletableFuture.supplyAsync(() -> {
+			List<Proposal> made = fetch.apply(conn).stream().map(proposal).toList();
+			if (key != null) {
+				sharing.lists().put(key, made, sharing.reuse());
+			}
+			return made;
+		});
+	}
+
+	/**
+	 * What a list fetched over {@code conn} is kept under: {@code null} (kept for no other run) when
+	 * reuse is off, no credential is known, or how the request travels cannot be told.
+	 */
+	private Key key(Connection conn) {
+		if (sharing.reuse().isZero()) {
+			return null;
+		}
+		String credential;
+		if (!conn.token().isEmpty()) {
+			credential = "token " + Digests.sha256(conn.token());
+		}
+		else if (conn.signIn() != null && conn.signIn().password() != null) {
+			credential = "user " + conn.signIn().user() + " " + Digests.sha256(conn.signIn().password());
+		}
+		else {
+			return null;
+		}
+		Object transport;
+		try {
+			transport = sharing.transport().apply(conn);
+		}
+		catch (RuntimeException ex) {
+			// a proxy variable or CA file that does not read: the fetch says so, and nothing is shared
+			return null;
+		}
+		return new Key(kind, conn.baseUrl(), conn.product(), credential, transport);
+	}
+
+	/** A list's key; the credential only as a digest. */
+	private record Key(ValueKind kind, String server, String product, String credential, Object transport) {
 	}
 }

@@ -37,13 +37,13 @@ public class V1AuthConfiguration {
 
 	@Bean
 	ServerCompletions<Authorization> v1AuthIdCompletions(ConnectionResolver resolver, V1AuthorizationsClient client,
-			InfluxProperties properties) {
-		return ServerCompletions.v1(resolver, client, properties.completionTimeout(), false);
+			InfluxProperties properties, ServerCompletions.Sharing sharing) {
+		return ServerCompletions.v1(resolver, client, properties.completionTimeout(), sharing, false);
 	}
 
 	@Bean
 	ServerCompletions<Authorization> v1UsernameCompletions(ConnectionResolver resolver, V1AuthorizationsClient client,
-			InfluxProperties properties) {
-		return ServerCompletions.v1(resolver, client, properties.completionTimeout(), true);
+			InfluxProperties properties, ServerCompletions.Sharing sharing) {
+		return ServerCompletions.v1(resolver, client, properties.completionTimeout(), sharing, true);
 	}
 }

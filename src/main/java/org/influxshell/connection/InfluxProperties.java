@@ -59,6 +59,13 @@ public class InfluxProperties {
 	/** How long tab completion may wait for the server before it gives up: a Go duration such as {@code 1500ms}. */
 	private String completionTimeout = "1500ms";
 
+	/**
+	 * How long a list fetched for tab completion serves the runs that follow in the same process
+	 * (the warm console's, as a shell asks at each Tab): a Go duration such as {@code 10s}, or
+	 * {@code 0s} for never.
+	 */
+	private String completionReuse = "10s";
+
 	/** Most requests a bulk command keeps in flight at once: a whole number above zero. */
 	private String bulkConcurrency = "8";
 
@@ -191,6 +198,14 @@ public class InfluxProperties {
 		this.completionTimeout = completionTimeout;
 	}
 
+	public String getCompletionReuse() {
+		return completionReuse;
+	}
+
+	public void setCompletionReuse(String completionReuse) {
+		this.completionReuse = completionReuse;
+	}
+
 	public String getBulkConcurrency() {
 		return bulkConcurrency;
 	}
@@ -260,6 +275,11 @@ public class InfluxProperties {
 		return Settings.duration("influx.completion-timeout", completionTimeout);
 	}
 
+	/** {@code influx.completion-reuse}, checked: zero turns reuse off. */
+	public Duration completionReuse() {
+		return Settings.durationOrZero("influx.completion-reuse", completionReuse);
+	}
+
 	/** {@code influx.bulk-concurrency}, checked. */
 	public int bulkConcurrency() {
 		return Settings.positive("influx.bulk-concurrency", bulkConcurrency);
@@ -279,6 +299,7 @@ public class InfluxProperties {
 		connectTimeout();
 		responseTimeout();
 		completionTimeout();
+		completionReuse();
 		bulkConcurrency();
 		retries();
 		maxResponseSize();

@@ -25,6 +25,15 @@ final class Settings {
 
 	/** A duration above zero. */
 	static Duration duration(String property, String text) {
+		Duration d = durationOrZero(property, text);
+		if (d.isZero()) {
+			throw invalid(property, text, "must be more than zero");
+		}
+		return d;
+	}
+
+	/** A Go duration such as {@code 10s}, {@code 1500ms} or {@code 1m30s}, or zero ({@code 0s}). */
+	static Duration durationOrZero(String property, String text) {
 		String value = text == null ? "" : text.strip();
 		Matcher m = DURATION_PART.matcher(value);
 		long nanos = 0;
@@ -37,9 +46,6 @@ final class Settings {
 			throw invalid(property, text, value.matches("\\d+(\\.\\d+)?")
 					? "a duration needs a unit, such as " + value + "s or " + value + "ms"
 					: "not a duration such as 10s, 1500ms or 1m30s");
-		}
-		if (nanos <= 0) {
-			throw invalid(property, text, "must be more than zero");
 		}
 		return Duration.ofNanos(nanos);
 	}

@@ -292,10 +292,7 @@ public class InfluxHttp {
 		if (jsonBody != null) {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 		}
-		// read at each request: a file changed on disk is trusted as it is now, by a client of its own
-		CaFile caFile = conn.caCert().isEmpty() || conn.skipVerify() || !uri.getScheme().equals("https") ? null
-				: CaFile.load(Path.of(conn.caCert()));
-		HttpClients.Settings settings = HttpClients.Settings.of(uri, conn.skipVerify(), proxy, caFile, limits);
+		HttpClients.Settings settings = settings(conn, uri, proxy);
 		URI address = uri;
 		if (settings.route() == HttpClients.Route.ABSOLUTE_URI) {
 			// sent to the proxy with the server in the request line; the credentials go up front, as Go sends them
@@ -360,6 +357,24 @@ public class InfluxHttp {
 				})
 				.doFinally(signal -> lease.release());
 		});
+	}
+
+	/**
+	 * How a request to {@code conn}'s server travels: route, certificate checks, CA file (its
+	 * content too), proxy and its credentials, limits. Two runs that get equal values would send
+	 * their requests the same way, through the same client.
+	 * @throws TransportException when a proxy variable does not read
+	 */
+	public Object transport(Connection conn) {
+		URI uri = URI.create(conn.baseUrl());
+		return settings(conn, uri, proxy(uri, HttpMethod.GET));
+	}
+
+	private HttpClients.Settings settings(Connection conn, URI uri, Proxies.Proxy proxy) {
+		// read at each request: a file changed on disk is trusted as it is now, by a client of its own
+		CaFile caFile = conn.caCert().isEmpty() || conn.skipVerify() || !uri.getScheme().equals("https") ? null
+				: CaFile.load(Path.of(conn.caCert()));
+		return HttpClients.Settings.of(uri, conn.skipVerify(), proxy, caFile, limits);
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {

@@ -46,6 +46,17 @@ class SettingsTest {
 		p.check();
 		assertThat(p.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(p.completionTimeout()).isEqualTo(Duration.ofMillis(1500));
+		assertThat(p.completionReuse()).isEqualTo(Duration.ofSeconds(10));
+		p.setCompletionReuse("0s");
+		assertThat(p.completionReuse()).as("zero turns reuse off").isZero();
+		p.setCompletionTimeout("0s");
+		assertThatThrownBy(p::check).hasMessage(
+				"invalid value \"0s\" for influx.completion-timeout (INFLUX_COMPLETION_TIMEOUT): must be more than zero");
+		p.setCompletionTimeout("1500ms");
+		p.setCompletionReuse("10");
+		assertThatThrownBy(p::check).hasMessage("invalid value \"10\" for influx.completion-reuse (INFLUX_COMPLETION_REUSE): "
+				+ "a duration needs a unit, such as 10s or 10ms");
+		p.setCompletionReuse("10s");
 		assertThat(p.bulkConcurrency()).isEqualTo(8);
 		p.setBulkConcurrency("abc");
 		assertThatThrownBy(p::check).hasMessage(

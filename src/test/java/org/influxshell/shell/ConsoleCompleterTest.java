@@ -12,6 +12,7 @@ import static org.influxshell.support.InfluxStub.ok;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -31,7 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -149,6 +154,50 @@ class ConsoleCompleterTest {
 		Path elsewhere = home.resolve("elsewhere");
 		new TomlProfileStore(elsewhere).update(p -> p.with(new Profile("far", "http://far:1", "", "", true, false, "")));
 		assertThat(complete("config use --configs-path " + elsewhere, "")).containsExactly("far");
+	}
+
+	@Test
+	void aListOneRunFetchedServesTheRunsThatFollowForTheSameServerAndToken() {
+		other.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(twoTokens())));
+		String host = "http://localhost:" + other.getPort();
+		// a reuse time no busy machine outlasts between two Tabs of the test
+		ConfigurableEnvironment reusing = settingsWith("influx.completion-reuse", "10m");
+		List<String> reused = List.of("auth", "active", "--host", host, "-t=reused", "--id");
+		try (Runs.Run first = runs.open(new ProcessInvocation(), reusing)) {
+			assertThat(eventually(completerOf(first), reused, "0d")).hasSize(2);
+		}
+		try (Runs.Run next = runs.open(new ProcessInvocation(), reusing)) {
+			// at once, from the list the first run fetched: no request, no wait
+			assertThat(completerOf(next).proposals(reused, "0d099b627e606")).extracting(ConsoleCompleter.Proposal::value)
+				.containsExactly("0d099b627e606000");
+			other.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")));
+			// another token may see another list: fetched with it
+			assertThat(eventually(completerOf(next), List.of("auth", "active", "--host", host, "-t=another", "--id"), "0d"))
+				.hasSize(2);
+			other.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")).withHeader("Authorization",
+					equalTo("Token another")));
+		}
+		try (Runs.Run off = runs.open(new ProcessInvocation(), settingsWith("influx.completion-reuse", "0s"))) {
+			assertThat(eventually(completerOf(off), reused, "0d")).hasSize(2);
+			other.verify(2, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")).withHeader("Authorization",
+					equalTo("Token reused")));
+		}
+	}
+
+	private static ConsoleCompleter completerOf(Runs.Run run) {
+		return new ConsoleCompleter(run.bean(CommandModel.class), run.beans(ValueCompleter.class));
+	}
+
+	/** The test's settings with one property set over them. */
+	private ConfigurableEnvironment settingsWith(String name, String value) {
+		ConfigurableEnvironment environment = new AbstractEnvironment() {
+		};
+		MutablePropertySources sources = environment.getPropertySources();
+		settings.getPropertySources().forEach(sources::addLast);
+		sources.addFirst(new MapPropertySource("test", Map.of(name, value)));
+		// the binder's view of the sources, made anew over these
+		ConfigurationPropertySources.attach(environment);
+		return environment;
 	}
 
 	static String twoTokens() {
