@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,8 @@ import org.influxshell.support.StatefulTokens;
  * test with its own daemon folder. Warm runs must be byte for byte what cold runs are; requests
  * run side by side, each with its own environment and configs file; a stale socket and a folder
  * of the wrong mode or owner are never used (nor a daemon of another build: DaemonOfAnotherBuildIT);
- * the daemon leaves when idle; Ctrl-C and SIGTERM reach the command; questions run cold.
+ * the daemon leaves when idle; Ctrl-C and SIGTERM reach the command; questions run cold; a list
+ * fetched for one Tab serves the next Tabs of the same server and token.
  */
 class DaemonIT {
 
@@ -300,6 +302,50 @@ class DaemonIT {
 			assertThat(forwarder.connections()).isEqualTo(2);
 			assertThat(served(console) - before).isEqualTo(4);
 		}
+	}
+
+	/**
+	 * A shell asks the console at each Tab, each ask a run of its own: through the daemon, the
+	 * list one Tab fetched serves the next Tabs for the same server and token, and a run with
+	 * another token, or with reuse off, fetches its own. A cold run keeps nothing for the next.
+	 */
+	@Test
+	void aListATabFetchedServesTheDaemonsNextTabsForTheSameServerAndToken() throws Exception {
+		server.stubFor(get(urlPathEqualTo("/api/v2/authorizations")).willReturn(ok(InfluxStub.list(List.of(
+				authorization(TOKEN_A, "", "active", "telegraf writer", "0d09973ac7600001", "my-user", ORG, "my-org",
+						List.of()),
+				authorization("0d099b627e605001", "", "inactive", "", "0d09973ac7600001", "my-user", ORG, "my-org",
+						List.of()))))));
+		Result listed = new Result(0, TOKEN_A + "\ttelegraf writer (active)\n0d099b627e605001\tinactive\n", "");
+		String[] tab = { "__complete", "--", "auth", "inactive", "--id", "" };
+		// reuse far longer than any run takes, and a completion that waits for the server however busy the machine
+		Function<String, JarProcess> tabs = token -> new JarProcess(home).env("INFLUX_HOST", host())
+			.env("INFLUX_TOKEN", token).env("INFLUX_COMPLETION_REUSE", "10m").env("INFLUX_COMPLETION_TIMEOUT", "120s");
+
+		// cold: each run is a process of its own, and fetches
+		for (int i = 1; i <= 2; i++) {
+			assertThat(tabs.apply("tok").env("INFLUX_SHELL_COLD", "1").run(null, tab)).as("cold run %d", i).isEqualTo(listed);
+			server.verify(i, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")));
+		}
+		server.resetRequests();
+
+		startDaemon(console);
+		long before = served(console);
+		assertThat(tabs.apply("tok").run(null, tab)).isEqualTo(listed);
+		assertThat(tabs.apply("tok").run(null, tab)).isEqualTo(listed);
+		server.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")));
+		// another token: another list
+		assertThat(tabs.apply("other").run(null, tab)).isEqualTo(listed);
+		server.verify(2, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")));
+		server.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")).withHeader("Authorization",
+				com.github.tomakehurst.wiremock.client.WireMock.equalTo("Token other")));
+		// reuse off: the first token's list is fetched again
+		assertThat(tabs.apply("tok").env("INFLUX_COMPLETION_REUSE", "0s").run(null, tab)).isEqualTo(listed);
+		server.verify(3, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")));
+		server.verify(2, getRequestedFor(urlPathEqualTo("/api/v2/authorizations")).withHeader("Authorization",
+				com.github.tomakehurst.wiremock.client.WireMock.equalTo("Token tok")));
+		// every Tab was answered by the daemon
+		assertThat(served(console) - before).isEqualTo(4);
 	}
 
 	@Test
