@@ -94,8 +94,8 @@ class RunsTest {
 			.sorted()
 			.toList();
 		// the application class, with what it declares, and the tests' scripted answers (found by its scan)
-		assertThat(shared).containsExactly("httpClients", "influxShellApplication", "noEventListenerMethods",
-				"perRunBeans", "runs", "scriptedAnswers", "scriptedQuestions");
+		assertThat(shared).containsExactly("completionLists", "httpClients", "influxShellApplication",
+				"noEventListenerMethods", "perRunBeans", "runs", "scriptedAnswers", "scriptedQuestions");
 		assertThat(context.getBeanDefinition("consoleRunner").getScope()).isEqualTo(PerRunBeans.SCOPE);
 		assertThat(context.getBeanDefinition("influxProperties").getScope()).isEqualTo(PerRunBeans.SCOPE);
 		// asked outside a run, a run's bean is refused rather than made for nobody
