@@ -2,6 +2,10 @@ package org.influxshell.shell;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.influxshell.cli.ErrorMapper;
 import org.influxshell.cli.ErrorReporter;
@@ -21,10 +25,17 @@ import org.influxshell.connection.InfluxProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Wires the console of one run: settings, streams, configs file, resolver, command model, runners.
@@ -36,11 +47,40 @@ public class ConsoleConfiguration {
 
 	/**
 	 * The run's {@code influx.*} settings: its command line, system properties, environment
-	 * variables ({@code INFLUX_HOST} is {@code influx.host}) and the packaged defaults.
+	 * variables ({@code INFLUX_HOST} is {@code influx.host}) and the packaged defaults. They are
+	 * bound from a view of those sources that holds only the names that can be settings (any that
+	 * begin with {@code influx}, in any case): the binder maps every name of every source it is
+	 * given, and a run's environment holds a hundred or more that never are (a warm console binds
+	 * once per request). Placeholders in a value still resolve against the whole environment.
 	 */
 	@Bean
-	InfluxProperties influxProperties(Environment environment) {
-		return Binder.get(environment).bindOrCreate("influx", InfluxProperties.class);
+	InfluxProperties influxProperties(ConfigurableEnvironment environment) {
+		List<PropertySource<?>> settings = new ArrayList<>();
+		for (PropertySource<?> source : environment.getPropertySources()) {
+			// (the view Spring Boot attaches is of these same sources)
+			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+				settings.add(settingsOnly(source));
+			}
+		}
+		Binder binder = new Binder(ConfigurationPropertySources.from(settings),
+				new PropertySourcesPlaceholdersResolver(environment));
+		return binder.bindOrCreate("influx", InfluxProperties.class);
+	}
+
+	/** The names of {@code source} that can be {@code influx.*} settings, in a source of the same kind. */
+	private static PropertySource<?> settingsOnly(PropertySource<?> source) {
+		if (!(source instanceof EnumerablePropertySource<?> names)) {
+			return source;
+		}
+		Map<String, Object> kept = new LinkedHashMap<>();
+		for (String name : names.getPropertyNames()) {
+			if (name.regionMatches(true, 0, "influx", 0, "influx".length())) {
+				kept.put(name, source.getProperty(name));
+			}
+		}
+		// an environment variable's name is mapped as one (INFLUX_SKIP_VERIFY), so it stays in a source of that kind
+		return source instanceof SystemEnvironmentPropertySource ? new SystemEnvironmentPropertySource(source.getName(), kept)
+				: new MapPropertySource(source.getName(), kept);
 	}
 
 	@Bean
