@@ -6,12 +6,31 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.influxshell.configs.TomlCodecTest;
+import org.influxshell.connection.ProductProbe;
 import org.influxshell.support.ConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 class ConfigCommandsTest extends ConsoleTest {
+
+	/**
+	 * The profiles' servers are never asked which generation they are: whatever listens on their
+	 * ports on the machine running the tests (a benchmark's stub on 18086, an InfluxDB on 8086)
+	 * must not change what {@code config create} records. The probe has tests of its own.
+	 */
+	@TestConfiguration
+	static class NoServerAnswers {
+
+		@Bean
+		@Primary
+		ProductProbe unreachable() {
+			return conn -> "";
+		}
+	}
 
 	void threeProfiles() {
 		assertThat(run("config create -n a -u http://127.0.0.1:18086 -t tokA -o orgA").exit()).isZero();
