@@ -32,14 +32,20 @@ final class Settings {
 		return d;
 	}
 
-	/** A Go duration such as {@code 10s}, {@code 1500ms} or {@code 1m30s}, or zero ({@code 0s}). */
+	/**
+	 * A Go duration such as {@code 10s}, {@code 1500ms} or {@code 1m30s}, or zero ({@code 0s}, or
+	 * {@code 0} alone, as Go reads it); at most Go's longest, about 292 years.
+	 */
 	static Duration durationOrZero(String property, String text) {
 		String value = text == null ? "" : text.strip();
+		if (value.equals("0")) {
+			return Duration.ZERO;
+		}
 		Matcher m = DURATION_PART.matcher(value);
-		long nanos = 0;
+		BigDecimal nanos = BigDecimal.ZERO;
 		int end = 0;
 		while (m.find() && m.start() == end) {
-			nanos += new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))).longValue();
+			nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
 			end = m.end();
 		}
 		if (value.isEmpty() || end != value.length()) {
@@ -47,7 +53,10 @@ final class Settings {
 					? "a duration needs a unit, such as " + value + "s or " + value + "ms"
 					: "not a duration such as 10s, 1500ms or 1m30s");
 		}
-		return Duration.ofNanos(nanos);
+		if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+			throw invalid(property, text, "too long (at most 2562047h)");
+		}
+		return Duration.ofNanos(nanos.longValue());
 	}
 
 	/** A whole number above zero. */

@@ -21,6 +21,7 @@ class SettingsTest {
 			1.5h     => PT1H30M
 			250us    => PT0.00025S
 			2h45m    => PT2H45M
+			2562047h => PT2562047H
 			""")
 	void durationsAsGoWritesThem(String text, String iso) {
 		assertThat(Settings.duration("influx.response-timeout", text)).isEqualTo(Duration.parse(iso));
@@ -30,6 +31,9 @@ class SettingsTest {
 	@CsvSource(delimiterString = "=>", textBlock = """
 			30       => invalid value "30" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): a duration needs a unit, such as 30s or 30ms
 			0s       => invalid value "0s" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): must be more than zero
+			0        => invalid value "0" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): must be more than zero
+			2562048h => invalid value "2562048h" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): too long (at most 2562047h)
+			9999999999999999999s => invalid value "9999999999999999999s" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): too long (at most 2562047h)
 			-1s      => invalid value "-1s" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): not a duration such as 10s, 1500ms or 1m30s
 			10 s     => invalid value "10 s" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): not a duration such as 10s, 1500ms or 1m30s
 			PT10S    => invalid value "PT10S" for influx.response-timeout (INFLUX_RESPONSE_TIMEOUT): not a duration such as 10s, 1500ms or 1m30s
@@ -49,6 +53,8 @@ class SettingsTest {
 		assertThat(p.completionReuse()).isEqualTo(Duration.ofSeconds(10));
 		p.setCompletionReuse("0s");
 		assertThat(p.completionReuse()).as("zero turns reuse off").isZero();
+		p.setCompletionReuse("0");
+		assertThat(p.completionReuse()).as("a bare 0, as Go reads it").isZero();
 		p.setCompletionTimeout("0s");
 		assertThatThrownBy(p::check).hasMessage(
 				"invalid value \"0s\" for influx.completion-timeout (INFLUX_COMPLETION_TIMEOUT): must be more than zero");
