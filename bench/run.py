@@ -125,7 +125,7 @@ def warm_rows(launcher, ids, tab_cmd, env, runs):
             measure([launcher, "config", "list"], env)
             measure([launcher] + tab_cmd, env)
         rows = {"one": repeat(one_cmd, env, runs), "list": repeat(list_cmd, env, runs),
-                "local": repeat([launcher, "config", "list"], env, runs), "tab": repeat([launcher] + tab_cmd, env, runs),
+                "local": repeat([launcher, "config", "list"], env, runs), "tab": repeat([launcher] + tab_cmd, dict(env, INFLUX_COMPLETION_REUSE="10s"), runs),
                 # a first Tab: the list is fetched, not taken from an earlier Tab's (influx.completion-reuse off)
                 "tab_fetch": repeat([launcher] + tab_cmd, dict(env, INFLUX_COMPLETION_REUSE="0s"), runs)}
         if native_client(launcher):

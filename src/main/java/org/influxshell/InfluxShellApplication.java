@@ -102,13 +102,13 @@ public class InfluxShellApplication {
 		return new HttpClients();
 	}
 
-	/** What is not declared here is one run's. */
 	/** Tab completion's lists, for the runs that follow the one that fetched them (the warm console's above all). */
 	@Bean
 	CompletionLists completionLists() {
 		return new CompletionLists();
 	}
 
+	/** What is not declared here is one run's. */
 	@Bean
 	static PerRunBeans perRunBeans() {
 		return new PerRunBeans();

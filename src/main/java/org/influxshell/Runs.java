@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
+import org.influxshell.command.CompletionLists;
 import org.influxshell.command.Invocation;
 import org.influxshell.command.Launch;
 import org.influxshell.daemon.DaemonAutoStart;
@@ -81,6 +82,11 @@ public final class Runs implements WarmConsole {
 			// told before the run's beans are destroyed: the client need not wait for that
 			ended.accept(run.console(launch, stdin, stdout, stdinTerminal));
 		}
+	}
+
+	@Override
+	public boolean letGo() {
+		return context.getBean(CompletionLists.class).trim();
 	}
 
 	@Override

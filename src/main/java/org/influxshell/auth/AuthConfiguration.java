@@ -68,8 +68,8 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	ChangeJournal changeJournal(Journal journal, RunContext runs) {
-		return new ChangeJournal(journal, runs);
+	ChangeJournal changeJournal(Journal journal, RunContext runs, CompletionLists completions) {
+		return new ChangeJournal(journal, runs, completions);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.influxshell.cli.Digests;
+import org.influxshell.command.CompletionLists;
 import org.influxshell.command.RunContext;
 import org.influxshell.connection.Connection;
 import org.influxshell.journal.Journal;
@@ -17,9 +18,16 @@ public class ChangeJournal {
 
 	private final RunContext runs;
 
-	public ChangeJournal(Journal journal, RunContext runs) {
+	private final CompletionLists completions;
+
+	/**
+	 * @param completions the lists Tab completion keeps: a change forgets them, so that the next
+	 *        Tab shows the tokens as they are now
+	 */
+	public ChangeJournal(Journal journal, RunContext runs, CompletionLists completions) {
 		this.journal = journal;
 		this.runs = runs;
+		this.completions = completions;
 	}
 
 	/**
@@ -37,6 +45,7 @@ public class ChangeJournal {
 	 * @see #record(Connection, String, Authorization, String, String)
 	 */
 	public void record(Connection conn, String kind, String action, Authorization token, String before, String after) {
+		completions.forget();
 		journal.append(new JournalEntry(now(), runs.runId(), runs.sessionId(), runs.commandLine(), conn.baseUrl(),
 				conn.profile(), action, token.id(), token.description(), token.user(), before, after,
 				token.permissions().stream().map(Authorization.Permission::describe).toList(), kind, null));

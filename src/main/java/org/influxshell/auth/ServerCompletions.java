@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.influxshell.cli.Digests;
 import org.influxshell.command.Args;
@@ -20,9 +21,9 @@ import org.influxshell.connection.ConnectionResolver;
 /**
  * Completes values that live on the server (token IDs, user names) from the server the line being
  * typed names ({@code --host}, {@code -t}, {@code -c}, {@code --configs-path}) or else the usual
- * one. Each list is fetched once per server and session; the prompt waits for it at most
- * {@code influx.completion-timeout}, and a slow or failing server completes nothing (the fetch
- * goes on in the background and serves the next Tab). A list fetched by an earlier run of the
+ * one. Each list is fetched once per server, credential and way there in a session; the prompt
+ * waits for it at most {@code influx.completion-timeout}, and a slow or failing server completes
+ * nothing (the fetch goes on in the background and serves the next Tab). A list fetched by an earlier run of the
  * same process (the warm console's, a shell's earlier Tab) serves this one too, within
  * {@code influx.completion-reuse}, when it came from the same server, credential and way there
  * ({@link CompletionLists}).
@@ -43,7 +44,7 @@ public class ServerCompletions<T> implements ValueCompleter {
 
 	private final Sharing sharing;
 
-	private final Map<String, CompletableFuture<List<Proposal>>> cache = new ConcurrentHashMap<>();
+	private final Map<Key, CompletableFuture<List<Proposal>>> cache = new ConcurrentHashMap<>();
 
 	/**
 	 * The lists of earlier runs this run may use, and how.
@@ -107,8 +108,9 @@ public class ServerCompletions<T> implements ValueCompleter {
 	public List<Proposal> complete(Args typed) {
 		try {
 			Connection conn = resolver.connectionWithoutAsking(typed.get(CommonOptions.SERVER));
-			CompletableFuture<List<Proposal>> values = cache.compute(conn.baseUrl() + " " + conn.token().hashCode(),
-					(k, old) -> old == null || old.isCompletedExceptionally() ? fetched(conn) : old);
+			Key key = key(conn);
+			CompletableFuture<List<Proposal>> values = cache.compute(key,
+					(k, old) -> old == null || old.isCompletedExceptionally() ? fetched(conn, key) : old);
 			return values.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (Exception ex) {
@@ -116,31 +118,24 @@ public class ServerCompletions<T> implements ValueCompleter {
 		}
 	}
 
-	/** The list an earlier run kept, else fetched now in the background (and kept for the runs that follow). */
-	private CompletableFuture<List<Proposal>> fetched(Connection conn) {
-		Key key = key(conn);
-		List<Proposal> kept = key == null ? null : sharing.lists().get(key, sharing.reuse());
-		if (kept != null) {
-			return CompletableFuture.completedFuture(kept);
-		}
-		return CompletableFuture.supplyAsync(() -> {
-			List<Proposal> made = fetch.apply(conn).stream().map(proposal).toList();
-			if (key != null) {
-				sharing.lists().put(key, made, sharing.reuse());
-			}
-			return made;
-		});
+	/**
+	 * The list an earlier run kept or is fetching, when it may serve this one; else fetched now in
+	 * the background, and kept for the runs that follow when it may serve them.
+	 */
+	private CompletableFuture<List<Proposal>> fetched(Connection conn, Key key) {
+		Supplier<CompletableFuture<List<Proposal>>> fetching = () -> CompletableFuture
+			.supplyAsync(() -> fetch.apply(conn).stream().map(proposal).toList());
+		return key.shareable() ? sharing.lists().get(key, sharing.reuse(), fetching) : fetching.get();
 	}
 
 	/**
-	 * What a list fetched over {@code conn} is kept under: {@code null} (kept for no other run) when
-	 * reuse is off, no credential is known, or how the request travels cannot be told.
+	 * What a list fetched over {@code conn} is kept under, in the session and for the runs that
+	 * follow: the kind of value, the server, its generation, the credential (a token or a password
+	 * only as a digest) and how the request travels.
 	 */
 	private Key key(Connection conn) {
-		if (sharing.reuse().isZero()) {
-			return null;
-		}
 		String credential;
+		boolean known = true;
 		if (!conn.token().isEmpty()) {
 			credential = "token " + Digests.sha256(conn.token());
 		}
@@ -148,7 +143,9 @@ public class ServerCompletions<T> implements ValueCompleter {
 			credential = "user " + conn.signIn().user() + " " + Digests.sha256(conn.signIn().password());
 		}
 		else {
-			return null;
+			// a sign-in whose password is not known yet: this session's own, never another run's
+			credential = conn.signIn() == null ? "none" : "user " + conn.signIn().user();
+			known = false;
 		}
 		Object transport;
 		try {
@@ -156,12 +153,20 @@ public class ServerCompletions<T> implements ValueCompleter {
 		}
 		catch (RuntimeException ex) {
 			// a proxy variable or CA file that does not read: the fetch says so, and nothing is shared
-			return null;
+			transport = null;
+			known = false;
 		}
-		return new Key(kind, conn.baseUrl(), conn.product(), credential, transport);
+		return new Key(kind, conn.baseUrl(), conn.product(), credential, transport, known);
 	}
 
-	/** A list's key; the credential only as a digest. */
-	private record Key(ValueKind kind, String server, String product, String credential, Object transport) {
+	/** A list's key. Shared with other runs only when its credential and way there are known. */
+	private record Key(ValueKind kind, String server, String product, String credential, Object transport,
+			boolean shareable) {
+
+		/** Never shows the credential's digest. */
+		@Override
+		public String toString() {
+			return "Key[" + kind + " " + server + " " + product + ", credential ***]";
+		}
 	}
 }

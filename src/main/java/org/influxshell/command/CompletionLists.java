@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.influxshell.command.ValueCompleter.Proposal;
 
@@ -14,10 +16,13 @@ import org.influxshell.command.ValueCompleter.Proposal;
  * which would otherwise fetch the whole list again (for a server of 100,000 tokens, 90 MB a Tab).
  * A list is found again only under an equal key, which its maker builds from everything the
  * answer depended on (kind of value, server, a digest of the credential, how the request
- * travelled), so a run reads only what it could have fetched itself, the same way. The REPL's own
- * session keeps its lists anyway; this serves the runs after it. The few most recently used lists
- * are kept; a list older than the reuse time of the run that fetched it, or of the run reading
- * it, is not used, and is let go at the next look-up.
+ * travelled), so a run reads only what it could have fetched itself, the same way. A fetch still
+ * on its way serves the Tabs that come meanwhile: one fetch, however often Tab is pressed.
+ * <p>
+ * A list is as old as its fetch: it serves no longer than the reuse time of the run that started
+ * the fetch, nor than that of the run reading it. A failed fetch is not kept. Any change to a
+ * token forgets every list ({@link #forget}); the few most recently used are kept, and
+ * {@link #trim} lets go of those past their time (the warm console calls it between requests).
  */
 public final class CompletionLists {
 
@@ -37,42 +42,64 @@ public final class CompletionLists {
 		this.nanoClock = nanoClock;
 	}
 
-	/** A list, when it was fetched, and until when its fetcher let it be used. */
-	private record Kept(List<Proposal> proposals, long fetched, long until) {
+	/** A list, or its fetch, when that fetch started, and until when its starter let it be used. */
+	private record Kept(CompletableFuture<List<Proposal>> list, long started, long until) {
 	}
 
 	/**
-	 * The list kept under {@code key}, if it was fetched less than {@code reuse} ago and is still
-	 * within its fetcher's own reuse time; else {@code null}.
+	 * The list under {@code key}: the one kept or on its way, when it was started less than
+	 * {@code reuse} ago and within its starter's reuse time; else the one {@code fetch} starts now,
+	 * kept for {@code reuse} (with a zero reuse, fetched and not kept).
 	 */
-	public synchronized List<Proposal> get(Object key, Duration reuse) {
+	public synchronized CompletableFuture<List<Proposal>> get(Object key, Duration reuse,
+			Supplier<CompletableFuture<List<Proposal>>> fetch) {
 		long now = nanoClock.getAsLong();
 		letGoStale(now);
 		Kept kept = lists.get(key);
-		if (kept == null || now - kept.fetched() >= reuse.toNanos()) {
-			return null;
+		if (kept != null && now - kept.started() < reuse.toNanos()) {
+			return kept.list();
 		}
-		return kept.proposals();
-	}
-
-	/** Keeps {@code proposals} under {@code key} for {@code reuse}; a zero reuse keeps nothing. */
-	public synchronized void put(Object key, List<Proposal> proposals, Duration reuse) {
+		CompletableFuture<List<Proposal>> list = fetch.get();
 		if (reuse.isZero() || reuse.isNegative()) {
-			return;
+			return list;
 		}
-		long now = nanoClock.getAsLong();
-		letGoStale(now);
-		lists.put(key, new Kept(List.copyOf(proposals), now, now + reuse.toNanos()));
+		Kept fetching = new Kept(list, now, now + reuse.toNanos());
+		lists.put(key, fetching);
 		Iterator<Kept> oldest = lists.values().iterator();
 		while (lists.size() > KEPT) {
 			oldest.next();
 			oldest.remove();
 		}
+		list.whenComplete((done, failure) -> {
+			if (failure != null) {
+				forget(key, fetching);
+			}
+		});
+		return list;
+	}
+
+	/** Forgets every list: a token was created, changed or deleted, and a list may show it as it was. */
+	public synchronized void forget() {
+		lists.clear();
+	}
+
+	/**
+	 * Lets go of the lists past their time.
+	 * @return whether any was let go (the memory it took can go back to the system)
+	 */
+	public synchronized boolean trim() {
+		int before = lists.size();
+		letGoStale(nanoClock.getAsLong());
+		return lists.size() < before;
 	}
 
 	/** How many lists are kept now (for tests). */
 	synchronized int size() {
 		return lists.size();
+	}
+
+	private synchronized void forget(Object key, Kept fetching) {
+		lists.remove(key, fetching);
 	}
 
 	private void letGoStale(long now) {

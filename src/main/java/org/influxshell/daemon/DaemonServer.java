@@ -228,7 +228,8 @@ public final class DaemonServer {
 	/**
 	 * Stops the daemon once it has been idle for the idle timeout, or once its own files were
 	 * replaced or removed (checked every {@link #FILES_CHECK}; a rebuild, an upgrade, a removal);
-	 * gives back the memory requests took once none has run for {@link #SETTLED}.
+	 * gives back the memory requests took once none has run for {@link #SETTLED}, and what they left
+	 * for later ones once it has outlived its use.
 	 */
 	private void watchIdle() {
 		OwnFiles files = OwnFiles.ofThisProcess();
@@ -243,6 +244,10 @@ public final class DaemonServer {
 				}
 				if (active.get() == 0 && System.nanoTime() - lastActivity >= idleTimeout.toNanos()) {
 					stop();
+				}
+				if (active.get() == 0 && console.letGo()) {
+					// a completion list past its time: its memory goes back like a request's
+					collections.compareAndSet(0, 1);
 				}
 				int left = collections.get();
 				if (left > 0 && active.get() == 0

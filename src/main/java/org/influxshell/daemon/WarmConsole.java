@@ -25,4 +25,11 @@ public interface WarmConsole {
 
 	/** Why a request with these settings must run cold, or {@code null}. */
 	String coldReason(ConfigurableEnvironment environment);
+
+	/**
+	 * Between requests: lets go of what earlier requests left for the next ones that has outlived
+	 * its use (a list Tab completion fetched).
+	 * @return whether anything was let go (a full collection gives its memory back)
+	 */
+	boolean letGo();
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.influxshell.auth.AuthorizationsClient.Status;
 import org.influxshell.cli.CliException;
 import org.influxshell.cli.Stderr;
+import org.influxshell.command.CompletionLists;
 import org.influxshell.command.RunContext;
 import org.influxshell.command.StopSignals.Stop;
 import org.influxshell.connection.Connection;
@@ -115,7 +116,7 @@ class ChangePathTest {
 		RunContext runs = new RunContext();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(2, signals, Duration.ofMillis(1)),
-				new ChangeJournal(journal, runs), new StderrNotes(new Stderr(
+				new ChangeJournal(journal, runs, new CompletionLists()), new StderrNotes(new Stderr(
 						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))));
 		List<ChangePath.Step> steps = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
@@ -162,7 +163,7 @@ class ChangePathTest {
 		RunContext runs = new RunContext();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(1, signals),
-				new ChangeJournal(journal, runs), new StderrNotes(new Stderr(
+				new ChangeJournal(journal, runs, new CompletionLists()), new StderrNotes(new Stderr(
 						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))));
 		Authorization vanished = server.get(id(2));
 		server.status.remove(id(2));
@@ -209,7 +210,7 @@ class ChangePathTest {
 		RunContext runs = new RunContext();
 		runs.beginRun("v1 auth set-inactive --id " + id(0));
 		ChangePath tokens = new ChangePath(new TokenService(server), new BulkRunner(1, signals),
-				new ChangeJournal(journal, runs), new StderrNotes(new Stderr(
+				new ChangeJournal(journal, runs, new CompletionLists()), new StderrNotes(new Stderr(
 						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))));
 		ChangePath v1 = tokens.with(new TokenService(server) {
 			@Override
@@ -231,7 +232,7 @@ class ChangePathTest {
 		RunContext runs = new RunContext();
 		runs.beginRun("auth inactive --user u");
 		ChangePath path = new ChangePath(new TokenService(server), new BulkRunner(2, signals),
-				new ChangeJournal(journal, runs), new StderrNotes(new Stderr(
+				new ChangeJournal(journal, runs, new CompletionLists()), new StderrNotes(new Stderr(
 						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))));
 		List<ChangePath.Step> steps = List.of(new ChangePath.Step(id(0), server.get(id(0)), Change.INACTIVATE),
 				new ChangePath.Step(id(1), server.get(id(1)), Change.INACTIVATE));
