@@ -12,6 +12,7 @@ import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -36,6 +37,14 @@ class SettingsBindingTest {
 				"INFLUXDB_V2_URL", "http://not-a-setting:1")));
 		sources.addLast(new MapPropertySource("packaged", Map.of("influx.retries", "2", "influx.completion-reuse", "10s",
 				"influx.daemon.auto-start", "false", "influx.host", "http://packaged:1")));
+		// a source that cannot list its names answers only when asked
+		sources.addLast(new PropertySource<Object>("asked only", new Object()) {
+			@Override
+			public Object getProperty(String name) {
+				return name.equals("influx.lock-timeout") ? "3s" : null;
+			}
+		});
+		sources.addLast(new MapPropertySource("defaultProperties", Map.of("influx.max-response-size", "64MiB")));
 		ConfigurationPropertySources.attach(environment);
 
 		InfluxProperties everyName = Binder.get(environment).bindOrCreate("influx", InfluxProperties.class);
@@ -50,5 +59,7 @@ class SettingsBindingTest {
 		assertThat(bound.responseTimeout()).hasSeconds(7);
 		assertThat(bound.bulkConcurrency()).isEqualTo(3);
 		assertThat(bound.getDaemon().idleTimeout()).hasSeconds(60);
+		assertThat(bound.lockTimeout()).hasSeconds(3);
+		assertThat(bound.maxResponseSize()).isEqualTo(64L << 20);
 	}
 }
