@@ -11,18 +11,20 @@ import org.influxshell.support.ConsoleTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
+@Import(ConfigCommandsTest.NoServerAnswers.class)
 class ConfigCommandsTest extends ConsoleTest {
 
 	/**
 	 * The profiles' servers are never asked which generation they are: whatever listens on their
 	 * ports on the machine running the tests (a benchmark's stub on 18086, an InfluxDB on 8086)
-	 * must not change what {@code config create} records. The probe has tests of its own.
+	 * must not change what {@code config create} records. The probe has tests of its own. Imported
+	 * by this class alone: no annotation of its own, so the application's scan of the test classes
+	 * never finds it for the others.
 	 */
-	@TestConfiguration
 	static class NoServerAnswers {
 
 		@Bean
