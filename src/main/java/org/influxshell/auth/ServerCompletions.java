@@ -137,7 +137,8 @@ public class ServerCompletions<T> implements ValueCompleter {
 		String credential;
 		boolean known = true;
 		if (!conn.token().isEmpty()) {
-			credential = "token " + Digests.sha256(conn.token());
+			// as the server reads it: "TOKEN " and "TOKEN" are one credential
+			credential = "token " + ChangeJournal.fingerprint(conn.token());
 		}
 		else if (conn.signIn() != null && conn.signIn().password() != null) {
 			credential = "user " + conn.signIn().user() + " " + Digests.sha256(conn.signIn().password());

@@ -24,6 +24,7 @@ import org.influxshell.configs.Profile;
 import org.influxshell.configs.TomlProfileStore;
 import org.influxshell.support.Eventually;
 import org.influxshell.support.InfluxStub;
+import org.influxshell.support.TestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -190,14 +188,7 @@ class ConsoleCompleterTest {
 
 	/** The test's settings with one property set over them. */
 	private ConfigurableEnvironment settingsWith(String name, String value) {
-		ConfigurableEnvironment environment = new AbstractEnvironment() {
-		};
-		MutablePropertySources sources = environment.getPropertySources();
-		settings.getPropertySources().forEach(sources::addLast);
-		sources.addFirst(new MapPropertySource("test", Map.of(name, value)));
-		// the binder's view of the sources, made anew over these
-		ConfigurationPropertySources.attach(environment);
-		return environment;
+		return TestSettings.over(settings, new MapPropertySource("test", Map.of(name, value)));
 	}
 
 	static String twoTokens() {

@@ -21,12 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
@@ -159,14 +156,7 @@ public abstract class ConsoleTest {
 		if (set.isEmpty()) {
 			return settings;
 		}
-		ConfigurableEnvironment environment = new AbstractEnvironment() {
-		};
-		MutablePropertySources sources = environment.getPropertySources();
-		settings.getPropertySources().forEach(sources::addLast);
-		sources.addFirst(new SystemEnvironmentPropertySource("test variables", set));
-		// the binder's view of the sources, made anew over these
-		ConfigurationPropertySources.attach(environment);
-		return environment;
+		return TestSettings.over(settings, new SystemEnvironmentPropertySource("test variables", set));
 	}
 
 	/** The process's own run, in the test's home folder, with stderr captured and no terminal. */
