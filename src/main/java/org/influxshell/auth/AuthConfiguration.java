@@ -126,7 +126,7 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	ServerCompletions<Authorization> authIdCompletions(ConnectionResolver resolver, AuthorizationsClient client,
+	ServerCompletions<AuthorizationsClient.Summary> authIdCompletions(ConnectionResolver resolver, AuthorizationsClient client,
 			InfluxProperties properties, ServerCompletions.Sharing sharing) {
 		return ServerCompletions.authIds(resolver, client, properties.completionTimeout(), sharing);
 	}

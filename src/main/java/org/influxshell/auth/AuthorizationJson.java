@@ -25,7 +25,19 @@ final class AuthorizationJson {
 
 	private static final List<String> RESOURCE = List.of("type", "id", "orgID", "name", "org");
 
+	private static final List<String> SUMMARY = List.of("id", "description", "status");
+
 	private AuthorizationJson() {
+	}
+
+	/**
+	 * The ID, description and status of the authorization the parser stands on, as data binding
+	 * reads them into {@link AuthorizationsClient.Summary}; its other fields are skipped unread.
+	 * {@code null} for a JSON {@code null}.
+	 */
+	static AuthorizationsClient.Summary summary(JsonParser p) throws IOException {
+		return JsonBodies.object(p, SUMMARY, Set.of(), (field, q) -> JsonBodies.text(q),
+				v -> new AuthorizationsClient.Summary((String) v[0], (String) v[1], (String) v[2]));
 	}
 
 	/** The authorization the parser stands on, {@code null} for a JSON {@code null}. */

@@ -17,6 +17,14 @@ public interface AuthorizationsClient {
 	 */
 	List<Authorization> list(Connection conn, ListFilter filter);
 
+	/**
+	 * The tokens the caller may read, each as its ID, description and status alone: what
+	 * completion offers. The rest of each token is skipped, not read (a list may have 100,000).
+	 */
+	default List<Summary> summaries(Connection conn) {
+		return list(conn, ListFilter.none()).stream().map(a -> new Summary(a.id(), a.description(), a.status())).toList();
+	}
+
 	/** One token by its (valid, lower-case) ID. */
 	Authorization get(Connection conn, String id);
 
@@ -35,6 +43,16 @@ public interface AuthorizationsClient {
 
 		public String value() {
 			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
+	/** A token as completion offers it: {@code null} reads as empty, as in {@link Authorization}. */
+	record Summary(String id, String description, String status) {
+
+		public Summary {
+			id = Authorization.orEmpty(id);
+			description = Authorization.orEmpty(description);
+			status = Authorization.orEmpty(status);
 		}
 	}
 

@@ -67,10 +67,9 @@ public class ServerCompletions<T> implements ValueCompleter {
 	}
 
 	/** Token IDs, each described by its description and status. */
-	static ServerCompletions<Authorization> authIds(ConnectionResolver resolver, AuthorizationsClient client,
-			Duration timeout, Sharing sharing) {
-		return new ServerCompletions<>(ValueKind.AUTH_ID, resolver,
-				conn -> client.list(conn, AuthorizationsClient.ListFilter.none()),
+	static ServerCompletions<AuthorizationsClient.Summary> authIds(ConnectionResolver resolver,
+			AuthorizationsClient client, Duration timeout, Sharing sharing) {
+		return new ServerCompletions<>(ValueKind.AUTH_ID, resolver, client::summaries,
 				a -> new Proposal(a.id(), a.description().isEmpty() ? a.status() : a.description() + " (" + a.status() + ")"),
 				timeout, sharing);
 	}

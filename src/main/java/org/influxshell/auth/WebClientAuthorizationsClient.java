@@ -40,6 +40,12 @@ public class WebClientAuthorizationsClient implements AuthorizationsClient {
 	}
 
 	@Override
+	public List<Summary> summaries(Connection conn) {
+		HttpResponse r = send(conn, HttpMethod.GET, PATH, null);
+		return JsonBodies.list(r, "authorizations", AuthorizationJson::summary, HttpMethod.GET, PATH);
+	}
+
+	@Override
 	public Authorization get(Connection conn, String id) {
 		String path = PATH + "/" + id;
 		return parse(send(conn, HttpMethod.GET, path, null), HttpMethod.GET, path);

@@ -1,7 +1,6 @@
 package org.influxshell.shell;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.influxshell.cli.BuildInfo;
 import org.influxshell.command.CommandDef;
@@ -66,10 +65,15 @@ public class ShellIntegration implements CommandSet {
 			return "";
 		}
 		ConsoleCompleter completer = new ConsoleCompleter(model.getObject(), completers.orderedStream().toList());
-		return completer.proposals(words.subList(0, words.size() - 1), words.get(words.size() - 1))
-			.stream()
-			.map(p -> p.value() + (p.description() == null || p.description().isEmpty() ? ""
-					: "\t" + p.description().replace('\t', ' ').replace('\n', ' ')) + "\n")
-			.collect(Collectors.joining());
+		// one builder for the whole answer: a server's list may offer 100,000 lines
+		StringBuilder out = new StringBuilder();
+		for (ConsoleCompleter.Proposal p : completer.proposals(words.subList(0, words.size() - 1), words.get(words.size() - 1))) {
+			out.append(p.value());
+			if (p.description() != null && !p.description().isEmpty()) {
+				out.append('\t').append(p.description().replace('\t', ' ').replace('\n', ' '));
+			}
+			out.append('\n');
+		}
+		return out.toString();
 	}
 }

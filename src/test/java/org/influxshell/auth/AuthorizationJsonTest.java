@@ -146,6 +146,32 @@ class AuthorizationJsonTest {
 		assertThat(differ).isEmpty();
 	}
 
+	/** What completion reads of a list: each token's ID, description and status, the rest skipped. */
+	@ParameterizedTest(name = "{0}, as list elements read for completion")
+	@MethodSource("bodies")
+	void readsSummariesAsDataBindingDid(String kind, List<String> elements) {
+		List<String> differ = new ArrayList<>();
+		for (String element : elements) {
+			String body = "{\"links\": {}, \"authorizations\": [" + ALICE + ", " + element + "]}";
+			Object streamed = streamedList(body, AuthorizationJson::summary);
+			Object databound = databoundList(body, AuthorizationsClient.Summary.class);
+			if (!streamed.equals(databound)) {
+				differ.add(body + "\n  streamed:  " + streamed + "\n  databound: " + databound);
+			}
+		}
+		assertThat(differ).isEmpty();
+	}
+
+	@Test
+	void aSummaryIsTheAuthorizationsIdDescriptionAndStatus() {
+		String body = "{\"links\": {}, \"authorizations\": [" + ALICE + ", " + InfluxStub.alice("inactive", "") + "]}";
+		assertThat(streamedList(body, AuthorizationJson::summary)).isEqualTo(((List<?>) streamedList(body,
+				AuthorizationJson::read)).stream()
+			.map(a -> (Authorization) a)
+			.map(a -> new AuthorizationsClient.Summary(a.id(), a.description(), a.status()))
+			.toList());
+	}
+
 	@Test
 	void theServersAnswerIsTheSpecsAuthorization() throws IOException {
 		Object read = streamed(ALICE);
@@ -165,8 +191,12 @@ class AuthorizationJsonTest {
 	}
 
 	static Object streamedList(String body) {
+		return streamedList(body, AuthorizationJson::read);
+	}
+
+	static Object streamedList(String body, JsonBodies.ValueReader<?> reader) {
 		try {
-			return JsonBodies.list(response(body), "authorizations", AuthorizationJson::read, HttpMethod.GET, PATH);
+			return JsonBodies.list(response(body), "authorizations", reader, HttpMethod.GET, PATH);
 		}
 		catch (TransportException ex) {
 			return ex.getMessage();
@@ -188,7 +218,11 @@ class AuthorizationJsonTest {
 	}
 
 	static Object databoundList(String body) {
-		List<Authorization> out = new ArrayList<>();
+		return databoundList(body, Authorization.class);
+	}
+
+	static Object databoundList(String body, Class<?> type) {
+		List<Object> out = new ArrayList<>();
 		try (JsonParser p = DATABIND.createParser(body.getBytes(StandardCharsets.UTF_8))) {
 			p.nextToken();
 			while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -199,7 +233,7 @@ class AuthorizationJsonTest {
 					continue;
 				}
 				while (p.nextToken() != JsonToken.END_ARRAY) {
-					out.add(p.readValueAs(Authorization.class));
+					out.add(p.readValueAs(type));
 				}
 			}
 			return out;
