@@ -126,8 +126,8 @@ public class AuthConfiguration {
 	}
 
 	@Bean
-	ServerCompletions<AuthorizationsClient.Summary> authIdCompletions(ConnectionResolver resolver, AuthorizationsClient client,
-			InfluxProperties properties, ServerCompletions.Sharing sharing) {
+	ServerCompletions<AuthorizationsClient.Summary> authIdCompletions(ConnectionResolver resolver,
+			AuthorizationsClient client, InfluxProperties properties, ServerCompletions.Sharing sharing) {
 		return ServerCompletions.authIds(resolver, client, properties.completionTimeout(), sharing);
 	}
 

@@ -67,7 +67,8 @@ public class ShellIntegration implements CommandSet {
 		ConsoleCompleter completer = new ConsoleCompleter(model.getObject(), completers.orderedStream().toList());
 		// one builder for the whole answer: a server's list may offer 100,000 lines
 		StringBuilder out = new StringBuilder();
-		for (ConsoleCompleter.Proposal p : completer.proposals(words.subList(0, words.size() - 1), words.get(words.size() - 1))) {
+		String current = words.get(words.size() - 1);
+		for (ConsoleCompleter.Proposal p : completer.proposals(words.subList(0, words.size() - 1), current)) {
 			out.append(p.value());
 			if (p.description() != null && !p.description().isEmpty()) {
 				out.append('\t').append(p.description().replace('\t', ' ').replace('\n', ' '));
