@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import org.influxshell.http.JsonBodies;
 
@@ -12,7 +13,8 @@ import org.influxshell.http.JsonBodies;
  * An {@link Authorization} from the API's JSON, with Jackson's streaming parser alone and by the
  * rules of its data binding (see {@link JsonBodies#object}): what Jackson's mapper made of the
  * same body, this makes, and a body it refused is refused at the same place
- * ({@code AuthorizationJsonTest} holds the two side by side).
+ * ({@code AuthorizationJsonTest} holds the two side by side). What completion reads of a list,
+ * {@link #summary}, is lenient: it offers the tokens of every list {@link #read} reads.
  */
 final class AuthorizationJson {
 
@@ -31,13 +33,31 @@ final class AuthorizationJson {
 	}
 
 	/**
-	 * The ID, description and status of the authorization the parser stands on, as data binding
-	 * reads them into {@link AuthorizationsClient.Summary}; its other fields are skipped unread.
-	 * {@code null} for a JSON {@code null}.
+	 * The ID, description and status of the authorization the parser stands on, its other fields
+	 * skipped unread; {@code null} for a JSON {@code null}. Where {@link #read} reads an
+	 * authorization, this reads its ID, description and status (a field given twice: the last);
+	 * it refuses only what is not an object or not JSON, and those three fields when not text.
 	 */
 	static AuthorizationsClient.Summary summary(JsonParser p) throws IOException {
-		return JsonBodies.object(p, SUMMARY, Set.of(), (field, q) -> JsonBodies.text(q),
-				v -> new AuthorizationsClient.Summary((String) v[0], (String) v[1], (String) v[2]));
+		JsonToken t = p.currentToken();
+		if (t == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		if (t != JsonToken.START_OBJECT) {
+			throw JsonBodies.unexpected(p);
+		}
+		String[] read = new String[SUMMARY.size()];
+		while (p.nextToken() == JsonToken.FIELD_NAME) {
+			int field = SUMMARY.indexOf(p.currentName());
+			p.nextToken();
+			if (field < 0) {
+				p.skipChildren();
+			}
+			else {
+				read[field] = JsonBodies.text(p);
+			}
+		}
+		return new AuthorizationsClient.Summary(read[0], read[1], read[2]);
 	}
 
 	/** The authorization the parser stands on, {@code null} for a JSON {@code null}. */

@@ -19,10 +19,13 @@ public interface AuthorizationsClient {
 
 	/**
 	 * The tokens the caller may read, each as its ID, description and status alone: what
-	 * completion offers. The rest of each token is skipped, not read (a list may have 100,000).
+	 * completion offers. A client may skip the rest of each token unread (a list may have
+	 * 100,000); this default reads the whole list.
 	 */
 	default List<Summary> summaries(Connection conn) {
-		return list(conn, ListFilter.none()).stream().map(a -> new Summary(a.id(), a.description(), a.status())).toList();
+		return list(conn, ListFilter.none()).stream()
+			.map(a -> new Summary(a.id(), a.description(), a.status()))
+			.toList();
 	}
 
 	/** One token by its (valid, lower-case) ID. */

@@ -65,7 +65,6 @@ public class ShellIntegration implements CommandSet {
 			return "";
 		}
 		ConsoleCompleter completer = new ConsoleCompleter(model.getObject(), completers.orderedStream().toList());
-		// one builder for the whole answer: a server's list may offer 100,000 lines
 		StringBuilder out = new StringBuilder();
 		String current = words.get(words.size() - 1);
 		for (ConsoleCompleter.Proposal p : completer.proposals(words.subList(0, words.size() - 1), current)) {
