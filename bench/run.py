@@ -113,18 +113,21 @@ def warm_rows(launcher, ids, tab_cmd, env, runs, floor_cmd, peer_cmd=None):
     """One-shots and TAB completion through a daemon started by this launcher, stopped after;
     the targets' figures timed in turn with the JVM floor (floor_cmd) or, given peer_cmd, the Go
     influx's one-shot."""
+    one_cmd = [launcher, "auth", "inactive", "--id", ids[0], "--hide-headers"]
+    # the token active, by a cold run that the daemon does not count: each of its first requests below changes it
+    measure(flipped(one_cmd, 0), dict(env, INFLUX_SHELL_COLD="1"))
     started = subprocess.run([launcher, "daemon", "start"], env=env, capture_output=True, text=True)
     if started.returncode != 0:
         sys.exit("daemon start failed: " + started.stderr)
     pid = started.stdout.split("pid ")[1].split(",")[0].rstrip(")\n")
     try:
-        one_cmd = [launcher, "auth", "inactive", "--id", ids[0], "--hide-headers"]
         list_cmd = [launcher, "auth", "list", "--id", ids[0], "--hide-headers"]
         # what an operator meets just after the daemon started: its first ten requests
-        first = [measure(flipped(one_cmd, i), env)[0] for i in range(10)]
-        # the daemon's JIT warms on the first requests, as it would over a working day
-        for _ in range(30):
-            measure(one_cmd, env)
+        first = [measure(flipped(one_cmd, i + 1), env)[0] for i in range(10)]
+        # the daemon's JIT warms on the first requests, as it would over a working day (each auth
+        # inactive or active changes the token: a GET, a PATCH and a journal line)
+        for i in range(30):
+            measure(flipped(one_cmd, i + 1), env)
             measure(list_cmd, env)
             measure([launcher, "config", "list"], env)
             measure([launcher] + tab_cmd, env)
@@ -139,7 +142,8 @@ def warm_rows(launcher, ids, tab_cmd, env, runs, floor_cmd, peer_cmd=None):
             rows["vs_go"] = {
                 "one": in_turn(one_cmd, peer_cmd, env, turns, flip_a=True),
                 "list": in_turn(list_cmd, peer_cmd, env, turns),
-                "tab": in_turn([launcher] + tab_cmd, peer_cmd, dict(env, INFLUX_COMPLETION_REUSE="10s"), turns),
+                # (the pairs may take longer than 10 s: the list kept as long as they last)
+                "tab": in_turn([launcher] + tab_cmd, peer_cmd, dict(env, INFLUX_COMPLETION_REUSE="10m"), turns),
                 "tab_fetch": in_turn([launcher] + tab_cmd, peer_cmd, dict(env, INFLUX_COMPLETION_REUSE="0s"), turns),
                 "turns": turns}
         if native_client(launcher):
@@ -279,7 +283,7 @@ def main():
             other = os.path.join(os.path.abspath(args.vs_root), "target", "influx-shell", "influx-shell")
             for name, words in (("one-shot auth inactive", ["auth", "inactive", "--id", ids[0], "--hide-headers"]),
                                 ("one-shot config list", ["config", "list"])):
-                versus[name] = in_turn([LAUNCHER] + words, [other] + words, env, max(9, args.runs))
+                versus[name] = in_turn([LAUNCHER] + words, [other] + words, env, max(15, args.runs))
     finally:
         for s in (stub, list_stub):
             s.stdin.close()
@@ -337,26 +341,18 @@ def main():
     targets(warm, peer_one if peer else None, versus)
 
 
-# The pause before each command timed in turn. An operator leaves seconds between commands; run
-# back to back, a command would be timed while the daemon still finished the one before (its
-# compiler at work on what that request ran, its run's objects let go): charged to the Go
-# one-shot after ours, that made its 6 ms 9 ms.
-SETTLE = 0.25
-
-
 def in_turn(cmd_a, cmd_b, env, runs, flip_a=False):
-    """Medians of two commands run in turn, A B A B ...: the machine's drift reaches both alike.
+    """Two commands run in turn, A B A B ...: the machine's drift reaches both alike. Returns the
+    median of each and the median of the pairs' ratios A/B (what the verdicts hold to their limit).
     Both changing a token: A inactivates what B activated, and back; with flip_a, A alone
     changes it, inactivating and activating in turn (B reads)."""
     measure(flipped(cmd_a, 1), env)
     measure(flipped(cmd_b, 0), env)
     a, b = [], []
     for i in range(runs):
-        time.sleep(SETTLE)
         a.append(measure(flipped(cmd_a, i if flip_a else 1), env)[0])
-        time.sleep(SETTLE)
         b.append(measure(flipped(cmd_b, 0), env)[0])
-    return statistics.median(a), statistics.median(b)
+    return statistics.median(a), statistics.median(b), statistics.median(x / y for x, y in zip(a, b))
 
 
 def targets(warm, peer_one, versus):
@@ -368,30 +364,29 @@ def targets(warm, peer_one, versus):
                                                     "" if pair is None else ", %.4fs / %.4fs" % pair))
 
     def against_go(label, w, key):
-        ours, go = w["vs_go"][key]
-        verdict(label, ours / go, 2.0, "Go", (ours, go))
+        ours, go, ratio = w["vs_go"][key]
+        verdict(label, ratio, 2.0, "Go", (ours, go))
 
     for name, w in warm.items():
         native = "one_java" in w
         if peer_one is not None:
-            print("  %s: each against Go's auth list --id, timed in turn, medians of %d:" % (name, w["vs_go"]["turns"]))
+            print("  %s: each against Go's auth list --id, in turn, the median of %d pairs' ratios:"
+                  % (name, w["vs_go"]["turns"]))
         if peer_one is not None and native:
             against_go("warm auth inactive, native client, %s / Go auth list" % name, w, "one")
             against_go("warm auth list --id, native client, %s / Go's" % name, w, "list")
         elif native:
             print("  %-58s %s" % ("warm one-shot, native client, %s / Go influx" % name, "not measured: set INFLUX_PEER"))
-        java_one, hello = w["java_vs_floor"]
-        verdict("warm one-shot, JDK client, %s / java Hello, in turn" % name, java_one / hello, 1.3, "floor",
-                (java_one, hello))
+        java_one, hello, ratio = w["java_vs_floor"]
+        verdict("warm one-shot, JDK client, %s / java Hello, in turn" % name, ratio, 1.3, "floor", (java_one, hello))
         if peer_one is not None:
             against_go("warm TAB completion, %s / Go influx one-shot" % name, w, "tab")
             against_go("  a first TAB (list fetched), %s / Go influx one-shot" % name, w, "tab_fetch")
         else:
             print("  %-58s %s" % ("warm TAB completion, %s / Go influx one-shot" % name, "not measured: set INFLUX_PEER"))
     if versus:
-        for name, (ours, theirs) in versus.items():
-            print("  %-58s %.3fs / %.3fs" % ("cold %s: this / --vs-root" % name, ours, theirs))
-            verdict("cold %s / --vs-root's, in turn" % name, ours / theirs, 1.05, "--vs-root")
+        for name, (ours, theirs, ratio) in versus.items():
+            verdict("cold %s / --vs-root's, in turn" % name, ratio, 1.05, "--vs-root", (ours, theirs))
     else:
         print("  %-58s %s" % ("cold one-shots / another checkout", "not compared: give --vs-root DIR"))
 
