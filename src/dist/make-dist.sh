@@ -57,7 +57,8 @@ compress=zip-6
 	--compress="$compress" --output "$dist/runtime"
 echo "modules: $modules"
 
-# The AOT cache, trained with the launcher's own flags, as the JVM requires.
+# The AOT cache, trained with the launcher's own flags for a one-shot, as the JVM requires; the
+# daemon's compiler flags differ, which the JVM accepts (checked on JDK 25 with warnings on: silent).
 if [ "$major" -ge 25 ]; then
 	home=$target/aot-training-home
 	rm -rf "$home" && mkdir -p "$home"
