@@ -76,6 +76,19 @@ public class BulkRunner {
 	 * @param progress told how many steps have finished, each time one does (from the steps' threads)
 	 */
 	public Outcome run(List<String> ids, Function<String, Authorization> step, IntConsumer progress) {
+		return run(ids, step, progress, () -> {
+		});
+	}
+
+	/**
+	 * Runs {@code step} on each of {@code ids}.
+	 * @param progress told how many steps have finished, each time one does (from the steps' threads)
+	 * @param ending run once the run's end is decided, before any step still in flight is cancelled
+	 *        (its thread interrupted): what a step must not be cut off in the middle of (a journal
+	 *        line) is closed off here, after the one under way
+	 */
+	public Outcome run(List<String> ids, Function<String, Authorization> step, IntConsumer progress,
+			Runnable ending) {
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, ids.size())), r -> {
 			Thread t = new Thread(r, "influx-shell-bulk");
 			t.setDaemon(true);
@@ -107,6 +120,7 @@ public class BulkRunner {
 			// a signal during the wait, or between the last step and the end of the watch
 			Thread.interrupted();
 			gate.close();
+			ending.run();
 			return outcome(ids, started, stop);
 		}
 		finally {

@@ -232,11 +232,12 @@ public class ChangePath {
 			ids.add(s.rawId());
 		}
 		// each change is journaled once, and a step cut off by a stop journals nothing after the run:
-		// what it did is read again below
+		// what it did is read again below. The gate closes before a step in flight is cancelled, so
+		// that the interrupt never lands in the middle of a journal line (the line would be lost,
+		// and its token counted as journaled)
 		JournalGate gate = new JournalGate();
 		BulkRunner.Outcome run = withProgress(ids.size(), conn, progress -> runner.run(ids,
-				id -> apply(conn, byId.get(id), write -> gate.whileRunning(id, write)), progress));
-		gate.close();
+				id -> apply(conn, byId.get(id), write -> gate.whileRunning(id, write)), progress, gate::close));
 		List<Authorization> changed = new ArrayList<>(run.done());
 		List<String> unknown = new ArrayList<>();
 		if (run.stop() != null && !run.inFlight().isEmpty()) {

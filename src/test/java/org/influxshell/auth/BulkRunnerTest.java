@@ -229,6 +229,41 @@ class BulkRunnerTest {
 		assertThat(Thread.currentThread().isInterrupted()).isFalse();
 	}
 
+	/**
+	 * The run's ending is told before a step in flight is cancelled: a step in the middle of
+	 * something that must not be cut off (a journal line) finishes it first, and none starts one after.
+	 */
+	@Test
+	void theEndingComesBeforeAnyStepInFlightIsInterrupted() throws Exception {
+		List<String> ids = List.of("0d000000000aslow", "0d000000000bslow");
+		CountDownLatch bothInFlight = new CountDownLatch(2);
+		CountDownLatch never = new CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+		List<Boolean> endedWhenInterrupted = new CopyOnWriteArrayList<>();
+		whileInFlight = id -> {
+			bothInFlight.countDown();
+			try {
+				never.await();
+			}
+			catch (InterruptedException ex) {
+				endedWhenInterrupted.add(ended.get());
+				throw new IllegalStateException(ex);
+			}
+		};
+		Thread stopper = new Thread(() -> {
+			await(bothInFlight);
+			signals.raise(Stop.TERMINATE);
+		});
+		stopper.start();
+		BulkRunner.Outcome outcome = new BulkRunner(2, signals, Duration.ofMillis(1)).run(ids, this::step, finished -> {
+		}, () -> ended.set(true));
+		stopper.join();
+
+		assertThat(outcome.inFlight()).containsExactlyElementsOf(ids);
+		Eventually.until("both steps are interrupted", () -> endedWhenInterrupted.size() == 2);
+		assertThat(endedWhenInterrupted).containsExactly(true, true);
+	}
+
 	@Test
 	void oneTokenIsWatchedToo() {
 		BulkRunner.Outcome outcome = new BulkRunner(8, signals).run(List.of("0d099b627e605000"), this::step);
