@@ -174,6 +174,18 @@ class ConsoleProcessIT {
 		assertThat(debug.out()).isEmpty();
 	}
 
+	/**
+	 * Compiler options of the user's own replace the launcher's: asking for the optimising compiler
+	 * (which needs two compiler threads where the launcher gives one) still runs the command.
+	 */
+	@Test
+	void theUsersOwnCompilerOptionsReplaceTheLaunchers() throws Exception {
+		for (String options : new String[] { "-XX:TieredStopAtLevel=4", "-Xss2m -XX:+TieredCompilation" }) {
+			assertThat(console.env("INFLUX_SHELL_JAVA_OPTS", options).run(null, "config", "list")).as(options)
+				.isEqualTo(new Result(0, "Active\tName\tURL\tOrg\n", ""));
+		}
+	}
+
 	@Test
 	void helpAndVersionExitZero() throws Exception {
 		Result help = console.run(null, "config", "use", "--help");
