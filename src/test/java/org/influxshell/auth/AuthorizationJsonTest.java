@@ -136,7 +136,7 @@ class AuthorizationJsonTest {
 	void readsListElementsAsDataBindingDid(String kind, List<String> elements) {
 		List<String> differ = new ArrayList<>();
 		for (String element : elements) {
-			String body = "{\"links\": {}, \"authorizations\": [" + ALICE + ", " + element + "]}";
+			String body = listOfAliceAnd(element);
 			Object streamed = streamedList(body);
 			Object databound = databoundList(body);
 			if (!streamed.equals(databound)) {
@@ -155,12 +155,12 @@ class AuthorizationJsonTest {
 	void completionReadsTheTokensOfEveryListTheWholeReadReads(String kind, List<String> elements) {
 		List<String> differ = new ArrayList<>();
 		for (String element : elements) {
-			String body = "{\"links\": {}, \"authorizations\": [" + ALICE + ", " + element + "]}";
+			String body = listOfAliceAnd(element);
 			if (streamedList(body) instanceof List<?> whole) {
 				Object summaries = streamedList(body, AuthorizationJson::summary);
 				Object expected = whole.stream()
 					.map(a -> a == null ? null : summaryOf((Authorization) a))
-					.collect(java.util.stream.Collectors.toList());
+					.toList();
 				if (!expected.equals(summaries)) {
 					differ.add(body + "\n  summaries: " + summaries + "\n  expected:  " + expected);
 				}
@@ -181,13 +181,18 @@ class AuthorizationJsonTest {
 			.isEqualTo(notExpected("line 1, column 28"));
 	}
 
+	/** A list answer: alice's authorization, then {@code element}. */
+	static String listOfAliceAnd(String element) {
+		return "{\"links\": {}, \"authorizations\": [" + ALICE + ", " + element + "]}";
+	}
+
 	static AuthorizationsClient.Summary summaryOf(Authorization a) {
 		return new AuthorizationsClient.Summary(a.id(), a.description(), a.status());
 	}
 
 	@Test
 	void aSummaryIsTheAuthorizationsIdDescriptionAndStatus() {
-		String body = "{\"links\": {}, \"authorizations\": [" + ALICE + ", " + InfluxStub.alice("inactive", "") + "]}";
+		String body = listOfAliceAnd(InfluxStub.alice("inactive", ""));
 		assertThat(streamedList(body, AuthorizationJson::summary)).isEqualTo(((List<?>) streamedList(body,
 				AuthorizationJson::read)).stream()
 			.map(a -> summaryOf((Authorization) a))
